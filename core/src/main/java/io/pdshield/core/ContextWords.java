@@ -1,0 +1,85 @@
+package io.pdshield.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A set of context words for one recognizer. A word matches in a window of text when it occurs at
+ * the start of a word (so {@code паспорт} matches {@code Паспорта}); a word written with a trailing
+ * {@code $} must end there too ({@code кв$} does not match {@code квартал}). Emoji and other
+ * non-letter keys match anywhere. Matching folds case and ё.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ContextWords {
+    public static final ContextWords NONE = new ContextWords(new String[0], new boolean[0]);
+
+    private final String[] words;
+    private final boolean[] exact;
+
+    private ContextWords(String[] words, boolean[] exact) {
+        this.words = words;
+        this.exact = exact;
+    }
+
+    public static ContextWords of(String... words) {
+        String[] w = new String[words.length];
+        boolean[] e = new boolean[words.length];
+        for (int i = 0; i < words.length; i++) {
+            String s = words[i];
+            if (s.isEmpty()) throw new IllegalArgumentException("empty context word at index " + i);
+            if (s.endsWith("$") && s.length() > 1) {
+                e[i] = true;
+                s = s.substring(0, s.length() - 1);
+            }
+            w[i] = fold(s);
+        }
+        return new ContextWords(w, e);
+    }
+
+    public ContextWords plus(String... more) {
+        String[] all = new String[words.length + more.length];
+        for (int i = 0; i < words.length; i++) all[i] = exact[i] ? words[i] + "$" : words[i];
+        System.arraycopy(more, 0, all, words.length, more.length);
+        return of(all);
+    }
+
+    public boolean isEmpty() {
+        return words.length == 0;
+    }
+
+    static String fold(CharSequence s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) sb.append(Chars.lower(s.charAt(i)));
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** Adds to {@code out} each word of this set found in the folded window. */
+    void collect(String window, List<String> out) {
+        for (int k = 0; k < words.length; k++) {
+            String w = words[k];
+            int from = 0;
+            while (true) {
+                int at = window.indexOf(w, from);
+                if (at < 0) break;
+                boolean startOk = !Character.isLetter(w.charAt(0)) || at == 0 || !Character.isLetterOrDigit(window.charAt(at - 1));
+                int after = at + w.length();
+                boolean endOk = !exact[k] || after == window.length() || !Character.isLetter(window.charAt(after));
+                if (startOk && endOk) {
+                    if (!out.contains(w)) out.add(w);
+                    break;
+                }
+                from = at + 1;
+            }
+        }
+    }
+
+    /** The context found around {@code [start,end)} of {@code text}; see {@link ScanContext#context}. */
+    public static List<String> find(ContextWords words, String window) {
+        if (words.isEmpty()) return List.of();
+        List<String> out = new ArrayList<>(2);
+        words.collect(window, out);
+        return out;
+    }
+}

@@ -1,0 +1,138 @@
+package io.pdshield.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Per-thread scratch state of one detection run: the text, its tokens, and the candidates
+ * reported so far. Recognizers run in registry order and may read earlier candidates
+ * ({@link #candidates()}), e.g. a birth date beside a name.
+ *
+ * <p>Not thread-safe; the {@link Detector} keeps one per thread and {@link #reset resets} it per text.
+ */
+public final class ScanContext {
+    /** Score added when a positive context word is near the candidate (Presidio's default boost). */
+    public static final double CONTEXT_BOOST = 0.35;
+    /** Score removed when a negative context word is near the candidate. */
+    public static final double NEGATIVE_PENALTY = 0.45;
+    /** Characters of text searched for context before a candidate. */
+    public static final int WINDOW_BEFORE = 48;
+    /** Characters of text searched for context after a candidate. */
+    public static final int WINDOW_AFTER = 24;
+
+    private final Tokens tokens = new Tokens();
+    private final List<Finding> candidates = new ArrayList<>();
+    private final List<Finding> candidatesView = Collections.unmodifiableList(candidates);
+    private EnumSet<Kind> enabled = EnumSet.allOf(Kind.class);
+    private CharSequence text = "";
+
+    ScanContext reset(CharSequence text, EnumSet<Kind> enabled) {
+        this.text = text;
+        this.enabled = enabled;
+        this.candidates.clear();
+        this.tokens.reset(text);
+        return this;
+    }
+
+    /** Prepares a context for a recognizer's own tests, with every kind enabled. */
+    public static ScanContext of(CharSequence text) {
+        return new ScanContext().reset(text, EnumSet.allOf(Kind.class));
+    }
+
+    public CharSequence text() {
+        return text;
+    }
+
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    public boolean enabled(Kind kind) {
+        return enabled.contains(kind);
+    }
+
+    /** Candidates reported so far by earlier recognizers (and this one). */
+    public List<Finding> candidates() {
+        return candidatesView;
+    }
+
+    /** Folded (lower case, ё→е) text before {@code start}: at most {@link #WINDOW_BEFORE} chars, at most one line back. */
+    public String windowBefore(int start) {
+        return windowBefore(start, WINDOW_BEFORE);
+    }
+
+    public String windowBefore(int start, int chars) {
+        int from = Math.max(0, start - chars);
+        int newlines = 0;
+        for (int i = start - 1; i >= from; i--) {
+            char c = text.charAt(i);
+            if (c == '\n' && ++newlines == 2) {
+                from = i + 1;
+                break;
+            }
+        }
+        return ContextWords.fold(text.subSequence(from, start));
+    }
+
+    /** Folded text after {@code end}: at most {@link #WINDOW_AFTER} chars, not past the line's end. */
+    public String windowAfter(int end) {
+        return windowAfter(end, WINDOW_AFTER);
+    }
+
+    public String windowAfter(int end, int chars) {
+        int to = Math.min(text.length(), end + chars);
+        for (int i = end; i < to; i++) {
+            if (text.charAt(i) == '\n') {
+                to = i;
+                break;
+            }
+        }
+        return ContextWords.fold(text.subSequence(end, to));
+    }
+
+    /**
+     * Reports a candidate after weighing its context: positive words before or after raise the
+     * score by {@link #CONTEXT_BOOST}, negative ones lower it by {@link #NEGATIVE_PENALTY}.
+     * Does nothing if the kind is disabled.
+     *
+     * @return the finding added, or {@code null} if the kind is disabled
+     */
+    public Finding emit(Kind kind, int start, int end, double baseScore, String value,
+                        String recognizer, String pattern, String validation,
+                        ContextWords positive, ContextWords negative) {
+        if (!enabled.contains(kind)) return null;
+        List<String> pos = List.of();
+        List<String> neg = List.of();
+        if (!positive.isEmpty() || !negative.isEmpty()) {
+            String before = windowBefore(start);
+            String after = windowAfter(end);
+            pos = new ArrayList<>(2);
+            positive.collect(before, pos);
+            positive.collect(after, pos);
+            neg = new ArrayList<>(1);
+            negative.collect(before, neg);
+            negative.collect(after, neg);
+        }
+        double score = baseScore;
+        if (!pos.isEmpty()) score += CONTEXT_BOOST;
+        if (!neg.isEmpty()) score -= NEGATIVE_PENALTY;
+        score = Math.max(0, Math.min(1, score));
+        Finding f = new Finding(kind, start, end, round(score), value,
+                new Explanation(recognizer, pattern, baseScore, pos, neg, validation));
+        candidates.add(f);
+        return f;
+    }
+
+    /** Reports a candidate with a precomputed explanation and score. */
+    public Finding emit(Finding f) {
+        if (!enabled.contains(f.kind())) return null;
+        candidates.add(f);
+        return f;
+    }
+
+    private static double round(double s) {
+        return Math.round(s * 1000) / 1000.0;
+    }
+}

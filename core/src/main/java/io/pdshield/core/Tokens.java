@@ -1,0 +1,206 @@
+package io.pdshield.core;
+
+import java.util.Arrays;
+
+/**
+ * The token view of one text, filled by a single pass over its characters ({@link #reset(CharSequence)}).
+ * Tokens are runs of digits ({@link #NUM}), runs of letters ({@link #WORD}), single other
+ * characters or emoji ({@link #SYM}) and line breaks ({@link #NL}); white space is not a token but
+ * recorded as {@link #GAP} on the token after it.
+ *
+ * <p>Buffers are reused across texts (Lucene's habit): not thread-safe, one instance per thread.
+ */
+public final class Tokens {
+    public static final byte NUM = 1;
+    public static final byte WORD = 2;
+    public static final byte SYM = 3;
+    public static final byte NL = 4;
+
+    /** White space precedes this token. */
+    public static final int GAP = 1;
+    /** Word: the first letter is upper case. */
+    public static final int CAP = 1 << 1;
+    /** Word: every letter is upper case. */
+    public static final int UPPER = 1 << 2;
+    /** Word: has a Cyrillic letter. */
+    public static final int CYR = 1 << 3;
+    /** Word: has a Latin letter. */
+    public static final int LAT = 1 << 4;
+    /** A line break or start of text precedes this token with nothing but white space between. */
+    public static final int LINE_START = 1 << 5;
+
+    private static final int MAX_TOKENS = 1 << 22;
+
+    private CharSequence text = "";
+    private int size;
+    private int[] start = new int[256];
+    private int[] end = new int[256];
+    private byte[] type = new byte[256];
+    private int[] flags = new int[256];
+
+    public CharSequence text() {
+        return text;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int start(int i) {
+        return start[i];
+    }
+
+    public int end(int i) {
+        return end[i];
+    }
+
+    public byte type(int i) {
+        return type[i];
+    }
+
+    public int flags(int i) {
+        return flags[i];
+    }
+
+    public boolean has(int i, int flag) {
+        return (flags[i] & flag) != 0;
+    }
+
+    public int length(int i) {
+        return end[i] - start[i];
+    }
+
+    public boolean isNum(int i) {
+        return i >= 0 && i < size && type[i] == NUM;
+    }
+
+    public boolean isWord(int i) {
+        return i >= 0 && i < size && type[i] == WORD;
+    }
+
+    /** The token is a single symbol character {@code c}. */
+    public boolean isSym(int i, char c) {
+        return i >= 0 && i < size && type[i] == SYM && end[i] - start[i] == 1 && text.charAt(start[i]) == c;
+    }
+
+    /** No white space between token {@code i-1} and {@code i}. */
+    public boolean glued(int i) {
+        return (flags[i] & GAP) == 0;
+    }
+
+    public char firstChar(int i) {
+        return text.charAt(start[i]);
+    }
+
+    /** Whether token i's characters equal {@code s} ignoring case (Russian and Latin letters). */
+    public boolean equalsIgnoreCase(int i, String s) {
+        int len = end[i] - start[i];
+        if (len != s.length()) return false;
+        for (int k = 0; k < len; k++) {
+            if (Chars.lower(text.charAt(start[i] + k)) != s.charAt(k)) return false;
+        }
+        return true;
+    }
+
+    public String string(int i) {
+        return text.subSequence(start[i], end[i]).toString();
+    }
+
+    /** Resets the view to a new text and tokenizes it in one pass. */
+    public Tokens reset(CharSequence text) {
+        this.text = text;
+        this.size = 0;
+        final int n = text.length();
+        int i = 0;
+        int pendingFlags = LINE_START;
+        while (i < n) {
+            char c = text.charAt(i);
+            int cls = Chars.cls(c);
+            switch (cls) {
+                case Chars.SPACE -> {
+                    pendingFlags |= GAP;
+                    i++;
+                }
+                case Chars.NEWLINE -> {
+                    add(i, i + 1, NL, pendingFlags);
+                    pendingFlags = GAP | LINE_START;
+                    i++;
+                }
+                case Chars.DIGIT -> {
+                    int s = i;
+                    while (i < n && Chars.isDigit(text.charAt(i))) i++;
+                    add(s, i, NUM, pendingFlags);
+                    pendingFlags = 0;
+                }
+                case Chars.LETTER -> {
+                    int s = i;
+                    int f = pendingFlags;
+                    boolean allUpper = true;
+                    if (Character.isUpperCase(c)) f |= CAP;
+                    while (i < n) {
+                        char ch = text.charAt(i);
+                        if (Chars.cls(ch) != Chars.LETTER) {
+                            // combining acute accent inside Russian words (ударение)
+                            if (ch == '\u0301' && i > s) { i++; continue; }
+                            break;
+                        }
+                        if (ch >= '\u0400' && ch <= '\u04FF') f |= CYR;
+                        else if (ch < 0x80) f |= LAT;
+                        if (!Character.isUpperCase(ch)) allUpper = false;
+                        i++;
+                    }
+                    if (allUpper) f |= UPPER;
+                    add(s, i, WORD, f);
+                    pendingFlags = 0;
+                }
+                default -> {
+                    int s = i;
+                    i++;
+                    if (Character.isHighSurrogate(c) && i < n && Character.isLowSurrogate(text.charAt(i))) i++;
+                    // variation selectors and skin tones stay with their emoji
+                    while (i < n) {
+                        char ch = text.charAt(i);
+                        if (ch == '\uFE0F' || ch == '\u20E3') { i++; continue; }
+                        if (ch == '\uD83C' && i + 1 < n && text.charAt(i + 1) >= '\uDFFB' && text.charAt(i + 1) <= '\uDFFF') {
+                            i += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    add(s, i, SYM, pendingFlags);
+                    pendingFlags = 0;
+                }
+            }
+        }
+        return this;
+    }
+
+    private void add(int s, int e, byte t, int f) {
+        if (size == start.length) {
+            if (size >= MAX_TOKENS) {
+                throw new IllegalStateException("text has more than " + MAX_TOKENS + " tokens; split it");
+            }
+            int cap = size + (size >> 1);
+            start = Arrays.copyOf(start, cap);
+            end = Arrays.copyOf(end, cap);
+            type = Arrays.copyOf(type, cap);
+            flags = Arrays.copyOf(flags, cap);
+        }
+        start[size] = s;
+        end[size] = e;
+        type[size] = t;
+        flags[size] = f;
+        size++;
+    }
+
+    /** The index of the first token whose start is at or after {@code offset}. */
+    public int tokenAt(int offset) {
+        int lo = 0, hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (start[mid] < offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,19 @@
+package io.pdshield.core.recognizers;
+
+import io.pdshield.core.Recognizer;
+
+import java.util.List;
+
+/** The built-in recognizers in the order they run (later ones may read earlier candidates). */
+public final class Recognizers {
+    private Recognizers() {
+    }
+
+    private static final List<Recognizer> DEFAULTS = List.of(
+            // structured identifiers first; names, addresses and birth dates read their candidates
+    );
+
+    public static List<Recognizer> defaults() {
+        return DEFAULTS;
+    }
+}
