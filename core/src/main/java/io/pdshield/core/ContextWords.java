@@ -55,8 +55,14 @@ public final class ContextWords {
         return sb.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** Adds to {@code out} each word of this set found in the folded window. */
-    void collect(String window, List<String> out) {
+    /**
+     * Adds to {@code out} each word of this set found in the folded window and returns the
+     * distance in characters from the nearest match to the candidate: from the match's end to the
+     * window's end when {@code before}, from the window's start to the match's start otherwise;
+     * {@link Integer#MAX_VALUE} when nothing matched.
+     */
+    int collect(String window, List<String> out, boolean before) {
+        int nearest = Integer.MAX_VALUE;
         for (int k = 0; k < words.length; k++) {
             String w = words[k];
             int from = 0;
@@ -68,18 +74,20 @@ public final class ContextWords {
                 boolean endOk = !exact[k] || after == window.length() || !Character.isLetter(window.charAt(after));
                 if (startOk && endOk) {
                     if (!out.contains(w)) out.add(w);
-                    break;
+                    nearest = Math.min(nearest, before ? window.length() - after : at);
+                    if (!before) break; // the first match after is the nearest
                 }
                 from = at + 1;
             }
         }
+        return nearest;
     }
 
     /** The context found around {@code [start,end)} of {@code text}; see {@link ScanContext#context}. */
     public static List<String> find(ContextWords words, String window) {
         if (words.isEmpty()) return List.of();
         List<String> out = new ArrayList<>(2);
-        words.collect(window, out);
+        words.collect(window, out, true);
         return out;
     }
 }

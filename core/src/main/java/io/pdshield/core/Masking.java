@@ -21,9 +21,7 @@ public final class Masking {
             case PASSPORT_RU -> value.length() == 10
                     ? keepLast(value, 3).substring(0, 2) + " " + keepLast(value, 3).substring(2, 4) + " " + keepLast(value, 3).substring(4)
                     : keepLast(value, 3);
-            case SNILS -> value.length() == 11
-                    ? "***-***-*" + value.charAt(8) + "* " + value.substring(9).replaceAll("\\d", "*").substring(0, 1) + value.charAt(10)
-                    : keepLast(value, 3);
+            case SNILS -> value.length() == 11 ? "***-***-*** " + value.substring(9) : keepLast(value, 2);
             case BIRTH_DATE, IP_ADDRESS, VEHICLE_PLATE -> keepLast(value, 2);
             default -> keepLast(value, value.length() >= 10 ? 4 : value.length() >= 6 ? 3 : 2);
         };

@@ -21,8 +21,12 @@ public final class ScanContext {
     public static final int WINDOW_BEFORE = 48;
     /** Characters of text searched for context after a candidate. */
     public static final int WINDOW_AFTER = 24;
+    /** A context word within this many characters of the candidate gives the full boost. */
+    public static final int NEAR = 20;
 
     private final Tokens tokens = new Tokens();
+    private final NumberRuns numberRuns = new NumberRuns();
+    private boolean numberRunsReady;
     private final List<Finding> candidates = new ArrayList<>();
     private final List<Finding> candidatesView = Collections.unmodifiableList(candidates);
     private EnumSet<Kind> enabled = EnumSet.allOf(Kind.class);
@@ -33,6 +37,7 @@ public final class ScanContext {
         this.enabled = enabled;
         this.candidates.clear();
         this.tokens.reset(text);
+        this.numberRunsReady = false;
         return this;
     }
 
@@ -47,6 +52,15 @@ public final class ScanContext {
 
     public Tokens tokens() {
         return tokens;
+    }
+
+    /** The runs of digit groups of this text, computed on first use. */
+    public NumberRuns numberRuns() {
+        if (!numberRunsReady) {
+            numberRuns.reset(tokens);
+            numberRunsReady = true;
+        }
+        return numberRuns;
     }
 
     public boolean enabled(Kind kind) {
@@ -94,7 +108,7 @@ public final class ScanContext {
 
     /**
      * Reports a candidate after weighing its context: positive words before or after raise the
-     * score by {@link #CONTEXT_BOOST}, negative ones lower it by {@link #NEGATIVE_PENALTY}.
+     * score by {@link #CONTEXT_BOOST}; without them, negative ones lower it by {@link #NEGATIVE_PENALTY}.
      * Does nothing if the kind is disabled.
      *
      * @return the finding added, or {@code null} if the kind is disabled
@@ -105,19 +119,21 @@ public final class ScanContext {
         if (!enabled.contains(kind)) return null;
         List<String> pos = List.of();
         List<String> neg = List.of();
+        int nearest = Integer.MAX_VALUE;
         if (!positive.isEmpty() || !negative.isEmpty()) {
             String before = windowBefore(start);
             String after = windowAfter(end);
             pos = new ArrayList<>(2);
-            positive.collect(before, pos);
-            positive.collect(after, pos);
+            nearest = Math.min(positive.collect(before, pos, true), positive.collect(after, pos, false));
             neg = new ArrayList<>(1);
-            negative.collect(before, neg);
-            negative.collect(after, neg);
+            negative.collect(before, neg, true);
+            negative.collect(after, neg, false);
         }
         double score = baseScore;
-        if (!pos.isEmpty()) score += CONTEXT_BOOST;
-        if (!neg.isEmpty()) score -= NEGATIVE_PENALTY;
+        // positive context wins: a labelled value next to a price is still the labelled value;
+        // a label right beside the value counts more than one further away (run-on dossiers)
+        if (!pos.isEmpty()) score += nearest <= NEAR ? CONTEXT_BOOST : CONTEXT_BOOST - 0.1;
+        else if (!neg.isEmpty()) score -= NEGATIVE_PENALTY;
         score = Math.max(0, Math.min(1, score));
         Finding f = new Finding(kind, start, end, round(score), value,
                 new Explanation(recognizer, pattern, baseScore, pos, neg, validation));

@@ -11,6 +11,21 @@ public final class Recognizers {
 
     private static final List<Recognizer> DEFAULTS = List.of(
             // structured identifiers first; names, addresses and birth dates read their candidates
+            new EmailRecognizer(),
+            new SocialProfileRecognizer(),
+            new PhoneRecognizer(),
+            new PassportRecognizer(),
+            new SnilsRecognizer(),
+            new InnRecognizer(),
+            new OgrnRecognizer(),
+            new BankCardRecognizer(),
+            new BankAccountRecognizer(),
+            new OmsPolicyRecognizer(),
+            new DriverLicenseRecognizer(),
+            new VehiclePlateRecognizer(),
+            new VinRecognizer(),
+            new IpAddressRecognizer(),
+            new GeoCoordinatesRecognizer()
     );
 
     public static List<Recognizer> defaults() {

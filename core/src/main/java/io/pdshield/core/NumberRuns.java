@@ -1,0 +1,214 @@
+package io.pdshield.core;
+
+import java.util.Arrays;
+
+/**
+ * Runs of digit groups that may form one written number: {@code +7 (916) 123-45-67},
+ * {@code 45 10 № 123456}, {@code 112-233-445 95}. Groups are {@link Tokens#NUM} tokens joined by
+ * white space (not a line break) or one separator ({@code - – ( ) №}), optionally with spaces.
+ * Groups glued to letters, or to a decimal point/slash with more digits (dates, decimals, IP
+ * addresses, article codes), break runs and never take part.
+ *
+ * <p>Filled from {@link Tokens} once per text, lazily, by {@link ScanContext#numberRuns()}.
+ * Recognizers enumerate the contiguous group ranges with a given digit count
+ * ({@link #forEachSpan}). Not thread-safe.
+ */
+public final class NumberRuns {
+    /** At most this many groups in a run; longer runs are cut (bounded work). */
+    public static final int MAX_GROUPS = 8;
+    /** Numbers longer than this many digits are never identifiers. */
+    public static final int MAX_DIGITS = 24;
+
+    private Tokens tokens;
+    private int groups;
+    private int[] tok = new int[64];
+    private int[] run = new int[64];      // run index of each group
+    private char[] sep = new char[64];    // separator before the group inside its run (' ' for space only, 0 at run start)
+    private int[] digitsBefore = new int[64]; // digits in the run before this group
+    private int runs;
+    private int[] runFirst = new int[32];
+    private int[] runLast = new int[32];
+
+    /** Visits one candidate: groups {@code first..last} (inclusive) of one run. */
+    @FunctionalInterface
+    public interface SpanVisitor {
+        void visit(int first, int last);
+    }
+
+    NumberRuns reset(Tokens t) {
+        this.tokens = t;
+        groups = 0;
+        runs = 0;
+        int n = t.size();
+        int current = -1; // group index of run start
+        int lastTok = -1;
+        for (int i = 0; i < n; i++) {
+            if (t.type(i) != Tokens.NUM) continue;
+            if (blocked(t, i)) {
+                current = -1;
+                continue;
+            }
+            char s = 0;
+            if (current >= 0 && groups - current < MAX_GROUPS) {
+                s = joiner(t, lastTok, i);
+            }
+            if (s == 0) {
+                startRun();
+                current = groups;
+            }
+            addGroup(i, s);
+            lastTok = i;
+        }
+        return this;
+    }
+
+    private void startRun() {
+        if (runs == runFirst.length) {
+            runFirst = Arrays.copyOf(runFirst, runs * 2);
+            runLast = Arrays.copyOf(runLast, runs * 2);
+        }
+        runFirst[runs] = groups;
+        runLast[runs] = groups;
+        runs++;
+    }
+
+    private void addGroup(int token, char s) {
+        if (groups == tok.length) {
+            int cap = groups * 2;
+            tok = Arrays.copyOf(tok, cap);
+            run = Arrays.copyOf(run, cap);
+            sep = Arrays.copyOf(sep, cap);
+            digitsBefore = Arrays.copyOf(digitsBefore, cap);
+        }
+        int r = runs - 1;
+        tok[groups] = token;
+        run[groups] = r;
+        sep[groups] = s;
+        digitsBefore[groups] = s == 0 ? 0 : digitsBefore[groups - 1] + tokens.length(tok[groups - 1]);
+        runLast[r] = groups;
+        groups++;
+    }
+
+    /** A NUM token glued to letters, or part of a decimal/date/IP/code, cannot be part of an identifier. */
+    private static boolean blocked(Tokens t, int i) {
+        if (i > 0 && t.glued(i)) {
+            byte pt = t.type(i - 1);
+            if (pt == Tokens.WORD) return true;
+            if (pt == Tokens.SYM && isJoinSym(t, i - 1) && i > 1 && t.glued(i - 1) && t.type(i - 2) == Tokens.NUM) return true;
+        }
+        if (i + 1 < t.size() && t.glued(i + 1)) {
+            byte nt = t.type(i + 1);
+            if (nt == Tokens.WORD) return true;
+            if (nt == Tokens.SYM && isJoinSym(t, i + 1) && i + 2 < t.size() && t.glued(i + 2) && t.type(i + 2) == Tokens.NUM) return true;
+        }
+        return false;
+    }
+
+    private static boolean isJoinSym(Tokens t, int i) {
+        if (t.length(i) != 1) return false;
+        char c = t.firstChar(i);
+        return c == '.' || c == ',' || c == '/' || c == ':' || c == '_';
+    }
+
+    /** The separator joining NUM tokens a and b into one run, or 0 if they are not joined. */
+    private static char joiner(Tokens t, int a, int b) {
+        if (b == a + 1) return ' '; // only white space between (glued digits would be one token)
+        if (b == a + 2) {
+            if (t.type(a + 1) != Tokens.SYM || t.length(a + 1) != 1) return 0;
+            char c = t.firstChar(a + 1);
+            return switch (c) {
+                case '-', '\u2013', '(', ')', '\u2116' -> c;
+                default -> 0;
+            };
+        }
+        if (b == a + 3 && t.type(a + 1) == Tokens.SYM && t.type(a + 2) == Tokens.SYM) {
+            // "916) - 123" is too loose; accept only ") " + "-" style pairs: ")-" and "-("
+            char c1 = t.firstChar(a + 1), c2 = t.firstChar(a + 2);
+            if ((c1 == ')' && c2 == '-') || (c1 == '-' && c2 == '(')) return c1;
+        }
+        return 0;
+    }
+
+    public int runCount() {
+        return runs;
+    }
+
+    /** Calls {@code v} for every range of groups within one run whose digits add up to {@code digits}. */
+    public void forEachSpan(int digits, SpanVisitor v) {
+        for (int r = 0; r < runs; r++) {
+            int first = runFirst[r], last = runLast[r];
+            for (int a = first; a <= last; a++) {
+                int base = digitsBefore[a];
+                for (int b = a; b <= last; b++) {
+                    int total = digitsBefore[b] + tokens.length(tok[b]) - base;
+                    if (total == digits) v.visit(a, b);
+                    if (total >= digits) break;
+                }
+            }
+        }
+    }
+
+    public int start(int group) {
+        return tokens.start(tok[group]);
+    }
+
+    public int end(int group) {
+        return tokens.end(tok[group]);
+    }
+
+    public int token(int group) {
+        return tok[group];
+    }
+
+    /** Digits in one group. */
+    public int length(int group) {
+        return tokens.length(tok[group]);
+    }
+
+    /** The separator before group {@code g} inside its run. */
+    public char separator(int g) {
+        return sep[g];
+    }
+
+    /** Whether {@code g} starts its run. */
+    public boolean runStart(int g) {
+        return sep[g] == 0;
+    }
+
+    /** Whether {@code g} ends its run. */
+    public boolean runEnd(int g) {
+        return g + 1 >= groups || sep[g + 1] == 0;
+    }
+
+    /** The digits of groups first..last concatenated. */
+    public String digits(int first, int last) {
+        CharSequence text = tokens.text();
+        StringBuilder sb = new StringBuilder(20);
+        for (int g = first; g <= last; g++) sb.append(text, start(g), end(g));
+        return sb.toString();
+    }
+
+    /** Group lengths joined by spaces, e.g. {@code "4 6"}; the shape of a written number. */
+    public String shape(int first, int last) {
+        StringBuilder sb = new StringBuilder(12);
+        for (int g = first; g <= last; g++) {
+            if (g > first) sb.append(' ');
+            sb.append(length(g));
+        }
+        return sb.toString();
+    }
+
+    /** Whether a {@code +} is glued before group {@code g}. */
+    public boolean plusBefore(int g) {
+        int t = tok[g];
+        return t > 0 && tokens.glued(t) && tokens.isSym(t - 1, '+');
+    }
+
+    /** Whether every separator between first..last is one of {@code allowed}. */
+    public boolean separatorsIn(int first, int last, String allowed) {
+        for (int g = first + 1; g <= last; g++) {
+            if (allowed.indexOf(sep[g]) < 0) return false;
+        }
+        return true;
+    }
+}

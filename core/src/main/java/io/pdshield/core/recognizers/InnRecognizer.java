@@ -1,0 +1,54 @@
+package io.pdshield.core.recognizers;
+
+import io.pdshield.core.Checksums;
+import io.pdshield.core.ContextWords;
+import io.pdshield.core.Kind;
+import io.pdshield.core.NumberRuns;
+import io.pdshield.core.Recognizer;
+import io.pdshield.core.ScanContext;
+
+import java.util.Set;
+
+/**
+ * INN: 12 digits with two check digits for a person ({@link Kind#INN}), 10 digits with one for an
+ * organisation ({@link Kind#INN_ORG}). One random 10-digit number in ten passes the single check
+ * digit, so {@code INN_ORG} needs context; one in a hundred 12-digit numbers passes both.
+ */
+public final class InnRecognizer implements Recognizer {
+    static final ContextWords CONTEXT = ContextWords.of("инн", "inn", "налогоплательщик", "/inn", "ИНН/КПП");
+
+    @Override
+    public String name() {
+        return "inn";
+    }
+
+    @Override
+    public Set<Kind> kinds() {
+        return Set.of(Kind.INN, Kind.INN_ORG);
+    }
+
+    @Override
+    public void recognize(ScanContext ctx) {
+        NumberRuns runs = ctx.numberRuns();
+        if (ctx.enabled(Kind.INN)) {
+            runs.forEachSpan(12, (a, b) -> {
+                if (a != b && !"4 2 6".equals(runs.shape(a, b)) && !"2 2 6 2".equals(runs.shape(a, b))) return;
+                String d = runs.digits(a, b);
+                if (!Checksums.inn12(d) || d.startsWith("00")) return;
+                double base = 0.55 + IdSupport.wholeRunBonus(runs, a, b);
+                ctx.emit(Kind.INN, runs.start(a), runs.end(b), base, d, name(), runs.shape(a, b),
+                        "both check digits ok", CONTEXT, Lexicon.NEGATIVE_NUMBERS);
+            });
+        }
+        if (ctx.enabled(Kind.INN_ORG)) {
+            runs.forEachSpan(10, (a, b) -> {
+                if (a != b) return;
+                String d = runs.digits(a, b);
+                if (!Checksums.inn10(d) || d.startsWith("00")) return;
+                double base = 0.4 + IdSupport.wholeRunBonus(runs, a, b);
+                ctx.emit(Kind.INN_ORG, runs.start(a), runs.end(b), base, d, name(), "10",
+                        "check digit ok", CONTEXT, Lexicon.NEGATIVE_NUMBERS);
+            });
+        }
+    }
+}

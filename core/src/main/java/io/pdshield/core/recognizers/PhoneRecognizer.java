@@ -1,0 +1,93 @@
+package io.pdshield.core.recognizers;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import io.pdshield.core.ContextWords;
+import io.pdshield.core.Kind;
+import io.pdshield.core.NumberRuns;
+import io.pdshield.core.Recognizer;
+import io.pdshield.core.ScanContext;
+
+import java.util.Set;
+
+/**
+ * Phone numbers, Russian and international, validated by libphonenumber. Candidates are digit
+ * runs of 10–15 digits (with {@code +}, brackets, dashes and spaces inside); a Russian number may
+ * be written with {@code +7}, the trunk prefix {@code 8}, {@code 7}, or as a bare 10-digit mobile
+ * number starting with 9 (needs context). Value: E.164.
+ */
+public final class PhoneRecognizer implements Recognizer {
+    static final ContextWords CONTEXT = ContextWords.of(
+            "тел", "телефон", "номер", "моб", "сотов", "мобильн", "whatsapp", "ватсап", "вацап", "viber", "вайбер",
+            "звон", "позвон", "phone", "tel$", "contact", "контакт", "/phone", "📱", "☎", "📞", "сим-карт", "оператор");
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final String SEPARATORS = " -\u2013()";
+
+    @Override
+    public String name() {
+        return "phone";
+    }
+
+    @Override
+    public Set<Kind> kinds() {
+        return Set.of(Kind.PHONE);
+    }
+
+    @Override
+    public void recognize(ScanContext ctx) {
+        if (!ctx.enabled(Kind.PHONE)) return;
+        NumberRuns runs = ctx.numberRuns();
+        for (int digits = 10; digits <= 15; digits++) {
+            final int n = digits;
+            runs.forEachSpan(n, (a, b) -> candidate(ctx, runs, a, b, n));
+        }
+    }
+
+    private void candidate(ScanContext ctx, NumberRuns runs, int a, int b, int n) {
+        if (!runs.separatorsIn(a, b, SEPARATORS)) return;
+        // a phone normally is a whole run; a part of a longer run is possible but less likely
+        double partial = runs.runStart(a) && runs.runEnd(b) ? 0 : 0.15;
+        boolean plus = runs.plusBefore(a);
+        String d = runs.digits(a, b);
+        int start = plus ? runs.start(a) - 1 : runs.start(a);
+        int end = runs.end(b);
+        char first = d.charAt(0);
+        String e164;
+        double base;
+        String pattern;
+        if (plus) {
+            e164 = parse("+" + d, null);
+            pattern = "+international";
+            base = 0.7;
+        } else if (n == 11 && (first == '8' || first == '7')) {
+            e164 = parse(d.substring(1), "RU");
+            pattern = first + " + 10 digits";
+            base = a == b ? 0.55 : 0.6;
+        } else if (n == 10 && (first == '9' || first == '4' || first == '3' || first == '8')) {
+            e164 = parse(d, "RU");
+            pattern = "10 digits, no prefix";
+            base = first == '9' ? 0.35 : 0.25;
+        } else {
+            return;
+        }
+        if (e164 == null) return;
+        if (plus && !e164.startsWith("+7")) base = 0.6;
+        base -= partial;
+        ctx.emit(Kind.PHONE, start, end, base, e164, name(), pattern,
+                "libphonenumber: valid " + (e164.startsWith("+7") ? "RU" : "international"),
+                CONTEXT, Lexicon.NEGATIVE_NUMBERS);
+    }
+
+    /** E.164 of a valid number, or null. */
+    private static String parse(String number, String region) {
+        try {
+            Phonenumber.PhoneNumber p = UTIL.parse(number, region == null ? "ZZ" : region);
+            if (!UTIL.isValidNumber(p)) return null;
+            return UTIL.format(p, PhoneNumberUtil.PhoneNumberFormat.E164);
+        } catch (NumberParseException e) {
+            return null;
+        }
+    }
+}

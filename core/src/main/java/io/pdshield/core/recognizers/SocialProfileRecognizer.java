@@ -1,0 +1,133 @@
+package io.pdshield.core.recognizers;
+
+import io.pdshield.core.ContextWords;
+import io.pdshield.core.Kind;
+import io.pdshield.core.Recognizer;
+import io.pdshield.core.ScanContext;
+import io.pdshield.core.Tokens;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Links to a person's social-network profile ({@code vk.com/id123}, {@code https://ok.ru/profile/…},
+ * {@code t.me/name}, {@code instagram.com/name}, …) and {@code @name} handles after a social
+ * context word ("инст: @name"). Value: host without {@code www.}/{@code m.} plus path, lower
+ * case; a handle in Telegram context becomes {@code t.me/name}.
+ */
+public final class SocialProfileRecognizer implements Recognizer {
+    /** Hosts whose links name a profile; matched case-insensitively. */
+    static final List<String> HOSTS = List.of(
+            "vk.com/", "vk.ru/", "vkontakte.ru/", "ok.ru/", "odnoklassniki.ru/", "t.me/", "telegram.me/",
+            "instagram.com/", "instagr.am/", "facebook.com/", "fb.com/", "twitter.com/", "x.com/", "tiktok.com/",
+            "youtube.com/", "my.mail.ru/", "linkedin.com/in/", "github.com/", "dzen.ru/", "rutube.ru/", "twitch.tv/");
+    static final ContextWords HANDLE_CONTEXT = ContextWords.of(
+            "инст", "instagram", "inst$", "insta", "тг$", "тг:", "телеграм", "телега", "telegram", "tg$", "вк$", "вконтакте",
+            "ник", "профиль", "аккаунт", "акк$", "страниц", "соцсет", "twitter", "твиттер", "тикток", "tiktok", "юзернейм", "username");
+    private static final ContextWords TELEGRAM = ContextWords.of("тг$", "тг:", "телеграм", "телега", "telegram", "tg$");
+
+    @Override
+    public String name() {
+        return "social-profile";
+    }
+
+    @Override
+    public Set<Kind> kinds() {
+        return Set.of(Kind.SOCIAL_PROFILE);
+    }
+
+    @Override
+    public void recognize(ScanContext ctx) {
+        if (!ctx.enabled(Kind.SOCIAL_PROFILE)) return;
+        Tokens t = ctx.tokens();
+        CharSequence text = t.text();
+        int n = t.size();
+        for (int i = 0; i < n; i++) {
+            if (t.type(i) == Tokens.WORD && t.has(i, Tokens.LAT) && i + 1 < n && t.isSym(i + 1, '.') && t.glued(i + 1)) {
+                int end = link(ctx, i);
+                if (end > 0) i = t.tokenAt(end) - 1;
+            } else if (t.isSym(i, '@') && i + 1 < n && t.glued(i + 1) && t.type(i + 1) != Tokens.SYM
+                    && !(i > 0 && t.glued(i) && t.type(i - 1) != Tokens.SYM)) {
+                handle(ctx, i);
+            }
+        }
+    }
+
+    /** Tries a profile link whose host starts at token i; returns its end offset or -1. */
+    private int link(ScanContext ctx, int i) {
+        Tokens t = ctx.tokens();
+        CharSequence text = t.text();
+        int hs = t.start(i);
+        // "m.vk.com", "www.instagram.com": the host proper may start one label later
+        String matched = null;
+        int hostStart = hs;
+        for (int attempt = 0; attempt < 2 && matched == null; attempt++) {
+            for (String h : HOSTS) {
+                if (regionMatches(text, hostStart, h)) {
+                    matched = h;
+                    break;
+                }
+            }
+            if (matched == null) {
+                String label = t.string(i).toLowerCase(Locale.ROOT);
+                if (attempt == 0 && (label.equals("www") || label.equals("m"))) hostStart = t.start(i) + label.length() + 1;
+                else break;
+            }
+        }
+        if (matched == null) return -1;
+        if (i > 0 && t.glued(i) && (t.type(i - 1) == Tokens.WORD || t.type(i - 1) == Tokens.NUM || t.isSym(i - 1, '.'))) return -1;
+        int pathStart = hostStart + matched.length();
+        int e = pathStart;
+        while (e < text.length() && pathChar(text.charAt(e))) e++;
+        while (e > pathStart && ".,;:!?)-/".indexOf(text.charAt(e - 1)) >= 0) e--;
+        if (e - pathStart < 2) return -1;
+        int start = hs;
+        // include a scheme written before: "https://"
+        for (String scheme : new String[]{"https://", "http://"}) {
+            int s = hs - scheme.length();
+            if (s >= 0 && regionMatches(text, s, scheme)) {
+                start = s;
+                break;
+            }
+        }
+        String host = matched.substring(0, matched.length() - 1);
+        String value = (host + "/" + text.subSequence(pathStart, e)).toLowerCase(Locale.ROOT);
+        while (value.endsWith("/")) value = value.substring(0, value.length() - 1);
+        ctx.emit(Kind.SOCIAL_PROFILE, start, e, 0.85, value, name(), matched + "…", "known profile host",
+                HANDLE_CONTEXT, ContextWords.NONE);
+        return e;
+    }
+
+    private void handle(ScanContext ctx, int i) {
+        Tokens t = ctx.tokens();
+        CharSequence text = t.text();
+        int s = t.start(i) + 1;
+        int e = s;
+        while (e < text.length() && handleChar(text.charAt(e))) e++;
+        while (e > s && text.charAt(e - 1) == '.') e--;
+        if (e - s < 3 || e - s > 32) return;
+        if (e < text.length() && (text.charAt(e) == '@' || Character.isLetterOrDigit(text.charAt(e)))) return;
+        String name = text.subSequence(s, e).toString().toLowerCase(Locale.ROOT);
+        boolean telegram = !ContextWords.find(TELEGRAM, ctx.windowBefore(t.start(i))).isEmpty();
+        String value = telegram ? "t.me/" + name : "@" + name;
+        ctx.emit(Kind.SOCIAL_PROFILE, t.start(i), e, 0.2, value, name(), "@handle", "handle syntax ok",
+                HANDLE_CONTEXT, ContextWords.NONE);
+    }
+
+    private static boolean regionMatches(CharSequence text, int at, String s) {
+        if (at < 0 || at + s.length() > text.length()) return false;
+        for (int k = 0; k < s.length(); k++) {
+            if (Character.toLowerCase(text.charAt(at + k)) != s.charAt(k)) return false;
+        }
+        return true;
+    }
+
+    private static boolean pathChar(char c) {
+        return c < 0x80 && (Character.isLetterOrDigit(c) || "_-./@?=&%#~+".indexOf(c) >= 0);
+    }
+
+    private static boolean handleChar(char c) {
+        return c < 0x80 && (Character.isLetterOrDigit(c) || c == '_' || c == '.');
+    }
+}

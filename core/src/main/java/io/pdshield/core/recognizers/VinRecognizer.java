@@ -1,0 +1,64 @@
+package io.pdshield.core.recognizers;
+
+import io.pdshield.core.Checksums;
+import io.pdshield.core.ContextWords;
+import io.pdshield.core.Kind;
+import io.pdshield.core.Recognizer;
+import io.pdshield.core.ScanContext;
+import io.pdshield.core.Tokens;
+
+import java.util.Set;
+
+/**
+ * Vehicle identification numbers: 17 upper-case Latin letters (no I, O, Q) and digits, with both
+ * letters and digits. A correct ISO 3779 check digit (position 9) is strong evidence; Russian VINs
+ * often lack it, so without it the VIN needs context.
+ */
+public final class VinRecognizer implements Recognizer {
+    static final ContextWords CONTEXT = ContextWords.of("vin", "вин$", "кузов", "шасси", "авто", "машин", "/vin");
+
+    @Override
+    public String name() {
+        return "vin";
+    }
+
+    @Override
+    public Set<Kind> kinds() {
+        return Set.of(Kind.VIN);
+    }
+
+    @Override
+    public void recognize(ScanContext ctx) {
+        if (!ctx.enabled(Kind.VIN)) return;
+        Tokens t = ctx.tokens();
+        CharSequence text = t.text();
+        int n = t.size();
+        for (int i = 0; i < n; i++) {
+            byte type = t.type(i);
+            if (type != Tokens.WORD && type != Tokens.NUM) continue;
+            if (i > 0 && t.glued(i) && (t.type(i - 1) == Tokens.WORD || t.type(i - 1) == Tokens.NUM)) continue;
+            int j = i;
+            int len = 0;
+            boolean letters = false, digits = false;
+            while (j < n && (j == i || t.glued(j)) && (t.type(j) == Tokens.WORD || t.type(j) == Tokens.NUM) && len <= 17) {
+                if (t.type(j) == Tokens.WORD) letters = true;
+                else digits = true;
+                len += t.length(j);
+                j++;
+            }
+            if (len != 17 || !letters || !digits) continue;
+            int s = t.start(i), e = t.end(j - 1);
+            boolean ok = true;
+            for (int k = s; k < e && ok; k++) {
+                char c = text.charAt(k);
+                ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z' && c != 'I' && c != 'O' && c != 'Q');
+            }
+            if (!ok) continue;
+            String vin = text.subSequence(s, e).toString();
+            boolean check = Checksums.vinCheckDigit(vin);
+            ctx.emit(Kind.VIN, s, e, check ? 0.75 : 0.4, vin, name(), "17 characters",
+                    check ? "check digit ok" : "no ISO 3779 check digit", CONTEXT, io.pdshield.core.ContextWords.NONE);
+            i = j - 1;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.pdshield.core.recognizers;
+
+import io.pdshield.core.Expect;
+import io.pdshield.core.Finding;
+import io.pdshield.core.Kind;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+import static io.pdshield.core.Kind.*;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * Tables of realistic chat and dossier snippets for the structured-identifier recognizers. All
+ * identifiers are synthetic: generated with the published check-digit formulas
+ * (shared/reference/ru-personal-data.md §5), not taken from any person. Organisation numbers of
+ * public companies (e.g. INN 7707083893) are published registry data, not personal data.
+ */
+class StructuredRecognizersTest {
+
+    static Stream<Arguments> found() {
+        return Stream.of(
+                // phones: every common Russian way of writing one number → one E.164 value
+                arguments("Телефон: +7 (916) 123-45-67", PHONE, "+7 (916) 123-45-67", "+79161234567"),
+                arguments("звонить 8 (916) 123-45-67 после 18", PHONE, "8 (916) 123-45-67", "+79161234567"),
+                arguments("📱 89161234567", PHONE, "89161234567", "+79161234567"),
+                arguments("тел.8-916-123-45-67", PHONE, "8-916-123-45-67", "+79161234567"),
+                arguments("моб +7 916 1234567, звонить вечером", PHONE, "+7 916 1234567", "+79161234567"),
+                arguments("/phone 79161234567", PHONE, "79161234567", "+79161234567"),
+                arguments("её номер 916 123 45 67", PHONE, "916 123 45 67", "+79161234567"),
+                arguments("whatsapp +380 50 123 4567", PHONE, "+380 50 123 4567", "+380501234567"),
+                arguments("👩‍💻 тел: +7 495 123-45-67", PHONE, "+7 495 123-45-67", "+74951234567"),
+                // e-mail
+                arguments("почта: Ivan.Petrov-1990@Mail.ru.", EMAIL, "Ivan.Petrov-1990@Mail.ru", "ivan.petrov-1990@mail.ru"),
+                arguments("пиши на anna_s@yandex.ru или в лс", EMAIL, "anna_s@yandex.ru", "anna_s@yandex.ru"),
+                // passports
+                arguments("Паспорт: 45 10 123456 выдан ОВД", PASSPORT_RU, "45 10 123456", "4510123456"),
+                arguments("паспорт 4510 123456", PASSPORT_RU, "4510 123456", "4510123456"),
+                arguments("серия 4510 № 123456", PASSPORT_RU, "4510 № 123456", "4510123456"),
+                arguments("🛂 4510123456", PASSPORT_RU, "4510123456", "4510123456"),
+                arguments("Загранпаспорт: 75 1234567", PASSPORT_RU_FOREIGN, "75 1234567", "751234567"),
+                // SNILS
+                arguments("СНИЛС 112-233-445 95", SNILS, "112-233-445 95", "11223344595"),
+                arguments("снилс: 12345678964", SNILS, "12345678964", "12345678964"),
+                arguments("987-654-321 83", SNILS, "987-654-321 83", "98765432183"),
+                // INN
+                arguments("ИНН 502712345651", INN, "502712345651", "502712345651"),
+                arguments("инн:770123456703, паспорт дальше", INN, "770123456703", "770123456703"),
+                arguments("ИНН организации 7707083893", INN_ORG, "7707083893", "7707083893"),
+                // OGRN / OGRNIP
+                arguments("ОГРН 1027700132195", OGRN, "1027700132195", "1027700132195"),
+                arguments("ОГРНИП 304770100123450", OGRNIP, "304770100123450", "304770100123450"),
+                // cards
+                arguments("карта сбер 4276 1234 5678 9014", BANK_CARD, "4276 1234 5678 9014", "4276123456789014"),
+                arguments("💳 2202201234567895", BANK_CARD, "2202201234567895", "2202201234567895"),
+                arguments("перевод на 2202-2012-3456-7895", BANK_CARD, "2202-2012-3456-7895", "2202201234567895"),
+                // bank account with a BIK nearby: control key checked
+                arguments("р/с 40817810200001234567 БИК 044525225", BANK_ACCOUNT, "40817810200001234567", "40817810200001234567"),
+                arguments("счёт 40817 810 2 0000 1234567", BANK_ACCOUNT, "40817 810 2 0000 1234567", "40817810200001234567"),
+                // OMS policy
+                arguments("Полис ОМС: 7751 2345 6789 0123", OMS_POLICY, "7751 2345 6789 0123", "7751234567890123"),
+                // driver licence
+                arguments("ВУ 99 12 345678", DRIVER_LICENSE, "99 12 345678", "9912345678"),
+                arguments("водительское удостоверение 77 АВ 123456", DRIVER_LICENSE, "77 АВ 123456", "77АВ123456"),
+                // plates: Cyrillic, Latin look-alikes, lower case, three-digit region
+                arguments("авто: А123ВС777", VEHICLE_PLATE, "А123ВС777", "А123ВС777"),
+                arguments("/car a123bc 77", VEHICLE_PLATE, "a123bc 77", "А123ВС77"),
+                arguments("гос номер Х777ХХ 199", VEHICLE_PLATE, "Х777ХХ 199", "Х777ХХ199"),
+                arguments("🚗 К 001 МР 50", VEHICLE_PLATE, "К 001 МР 50", "К001МР50"),
+                // VIN with a correct check digit (ISO 3779 test value from public documentation)
+                arguments("VIN: 1M8GDM9AXKP042788", VIN, "1M8GDM9AXKP042788", "1M8GDM9AXKP042788"),
+                arguments("вин XTA210990Y2765432", VIN, "XTA210990Y2765432", "XTA210990Y2765432"),
+                // IP, geo, profiles
+                arguments("заходил с IP 95.165.12.201 вчера", IP_ADDRESS, "95.165.12.201", "95.165.12.201"),
+                arguments("📍 55.7558, 37.6173", GEO_COORDINATES, "55.7558, 37.6173", "55.7558,37.6173"),
+                arguments("геолокация 59.93863 30.31413", GEO_COORDINATES, "59.93863 30.31413", "59.93863,30.31413"),
+                arguments("вк: https://vk.com/id123456789", SOCIAL_PROFILE, "https://vk.com/id123456789", "vk.com/id123456789"),
+                arguments("страница www.instagram.com/anna.s_90/ и всё", SOCIAL_PROFILE, "www.instagram.com/anna.s_90", "instagram.com/anna.s_90"),
+                arguments("ok.ru/profile/571234567890", SOCIAL_PROFILE, "ok.ru/profile/571234567890", "ok.ru/profile/571234567890"),
+                arguments("тг: @anna_secret", SOCIAL_PROFILE, "@anna_secret", "t.me/anna_secret"),
+                arguments("инст @anna.smirnova", SOCIAL_PROFILE, "@anna.smirnova", "@anna.smirnova"),
+                // an emoji (two UTF-16 units) before the span shifts offsets by two
+                arguments("🔥🔥 СНИЛС 112-233-445 95", SNILS, "112-233-445 95", "11223344595"));
+    }
+
+    @ParameterizedTest(name = "{1} in: {0}")
+    @MethodSource("found")
+    void findsTheIdentifier(String text, Kind kind, String span, String value) {
+        Finding f = Expect.finds(text, kind, span, value);
+        assertTrue(f.score() >= 0.5 && f.score() <= 1);
+        assertTrue(!f.explanation().recognizer().isEmpty() && !f.explanation().validation().isEmpty());
+    }
+
+    static Stream<Arguments> quiet() {
+        return Stream.of(
+                // wrong check digits right after the context word
+                arguments("СНИЛС 112-233-445 96", SNILS),
+                arguments("ИНН 502712345652", INN),
+                arguments("ИНН 7707083894", INN_ORG),
+                arguments("ОГРН 1027700132196", OGRN),
+                arguments("карта 4276 1234 5678 9015", BANK_CARD),
+                arguments("р/с 40817810300001234567 БИК 044525225", BANK_ACCOUNT),
+                // numbers that look like identifiers but are orders, tracking, prices, articles
+                arguments("Заказ №4510123456 передан в доставку", PASSPORT_RU),
+                arguments("Заказ №7707083893 отправлен", INN_ORG),
+                arguments("трек-номер 80085012345678, отслеживайте на сайте", OGRNIP),
+                arguments("артикул 502712345651", INN),
+                arguments("iPhone 15 — 89 990 ₽, рассрочка", PHONE),
+                arguments("Цена 4 510 123 руб", PASSPORT_RU),
+                arguments("продано 4510 билетов, выручка 123456 рублей", PASSPORT_RU),
+                // a bare 10-digit number without any context is not a passport
+                arguments("код 4510123456", PASSPORT_RU),
+                // dates, times, versions, scores
+                arguments("концерт 05.03.2025 в 19:30", PHONE),
+                arguments("обновление 1.2.3.4 вышло", IP_ADDRESS),
+                arguments("версия 10.0.19045.3803", IP_ADDRESS),
+                arguments("счёт матча 2:1, 45 тысяч зрителей", PHONE),
+                arguments("курс 92.5012, 101.3456 за евро", GEO_COORDINATES),
+                // invalid phone numbers
+                arguments("звоните 8 (000) 000-00-00", PHONE),
+                // plate look-alikes
+                arguments("в 150 км 20 минут езды", VEHICLE_PLATE),
+                arguments("А000ВС77", VEHICLE_PLATE),
+                arguments("Б123ВС77", VEHICLE_PLATE),
+                arguments("А123ВС00", VEHICLE_PLATE),
+                // hashes and codes are not VINs
+                arguments("commit 3f2a9c1b7d4e5f6a7b8c9d0e1f2a3b4c5d6e7f80", VIN),
+                arguments("промокод SALE2024WINTER123", VIN),
+                // e-mail-like but not
+                arguments("встреча @ 10 часов", EMAIL),
+                arguments("user@localhost", EMAIL),
+                // a handle without social context
+                arguments("спасибо @admin за помощь", SOCIAL_PROFILE));
+    }
+
+    @ParameterizedTest(name = "no {1} in: {0}")
+    @MethodSource("quiet")
+    void staysQuiet(String text, Kind kind) {
+        Expect.quiet(text, kind);
+    }
+}
