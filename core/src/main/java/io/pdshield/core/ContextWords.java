@@ -13,14 +13,40 @@ import java.util.Locale;
  * <p>Immutable and thread-safe.
  */
 public final class ContextWords {
+    /** Every set created, in order; a set's index here is its bit in {@link ContextIndex} masks. */
+    private static final List<ContextWords> REGISTRY = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public static final ContextWords NONE = new ContextWords(new String[0], new boolean[0]);
 
     private final String[] words;
     private final boolean[] exact;
+    /** Bit of this set in token masks, or -1 when more than 64 sets exist (then matched by scanning). */
+    final int id;
 
     private ContextWords(String[] words, boolean[] exact) {
         this.words = words;
         this.exact = exact;
+        synchronized (REGISTRY) {
+            int n = REGISTRY.size();
+            this.id = words.length > 0 && n < 64 ? n : -1;
+            if (id >= 0) REGISTRY.add(this);
+        }
+    }
+
+    static List<ContextWords> registry() {
+        return REGISTRY;
+    }
+
+    String word(int i) {
+        return words[i];
+    }
+
+    boolean exact(int i) {
+        return exact[i];
+    }
+
+    int size() {
+        return words.length;
     }
 
     public static ContextWords of(String... words) {
@@ -33,7 +59,7 @@ public final class ContextWords {
                 e[i] = true;
                 s = s.substring(0, s.length() - 1);
             }
-            w[i] = fold(s);
+            w[i] = fold(s.toLowerCase(Locale.ROOT));
         }
         return new ContextWords(w, e);
     }
@@ -52,7 +78,7 @@ public final class ContextWords {
     static String fold(CharSequence s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) sb.append(Chars.lower(s.charAt(i)));
-        return sb.toString().toLowerCase(Locale.ROOT);
+        return sb.toString();
     }
 
     /**

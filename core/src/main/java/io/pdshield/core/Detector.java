@@ -66,7 +66,7 @@ public final class Detector {
     public List<Finding> detect(CharSequence text) {
         Objects.requireNonNull(text, "text");
         if (text.length() == 0) return List.of();
-        ScanContext ctx = scratch.get().reset(text, enabled);
+        ScanContext ctx = scratch.get().reset(text, enabled, threshold);
         for (Recognizer r : recognizers) {
             r.recognize(ctx);
         }

@@ -28,6 +28,14 @@ public final class NumberRuns {
     private int runs;
     private int[] runFirst = new int[32];
     private int[] runLast = new int[32];
+    /** Spans bucketed by digit count: packed (first << 32 | last), filled once per text. */
+    private final long[][] spans = new long[MAX_DIGITS + 1][8];
+    private final int[] spanCount = new int[MAX_DIGITS + 1];
+    /** Digits and shape strings of spans, built on first request and shared by all recognizers. */
+    private final String[][] digitsMemo = new String[MAX_DIGITS + 1][8];
+    private final String[][] shapeMemo = new String[MAX_DIGITS + 1][8];
+    private int curLen = -1;
+    private int curK;
 
     /** Visits one candidate: groups {@code first..last} (inclusive) of one run. */
     @FunctionalInterface
@@ -39,6 +47,7 @@ public final class NumberRuns {
         this.tokens = t;
         groups = 0;
         runs = 0;
+        java.util.Arrays.fill(spanCount, 0);
         int n = t.size();
         int current = -1; // group index of run start
         int lastTok = -1;
@@ -59,7 +68,32 @@ public final class NumberRuns {
             addGroup(i, s);
             lastTok = i;
         }
+        indexSpans();
         return this;
+    }
+
+    private void indexSpans() {
+        for (int r = 0; r < runs; r++) {
+            int first = runFirst[r], last = runLast[r];
+            for (int a = first; a <= last; a++) {
+                int base = digitsBefore[a];
+                for (int b = a; b <= last; b++) {
+                    int total = digitsBefore[b] + tokens.length(tok[b]) - base;
+                    if (total > MAX_DIGITS) break;
+                    long[] bucket = spans[total];
+                    int c = spanCount[total];
+                    if (c == bucket.length) {
+                        spans[total] = bucket = java.util.Arrays.copyOf(bucket, c * 2);
+                        digitsMemo[total] = java.util.Arrays.copyOf(digitsMemo[total], c * 2);
+                        shapeMemo[total] = java.util.Arrays.copyOf(shapeMemo[total], c * 2);
+                    }
+                    bucket[c] = (long) a << 32 | b;
+                    digitsMemo[total][c] = null;
+                    shapeMemo[total][c] = null;
+                    spanCount[total] = c + 1;
+                }
+            }
+        }
     }
 
     private void startRun() {
@@ -135,17 +169,21 @@ public final class NumberRuns {
 
     /** Calls {@code v} for every range of groups within one run whose digits add up to {@code digits}. */
     public void forEachSpan(int digits, SpanVisitor v) {
-        for (int r = 0; r < runs; r++) {
-            int first = runFirst[r], last = runLast[r];
-            for (int a = first; a <= last; a++) {
-                int base = digitsBefore[a];
-                for (int b = a; b <= last; b++) {
-                    int total = digitsBefore[b] + tokens.length(tok[b]) - base;
-                    if (total == digits) v.visit(a, b);
-                    if (total >= digits) break;
-                }
-            }
+        if (digits < 1 || digits > MAX_DIGITS) return;
+        long[] bucket = spans[digits];
+        int c = spanCount[digits];
+        for (int k = 0; k < c; k++) {
+            long packed = bucket[k];
+            curLen = digits;
+            curK = k;
+            v.visit((int) (packed >>> 32), (int) packed);
         }
+        curLen = -1;
+    }
+
+    /** Whether any span has {@code digits} digits (cheap test before building a visitor). */
+    public boolean any(int digits) {
+        return digits >= 1 && digits <= MAX_DIGITS && spanCount[digits] > 0;
     }
 
     public int start(int group) {
@@ -182,6 +220,20 @@ public final class NumberRuns {
 
     /** The digits of groups first..last concatenated. */
     public String digits(int first, int last) {
+        if (current(first, last)) {
+            String d = digitsMemo[curLen][curK];
+            if (d == null) digitsMemo[curLen][curK] = d = buildDigits(first, last);
+            return d;
+        }
+        return buildDigits(first, last);
+    }
+
+    /** Whether (first, last) is the span being visited, whose strings can be memoized. */
+    private boolean current(int first, int last) {
+        return curLen >= 0 && spans[curLen][curK] == ((long) first << 32 | last);
+    }
+
+    private String buildDigits(int first, int last) {
         CharSequence text = tokens.text();
         StringBuilder sb = new StringBuilder(20);
         for (int g = first; g <= last; g++) sb.append(text, start(g), end(g));
@@ -190,6 +242,15 @@ public final class NumberRuns {
 
     /** Group lengths joined by spaces, e.g. {@code "4 6"}; the shape of a written number. */
     public String shape(int first, int last) {
+        if (current(first, last)) {
+            String d = shapeMemo[curLen][curK];
+            if (d == null) shapeMemo[curLen][curK] = d = buildShape(first, last);
+            return d;
+        }
+        return buildShape(first, last);
+    }
+
+    private String buildShape(int first, int last) {
         StringBuilder sb = new StringBuilder(12);
         for (int g = first; g <= last; g++) {
             if (g > first) sb.append(' ');

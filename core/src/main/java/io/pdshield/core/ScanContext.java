@@ -26,24 +26,29 @@ public final class ScanContext {
 
     private final Tokens tokens = new Tokens();
     private final NumberRuns numberRuns = new NumberRuns();
+    private final ContextIndex contextIndex = new ContextIndex();
     private boolean numberRunsReady;
     private final List<Finding> candidates = new ArrayList<>();
     private final List<Finding> candidatesView = Collections.unmodifiableList(candidates);
     private EnumSet<Kind> enabled = EnumSet.allOf(Kind.class);
     private CharSequence text = "";
+    private double threshold;
 
-    ScanContext reset(CharSequence text, EnumSet<Kind> enabled) {
+    ScanContext reset(CharSequence text, EnumSet<Kind> enabled, double threshold) {
         this.text = text;
         this.enabled = enabled;
+        this.threshold = threshold;
+        this.winStart = -1;
         this.candidates.clear();
         this.tokens.reset(text);
+        this.contextIndex.reset(tokens);
         this.numberRunsReady = false;
         return this;
     }
 
     /** Prepares a context for a recognizer's own tests, with every kind enabled. */
     public static ScanContext of(CharSequence text) {
-        return new ScanContext().reset(text, EnumSet.allOf(Kind.class));
+        return new ScanContext().reset(text, EnumSet.allOf(Kind.class), 0);
     }
 
     public CharSequence text() {
@@ -52,6 +57,11 @@ public final class ScanContext {
 
     public Tokens tokens() {
         return tokens;
+    }
+
+    /** Whether a candidate with this base score could reach the threshold with context. */
+    public boolean canReach(double baseScore) {
+        return baseScore + CONTEXT_BOOST >= threshold;
     }
 
     /** The runs of digit groups of this text, computed on first use. */
@@ -117,17 +127,17 @@ public final class ScanContext {
                         String recognizer, String pattern, String validation,
                         ContextWords positive, ContextWords negative) {
         if (!enabled.contains(kind)) return null;
+        // a candidate that cannot reach the threshold even with context is not worth weighing
+        if (baseScore + CONTEXT_BOOST < threshold) return null;
         List<String> pos = List.of();
         List<String> neg = List.of();
         int nearest = Integer.MAX_VALUE;
         if (!positive.isEmpty() || !negative.isEmpty()) {
-            String before = windowBefore(start);
-            String after = windowAfter(end);
+            windowTokens(start, end);
             pos = new ArrayList<>(2);
-            nearest = Math.min(positive.collect(before, pos, true), positive.collect(after, pos, false));
+            nearest = context(positive, start, end, pos);
             neg = new ArrayList<>(1);
-            negative.collect(before, neg, true);
-            negative.collect(after, neg, false);
+            context(negative, start, end, neg);
         }
         double score = baseScore;
         // positive context wins: a labelled value next to a price is still the labelled value;
@@ -146,6 +156,44 @@ public final class ScanContext {
         if (!enabled.contains(f.kind())) return null;
         candidates.add(f);
         return f;
+    }
+
+    // token window of the last candidate
+    private int winStart = -1, winEnd = -1, beforeFrom, beforeTo, afterFrom, afterTo, afterLimit;
+
+    private void windowTokens(int start, int end) {
+        if (start == winStart && end == winEnd) return;
+        winStart = start;
+        winEnd = end;
+        int t0 = tokens.tokenAt(start);
+        int from = t0;
+        int newlines = 0;
+        int min = start - WINDOW_BEFORE;
+        while (from > 0 && tokens.start(from - 1) >= min) {
+            if (tokens.type(from - 1) == Tokens.NL && ++newlines == 2) break;
+            from--;
+        }
+        beforeFrom = from;
+        beforeTo = t0;
+        int a = tokens.tokenAt(end);
+        int to = a;
+        int max = end + WINDOW_AFTER;
+        while (to < tokens.size() && tokens.start(to) < max && tokens.type(to) != Tokens.NL) to++;
+        afterFrom = a;
+        afterTo = to;
+        afterLimit = Math.max(max, to < tokens.size() ? tokens.start(to) : text.length());
+    }
+
+    /** Words of {@code set} in the current window, added to {@code out}; returns the nearest distance. */
+    private int context(ContextWords set, int start, int end, List<String> out) {
+        if (set.isEmpty()) return Integer.MAX_VALUE;
+        if (set.id < 0) {
+            // more sets than mask bits: scan the folded windows
+            return Math.min(set.collect(windowBefore(start), out, true), set.collect(windowAfter(end), out, false));
+        }
+        int b = contextIndex.collect(set, beforeFrom, beforeTo, start, start, true, out);
+        int a = contextIndex.collect(set, afterFrom, afterTo, text.length(), end, false, out);
+        return Math.min(a, b);
     }
 
     private static double round(double s) {

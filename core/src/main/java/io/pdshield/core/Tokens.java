@@ -32,6 +32,7 @@ public final class Tokens {
     private static final int MAX_TOKENS = 1 << 22;
 
     private CharSequence text = "";
+    private char[] buf = new char[1024];
     private int size;
     private int[] start = new int[256];
     private int[] end = new int[256];
@@ -40,6 +41,11 @@ public final class Tokens {
 
     public CharSequence text() {
         return text;
+    }
+
+    /** The text's characters; valid up to {@code text().length()} until the next reset. */
+    public char[] chars() {
+        return buf;
     }
 
     public int size() {
@@ -111,12 +117,26 @@ public final class Tokens {
         this.text = text;
         this.size = 0;
         final int n = text.length();
+        if (buf.length < n) buf = new char[Math.max(n, buf.length * 2)];
+        final char[] b = buf;
+        if (text instanceof String str) str.getChars(0, n, b, 0);
+        else for (int k = 0; k < n; k++) b[k] = text.charAt(k);
         int i = 0;
         int pendingFlags = LINE_START;
         while (i < n) {
-            char c = text.charAt(i);
-            int cls = Chars.cls(c);
-            switch (cls) {
+            char c = b[i];
+            // fast paths: lower-case Cyrillic words and spaces make up most of a text
+            if (c >= '\u0430' && c <= '\u044F' || c >= '\u0410' && c <= '\u042F' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+                i = word(b, i, n, pendingFlags);
+                pendingFlags = 0;
+                continue;
+            }
+            if (c == ' ') {
+                pendingFlags |= GAP;
+                i++;
+                continue;
+            }
+            switch (Chars.cls(c)) {
                 case Chars.SPACE -> {
                     pendingFlags |= GAP;
                     i++;
@@ -128,40 +148,23 @@ public final class Tokens {
                 }
                 case Chars.DIGIT -> {
                     int s = i;
-                    while (i < n && Chars.isDigit(text.charAt(i))) i++;
+                    while (i < n && b[i] >= '0' && b[i] <= '9') i++;
                     add(s, i, NUM, pendingFlags);
                     pendingFlags = 0;
                 }
                 case Chars.LETTER -> {
-                    int s = i;
-                    int f = pendingFlags;
-                    boolean allUpper = true;
-                    if (Character.isUpperCase(c)) f |= CAP;
-                    while (i < n) {
-                        char ch = text.charAt(i);
-                        if (Chars.cls(ch) != Chars.LETTER) {
-                            // combining acute accent inside Russian words (ударение)
-                            if (ch == '\u0301' && i > s) { i++; continue; }
-                            break;
-                        }
-                        if (ch >= '\u0400' && ch <= '\u04FF') f |= CYR;
-                        else if (ch < 0x80) f |= LAT;
-                        if (!Character.isUpperCase(ch)) allUpper = false;
-                        i++;
-                    }
-                    if (allUpper) f |= UPPER;
-                    add(s, i, WORD, f);
+                    i = word(b, i, n, pendingFlags);
                     pendingFlags = 0;
                 }
                 default -> {
                     int s = i;
                     i++;
-                    if (Character.isHighSurrogate(c) && i < n && Character.isLowSurrogate(text.charAt(i))) i++;
+                    if (Character.isHighSurrogate(c) && i < n && Character.isLowSurrogate(b[i])) i++;
                     // variation selectors and skin tones stay with their emoji
                     while (i < n) {
-                        char ch = text.charAt(i);
+                        char ch = b[i];
                         if (ch == '\uFE0F' || ch == '\u20E3') { i++; continue; }
-                        if (ch == '\uD83C' && i + 1 < n && text.charAt(i + 1) >= '\uDFFB' && text.charAt(i + 1) <= '\uDFFF') {
+                        if (ch == '\uD83C' && i + 1 < n && b[i + 1] >= '\uDFFB' && b[i + 1] <= '\uDFFF') {
                             i += 2;
                             continue;
                         }
@@ -173,6 +176,42 @@ public final class Tokens {
             }
         }
         return this;
+    }
+
+    /** Scans a word starting at {@code s}; returns its end. */
+    private int word(char[] b, int s, int n, int f) {
+        int i = s;
+        boolean allUpper = true;
+        char c = b[s];
+        if (c >= '\u0410' && c <= '\u042F' || c >= 'A' && c <= 'Z' || c == '\u0401' || (c > 0x7F && !(c >= '\u0430' && c <= '\u044F') && Character.isUpperCase(c))) f |= CAP;
+        while (i < n) {
+            char ch = b[i];
+            if (ch >= '\u0430' && ch <= '\u044F') {
+                f |= CYR;
+                allUpper = false;
+            } else if (ch >= '\u0410' && ch <= '\u042F') {
+                f |= CYR;
+            } else if (ch >= 'a' && ch <= 'z') {
+                f |= LAT;
+                allUpper = false;
+            } else if (ch >= 'A' && ch <= 'Z') {
+                f |= LAT;
+            } else if (ch == '\u0451' || ch == '\u0401') {
+                f |= CYR;
+                if (ch == '\u0451') allUpper = false;
+            } else if (ch == '\u0301' && i > s) {
+                // combining acute accent inside Russian words (ударение)
+            } else if (ch > 0x7F && Chars.cls(ch) == Chars.LETTER) {
+                if (ch >= '\u0400' && ch <= '\u04FF') f |= CYR;
+                if (!Character.isUpperCase(ch)) allUpper = false;
+            } else {
+                break;
+            }
+            i++;
+        }
+        if (allUpper) f |= UPPER;
+        add(s, i, WORD, f);
+        return i;
     }
 
     private void add(int s, int e, byte t, int f) {

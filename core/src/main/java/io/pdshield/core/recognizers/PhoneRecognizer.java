@@ -54,30 +54,54 @@ public final class PhoneRecognizer implements Recognizer {
         int start = plus ? runs.start(a) - 1 : runs.start(a);
         int end = runs.end(b);
         char first = d.charAt(0);
-        String e164;
-        double base;
         String pattern;
+        double base;
+        String national;
         if (plus) {
-            e164 = parse("+" + d, null);
             pattern = "+international";
-            base = 0.7;
+            base = d.charAt(0) == '7' ? 0.7 : 0.6;
+            national = null;
         } else if (n == 11 && (first == '8' || first == '7')) {
-            e164 = parse(d.substring(1), "RU");
             pattern = first + " + 10 digits";
             base = a == b ? 0.55 : 0.6;
+            national = d.substring(1);
         } else if (n == 10 && (first == '9' || first == '4' || first == '3' || first == '8')) {
-            e164 = parse(d, "RU");
             pattern = "10 digits, no prefix";
             base = first == '9' ? 0.35 : 0.25;
+            national = d;
         } else {
             return;
         }
-        if (e164 == null) return;
-        if (plus && !e164.startsWith("+7")) base = 0.6;
         base -= partial;
+        if (!ctx.canReach(base)) return;
+        if (national != null) {
+            // Russian national numbers start with 3, 4, 8 or 9; skip the parser for the rest
+            char c = national.charAt(0);
+            if (c != '3' && c != '4' && c != '8' && c != '9') return;
+        }
+        String e164 = national == null ? validate("+" + d, null) : validate(national, "RU");
+        if (e164 == null) return;
         ctx.emit(Kind.PHONE, start, end, base, e164, name(), pattern,
                 "libphonenumber: valid " + (e164.startsWith("+7") ? "RU" : "international"),
                 CONTEXT, Lexicon.NEGATIVE_NUMBERS);
+    }
+
+    /** Per-thread memo of libphonenumber's answers: dossiers repeat the same numbers. */
+    private static final ThreadLocal<java.util.HashMap<String, String>> MEMO =
+            ThreadLocal.withInitial(() -> new java.util.HashMap<>(1024));
+    private static final String INVALID = "";
+
+    private static String validate(String number, String region) {
+        java.util.HashMap<String, String> memo = MEMO.get();
+        String key = region == null ? number : "RU" + number;
+        String cached = memo.get(key);
+        if (cached == null) {
+            if (memo.size() >= 4096) memo.clear();
+            String parsed = parse(number, region);
+            cached = parsed == null ? INVALID : parsed;
+            memo.put(key, cached);
+        }
+        return cached.isEmpty() ? null : cached;
     }
 
     /** E.164 of a valid number, or null. */

@@ -1,0 +1,200 @@
+package io.pdshield.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Context words found at each token of a text, computed lazily per token and cached, so that the
+ * many candidates of a dossier share the work. One trie holds the words of every registered
+ * {@link ContextWords} set; a token's entry is the bit mask of the sets that have a word starting
+ * at that token, with the words and their end offsets.
+ *
+ * <p>Not thread-safe; owned by a {@link ScanContext}.
+ */
+final class ContextIndex {
+    /** The shared trie, rebuilt when new sets were registered since it was built. */
+    private static volatile Trie trie;
+
+    private Tokens tokens;
+    private char[] chars;
+    private int length;
+    private int gen = 1;
+    private int[] tokenGen = new int[256];
+    private int[] first = new int[256];   // index into matches of this token's first match
+    private int[] count = new int[256];
+    private long[] mask = new long[256];
+    private final List<String> matchWord = new ArrayList<>();
+    private int[] matchSets = new int[64];
+    private long[] matchMask = new long[64];
+    private int[] matchEnd = new int[64];
+    private int matches;
+
+    void reset(Tokens t) {
+        this.tokens = t;
+        this.chars = t.chars();
+        this.length = t.text().length();
+        if (++gen == Integer.MAX_VALUE) {
+            gen = 1;
+            Arrays.fill(tokenGen, 0);
+        }
+        if (tokenGen.length < t.size()) {
+            int cap = Math.max(t.size(), tokenGen.length * 2);
+            tokenGen = new int[cap];
+            first = new int[cap];
+            count = new int[cap];
+            mask = new long[cap];
+        }
+        matchWord.clear();
+        matches = 0;
+    }
+
+    static Trie trie() {
+        Trie t = trie;
+        int n = ContextWords.registry().size();
+        if (t == null || t.sets != n) {
+            synchronized (ContextIndex.class) {
+                t = trie;
+                if (t == null || t.sets != n) trie = t = Trie.build(ContextWords.registry());
+            }
+        }
+        return t;
+    }
+
+    /** The mask of sets with a word starting at token i. */
+    long mask(int i) {
+        ensure(i);
+        return mask[i];
+    }
+
+    /**
+     * Collects words of {@code set} starting at tokens {@code from..to-1} and ending at or before
+     * {@code limit}; returns the smallest distance to {@code anchor} (for words before: anchor −
+     * match end; after: match start − anchor), or {@link Integer#MAX_VALUE}.
+     */
+    int collect(ContextWords set, int from, int to, int limit, int anchor, boolean before, List<String> out) {
+        long bit = 1L << set.id;
+        int nearest = Integer.MAX_VALUE;
+        for (int i = from; i < to; i++) {
+            ensure(i);
+            if ((mask[i] & bit) == 0) continue;
+            for (int k = first[i], e = first[i] + count[i]; k < e; k++) {
+                if ((matchMask[k] & bit) == 0 || matchEnd[k] > limit) continue;
+                String w = matchWord.get(k);
+                if (!out.contains(w)) out.add(w);
+                int d = before ? anchor - matchEnd[k] : tokens.start(i) - anchor;
+                if (d < nearest) nearest = d;
+            }
+        }
+        return nearest;
+    }
+
+    private void ensure(int i) {
+        if (tokenGen[i] == gen) return;
+        tokenGen[i] = gen;
+        first[i] = matches;
+        count[i] = 0;
+        mask[i] = 0;
+        byte type = tokens.type(i);
+        if (type == Tokens.NL || type == Tokens.NUM) return;
+        Trie t = trie();
+        int node = 0;
+        int p = tokens.start(i);
+        while (p < length) {
+            node = t.child(node, Chars.lower(chars[p]));
+            if (node < 0) break;
+            p++;
+            long any = t.anyMask[node];
+            long exact = t.exactMask[node];
+            if (exact != 0 && (p == length || !Character.isLetter(chars[p]))) any |= exact;
+            if (any != 0) {
+                addMatch(t.word[node], any, p);
+                mask[i] |= any;
+                count[i]++;
+            }
+        }
+    }
+
+    private void addMatch(String word, long m, int end) {
+        if (matches == matchMask.length) {
+            matchMask = Arrays.copyOf(matchMask, matches * 2);
+            matchEnd = Arrays.copyOf(matchEnd, matches * 2);
+            matchSets = Arrays.copyOf(matchSets, matches * 2);
+        }
+        matchWord.add(word);
+        matchMask[matches] = m;
+        matchEnd[matches] = end;
+        matches++;
+    }
+
+    /** A character trie over the folded words of all registered sets. */
+    static final class Trie {
+        final int sets;
+        private char[][] keys;
+        private int[][] kids;
+        long[] anyMask;
+        long[] exactMask;
+        String[] word;
+        private int nodes;
+        private static final int ROOT = 0x500;
+        private final int[] root = new int[ROOT];
+
+        private Trie(int sets) {
+            this.sets = sets;
+            keys = new char[64][];
+            kids = new int[64][];
+            anyMask = new long[64];
+            exactMask = new long[64];
+            word = new String[64];
+            nodes = 1;
+            Arrays.fill(root, -1);
+            keys[0] = new char[0];
+            kids[0] = new int[0];
+        }
+
+        static Trie build(List<ContextWords> registry) {
+            Trie t = new Trie(registry.size());
+            for (ContextWords cw : registry) {
+                if (cw.id < 0) continue;
+                for (int k = 0; k < cw.size(); k++) {
+                    String w = cw.word(k);
+                    int node = 0;
+                    for (int c = 0; c < w.length(); c++) node = t.childOrAdd(node, w.charAt(c));
+                    if (cw.exact(k)) t.exactMask[node] |= 1L << cw.id;
+                    else t.anyMask[node] |= 1L << cw.id;
+                    t.word[node] = w;
+                }
+            }
+            return t;
+        }
+
+        int child(int node, char c) {
+            if (node == 0 && c < ROOT) return root[c];
+            char[] k = keys[node];
+            for (int j = 0; j < k.length; j++) if (k[j] == c) return kids[node][j];
+            return -1;
+        }
+
+        private int childOrAdd(int node, char c) {
+            int existing = child(node, c);
+            if (existing >= 0) return existing;
+            if (nodes == anyMask.length) {
+                int cap = nodes * 2;
+                keys = Arrays.copyOf(keys, cap);
+                kids = Arrays.copyOf(kids, cap);
+                anyMask = Arrays.copyOf(anyMask, cap);
+                exactMask = Arrays.copyOf(exactMask, cap);
+                word = Arrays.copyOf(word, cap);
+            }
+            int id = nodes++;
+            keys[id] = new char[0];
+            kids[id] = new int[0];
+            keys[node] = Arrays.copyOf(keys[node], keys[node].length + 1);
+            keys[node][keys[node].length - 1] = c;
+            kids[node] = Arrays.copyOf(kids[node], kids[node].length + 1);
+            kids[node][kids[node].length - 1] = id;
+            if (node == 0 && c < ROOT) root[c] = id;
+            return id;
+        }
+    }
+}
