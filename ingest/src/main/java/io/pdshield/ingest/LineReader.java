@@ -41,6 +41,7 @@ final class LineReader {
                     length = i - pos;
                     if (length > 0 && buf[i - 1] == '\r') length--;
                     pos = i + 1;
+                    checkLength();
                     return true;
                 }
             }
@@ -51,6 +52,7 @@ final class LineReader {
                 length = lim - pos;
                 if (length > 0 && buf[lim - 1] == '\r') length--;
                 pos = lim;
+                checkLength();
                 return true;
             }
             if (lim - pos >= maxLine) {
@@ -60,6 +62,13 @@ final class LineReader {
             scanFrom = lim - pos;
             compactAndRead();
             scanFrom += pos;
+        }
+    }
+
+    private void checkLength() {
+        if (length > maxLine) {
+            tooLong = true;
+            length = 0;
         }
     }
 
