@@ -63,10 +63,9 @@ final class Console implements AutoCloseable {
         return done.get();
     }
 
-    /** Starts the clock and, unless quiet, the progress bar over {@code totalBytes}. */
+    /** Starts, unless quiet, the progress bar over {@code totalBytes}; the clock runs from construction. */
     void start(long totalBytes) {
         total = totalBytes;
-        startNanos = System.nanoTime();
         if (quiet) return;
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "pdshield-progress");

@@ -53,12 +53,17 @@ final class ChatIndexer {
         long chatStart = -1;
         int[] listIndex = new int[1];
         String section = null;
-        long pos = 0;
+        long base = 0;
         int n;
         while ((n = in.read(buf)) > 0) {
-            for (int i = 0; i < n; i++, pos++) {
+            for (int i = 0; i < n; i++) {
                 byte b = buf[i];
                 if (inString) {
+                    if (!capturing && !escape) {
+                        // fast path: most bytes are string content
+                        while (b != '"' && b != '\\' && ++i < n) b = buf[i];
+                        if (i == n) break;
+                    }
                     if (escape) {
                         escape = false;
                     } else if (b == '\\') {
@@ -77,6 +82,7 @@ final class ChatIndexer {
                     }
                     continue;
                 }
+                long pos = base + i;
                 switch (b) {
                     case '"' -> {
                         inString = true;
@@ -123,7 +129,9 @@ final class ChatIndexer {
                     }
                 }
             }
+            base += n;
         }
+        long pos = base;
         if (chatStart >= 0) chats.add(new ChatRange(section, listIndex[0], chatStart, pos)); // cut off
         return chats.isEmpty() ? null : chats;
     }

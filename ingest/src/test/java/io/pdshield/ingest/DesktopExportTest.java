@@ -268,4 +268,37 @@ class DesktopExportTest {
         assertEquals(1, c.warnings.size(), c.warningText());
         assertTrue(c.warnings.get(0).location().startsWith("chat 333, message 40 (byte "), c.warningText());
     }
+
+    @Test
+    void aBigAccountExportSplitAcrossBufferBoundariesGivesTheSamePosts() throws Exception {
+        StringBuilder sb = new StringBuilder("{\"about\": \"x\", \"personal_information\": {\"first_name\": \"{[\\\"\"}, ");
+        for (String section : new String[]{"chats", "left_chats"}) {
+            if (section.equals("left_chats")) sb.append(", ");
+            sb.append('"').append(section).append("\": {\"about\": \"a\", \"list\": [");
+            for (int c = 0; c < 20; c++) {
+                if (c > 0) sb.append(',');
+                sb.append("{\"name\": \"c").append(c).append("\", \"type\": \"private_group\", \"id\": ").append(c)
+                        .append(", \"messages\": [");
+                for (int m = 0; m < 150; m++) {
+                    if (m > 0) sb.append(',');
+                    sb.append("{\"id\": ").append(m).append(", \"type\": \"message\", \"text\": [\"} ] \\\\ \\\" 👍 ")
+                            .append(m).append("\", {\"type\": \"bold\", \"text\": \"{\\x01\"}]}");
+                }
+                sb.append("]}");
+            }
+            sb.append("]}");
+        }
+        sb.append("}");
+        Path file = Collected.write(dir, "result.json", sb.toString());
+        assertTrue(java.nio.file.Files.size(file) > 300_000);
+        Collected whole = Collected.read(file);
+        Collected split = Collected.read(file, IngestOptions.defaults().withSplitAccountExportsAbove(0));
+        assertEquals(List.of(), whole.warnings);
+        assertEquals(List.of(), split.warnings);
+        assertEquals(40 * 150, whole.posts.size());
+        assertEquals(whole.posts, split.posts);
+        assertEquals("} ] \\ \" 👍 7{\u0001", whole.posts.get(7).text());
+        assertEquals(List.of(new Post.Entity("bold", 12, 2, null)), whole.posts.get(7).entities());
+        assertEquals(40, split.ingest.units(List.of(file), w -> { }).size());
+    }
 }
