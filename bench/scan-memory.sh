@@ -27,6 +27,7 @@ if [[ -z "$input" ]]; then
 fi
 [[ -e "$input" ]] || { echo "bench: no such input: $input" >&2; exit 1; }
 
+"$root/pdshield" --version > /dev/null   # builds the jar now, not inside the timed run
 bytes="$(du -sbL "$input" | cut -f1)"
 gclog="$work/gc.log"
 rm -f "$gclog"

@@ -50,8 +50,7 @@ import java.util.stream.Stream;
  *
  * <p>Tests inject the detector, the home directory (for the key file) and the environment.
  */
-@Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Scans Telegram exports, Bot API updates and post files for personal data.")
+@Command(name = "scan", description = "Scans Telegram exports, Bot API updates and post files for personal data.")
 public final class ScanCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH",
             description = "result.json files, export directories, zip archives, Bot API update files, posts JSON Lines.")
@@ -77,6 +76,9 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--stats", description = "Print memory statistics (peak heap) after the summary.")
     boolean stats;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Spec
     CommandSpec spec;
