@@ -1,0 +1,253 @@
+package io.pdshield.cli;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.pdshield.core.Detector;
+import io.pdshield.core.DetectorConfig;
+import io.pdshield.core.Fingerprinter;
+import io.pdshield.core.Kind;
+import io.pdshield.ingest.Ingest;
+import io.pdshield.ingest.IngestOptions;
+import io.pdshield.ingest.IngestStats;
+import io.pdshield.ingest.Unit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * {@code pdshield scan}: reads exports, updates and post files, finds personal data in every
+ * post, and writes {@code findings.jsonl}, {@code sources.jsonl} and {@code report.html} to the
+ * output directory (each written under a temporary name and renamed when complete).
+ *
+ * <p>Exit codes: 0 when anything could be read (warnings are counted in the summary), 2 when
+ * nothing at all could be read or the command line is wrong, 1 on an unexpected failure.
+ *
+ * <p>Tests inject the detector, the home directory (for the key file) and the environment.
+ */
+@Command(name = "scan", description = "Scans Telegram exports, Bot API updates and post files for personal data.")
+public final class ScanCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "result.json files, export directories, zip archives, Bot API update files, posts JSON Lines.")
+    List<Path> paths;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--reveal", description = "Also write the clear value of each finding (as 'value').")
+    boolean reveal;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Option(names = "--key-file", paramLabel = "F", description = "Fingerprint key file (else $PDSHIELD_KEY, else ~/.pdshield/key).")
+    Path keyFile;
+
+    @Option(names = "--config", paramLabel = "F", description = "Detector configuration (threshold, enable, disable, deny, regex).")
+    Path config;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--stats", description = "Print memory statistics (peak heap) after the summary.")
+    boolean stats;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Detector injectedDetector;
+    private final Path home;
+    private final Function<String, String> env;
+    private IngestOptions ingestOptions = IngestOptions.defaults();
+    private long sortBudget = 32L << 20;
+
+    /** The command as the executable runs it. */
+    public ScanCommand() {
+        this(null, Path.of(System.getProperty("user.home")), System::getenv);
+    }
+
+    /**
+     * @param detector the detector to use instead of the standard one or {@code --config}; may be {@code null}
+     * @param home     where {@code .pdshield/key} lives
+     * @param env      environment lookup
+     */
+    public ScanCommand(Detector detector, Path home, Function<String, String> env) {
+        this.injectedDetector = detector;
+        this.home = home;
+        this.env = env;
+    }
+
+    /** For tests: ingest limits (e.g. splitting small account exports into chat units). */
+    ScanCommand ingestOptions(IngestOptions options) {
+        this.ingestOptions = options;
+        return this;
+    }
+
+    /** For tests: the heap budget of the findings sorter before it spills runs to disk. */
+    ScanCommand sortBudget(long bytes) {
+        this.sortBudget = bytes;
+        return this;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (nThreads < 1) throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + nThreads);
+        Detector detector = detector();
+        Fingerprinter fingerprinter = new Fingerprinter(key());
+
+        Ingest ingest = new Ingest(ingestOptions);
+        SourceTable sources = new SourceTable();
+        try (Console console = new Console(err, quiet)) {
+            List<Unit> units = ingest.units(paths, console::warning);
+            long total = units.stream().mapToLong(Unit::weight).sum();
+            Files.createDirectories(out);
+            Path tmp = Files.createTempDirectory(out, ".pdshield-");
+            boolean anything;
+            long findings;
+            int spills;
+            try (ExternalSorter sorter = new ExternalSorter(tmp, sortBudget)) {
+                console.start(total);
+                ScanEngine engine = new ScanEngine(detector, new FindingJson(fingerprinter, reveal), ingest, nThreads,
+                        console, sorter, sources);
+                anything = engine.run(units);
+                findings = sorter.count();
+                spills = sorter.spills();
+                console.close();
+                writeAtomically(out.resolve("findings.jsonl"), sorter::writeTo);
+            } finally {
+                deleteTree(tmp);
+            }
+            List<SourceTable.Row> rows = sources.rows();
+            writeAtomically(out.resolve("sources.jsonl"), o -> writeSources(o, rows));
+            IngestStats s = ingest.stats();
+            HtmlReport.Totals totals = new HtmlReport.Totals(s.posts(), findings, console.warnings(), console.bytesDone(),
+                    console.keptWarnings());
+            writeAtomically(out.resolve("report.html"), o -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8));
+                HtmlReport.write(w, rows, totals);
+                w.flush();
+            });
+
+            double secs = Math.max(console.elapsedSeconds(), 1e-3);
+            double mb = console.bytesDone() / 1e6;
+            console.line(String.format(Locale.ROOT,
+                    "scanned %d sources, %d posts, %d findings, %d warnings; %.1f MB in %.1f s (%.1f MB/s); skipped %d service messages, %d other updates, %d duplicate updates",
+                    rows.size(), s.posts(), findings, console.warnings(), mb, secs, mb / secs, s.serviceSkipped(),
+                    s.otherUpdatesSkipped(), s.duplicateUpdatesSkipped()));
+            if (stats) console.line(memoryStats(nThreads, spills));
+            if (!anything) {
+                console.line("error: nothing could be read from " + paths + (console.warnings() > 0 ? " (see the warnings above)" : ""));
+                return 2;
+            }
+            return 0;
+        }
+    }
+
+    private Detector detector() throws IOException {
+        if (injectedDetector != null) return injectedDetector;
+        if (config == null) return Detector.standard();
+        try (Reader r = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
+            return Detector.builder().apply(DetectorConfig.parse(r, config.toString())).build();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ParameterException(spec.commandLine(), "--config " + config + ": no such file");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ParameterException(spec.commandLine(), "--config " + e.getMessage());
+        }
+    }
+
+    private byte[] key() throws IOException {
+        try {
+            return FingerprintKey.load(keyFile, env.apply(FingerprintKey.ENV), home);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes {@code target} under a temporary name in the same directory, then renames it. */
+    static void writeAtomically(Path target, Body body) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
+        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            body.write(o);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static void writeSources(OutputStream o, List<SourceTable.Row> rows) throws IOException {
+        try (JsonGenerator g = FindingJson.FACTORY.createGenerator(o, JsonEncoding.UTF8)) {
+            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            for (SourceTable.Row r : rows) {
+                g.writeStartObject();
+                g.writeStringField("source", r.source());
+                g.writeStringField("name", r.name());
+                g.writeStringField("type", r.type().id());
+                g.writeNumberField("messages", r.messages());
+                g.writeObjectFieldStart("findings_by_kind");
+                for (Map.Entry<Kind, Long> e : r.findingsByKind().entrySet()) g.writeNumberField(e.getKey().name(), e.getValue());
+                g.writeEndObject();
+                g.writeStringField("verdict", "unknown");
+                g.writeNullField("risk");
+                g.writeNullField("clone_of");
+                g.writeEndObject();
+                g.writeRaw('\n');
+            }
+        }
+    }
+
+    private static String memoryStats(int threads, int spills) {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) peak += pool.getPeakUsage().getUsed();
+        }
+        long max = Runtime.getRuntime().maxMemory();
+        return String.format(Locale.ROOT, "stats: peak heap %.1f MB (sum of heap pool peaks), max heap %.1f MB, %d threads, %d sort spills",
+                peak / 1048576.0, max / 1048576.0, threads, spills);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.pdshield.cli;
+
+import java.util.Comparator;
+
+/**
+ * The order of source ids in every output: integer ids numerically (so {@code -1001…} sorts before
+ * {@code 5}), then any other id as a string. A total order; stateless and thread-safe.
+ */
+final class SourceOrder {
+    static final Comparator<String> COMPARATOR = SourceOrder::compare;
+
+    private SourceOrder() {
+    }
+
+    static int compare(String a, String b) {
+        Long x = asLong(a);
+        Long y = asLong(b);
+        if (x != null && y != null) {
+            int c = Long.compare(x, y);
+            return c != 0 ? c : a.compareTo(b);
+        }
+        if (x != null) return -1;
+        if (y != null) return 1;
+        return a.compareTo(b);
+    }
+
+    private static Long asLong(String s) {
+        int n = s.length();
+        if (n == 0 || n > 20) return null;
+        int i = s.charAt(0) == '-' ? 1 : 0;
+        if (i == n) return null;
+        for (int k = i; k < n; k++) {
+            char c = s.charAt(k);
+            if (c < '0' || c > '9') return null;
+        }
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
