@@ -41,7 +41,7 @@ class ScanCommandTest {
     static final Pattern PHONE = Pattern.compile("\\+7 \\d{3} \\d{3}-\\d{2}-\\d{2}");
 
     static Detector phoneDetector() {
-        return Detector.builder().add(new RegexRecognizer("test-phone", Kind.PHONE, 0.9, PHONE)).build();
+        return Detector.builder().withoutBuiltIns().add(new RegexRecognizer("test-phone", Kind.PHONE, 0.9, PHONE)).build();
     }
 
     @TempDir
@@ -284,9 +284,12 @@ class ScanCommandTest {
         ScanCommand standard = new ScanCommand(null, dir.resolve("home"), Map.of("PDSHIELD_KEY", KEY)::get);
         Run r = scan(standard, "--quiet", "--config", config.toString(), "--out", dir.resolve("out").toString(), export.toString());
         assertEquals(0, r.exit(), r.stderr());
-        assertEquals(1, r.findings().size(), r.findings().toString());
+        // the configured regex runs beside the built-in recognizers
+        assertEquals(2, r.findings().size(), r.findings().toString());
         assertEquals("PASSPORT_RU", field(r.findings().get(0), "kind"));
         assertEquals("4", field(r.findings().get(0), "start"));
+        assertEquals("employee", field(r.findings().get(0), "recognizer"));
+        assertEquals("PHONE", field(r.findings().get(1), "kind"));
 
         Path bad = write("bad.conf", "regex broken PHONE 0.5 = [\n");
         Run badRun = scan(new ScanCommand(null, dir.resolve("home"), Map.of("PDSHIELD_KEY", KEY)::get),

@@ -123,6 +123,12 @@ public final class Detector {
             return this;
         }
 
+        /** Drops the built-in recognizers: only those {@link #add added} run (tests, special deployments). */
+        public Builder withoutBuiltIns() {
+            recognizers.removeAll(Recognizers.defaults());
+            return this;
+        }
+
         /** Adds a recognizer after the built-in ones (e.g. a deny-list or regex recognizer). */
         public Builder add(Recognizer r) {
             for (Recognizer existing : recognizers) {
