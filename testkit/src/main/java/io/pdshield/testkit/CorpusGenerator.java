@@ -144,6 +144,8 @@ public final class CorpusGenerator {
                 }
                 case CLONE -> {
                     original = dox.get(r.nextInt(dox.size()));
+                    w = original.weight() * (0.75 + 0.25 * r.nextDouble()); // re-posts most of the original, plus new posts
+                    weights[i] = w;
                     name = unique(names, r, original.info().name() + r.pick(Vocabulary.CLONE_SUFFIXES));
                     type = r.chance(0.6) ? "public_channel" : "private_channel";
                     label = Label.DOXXING;

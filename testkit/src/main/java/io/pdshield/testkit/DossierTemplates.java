@@ -20,7 +20,7 @@ final class DossierTemplates {
     enum F { BIRTH, PHONE, EMAIL, ADDRESS, PASSPORT, SNILS, INN, FOREIGN, DL, OMS, CARD, ACCOUNT, CAR, IP, GEO, VK, TG, INSTA, FIRM, RELATIVE, JOB }
 
     private static final double[] FIELD_P = {0.8, 0.9, 0.5, 0.75, 0.45, 0.35, 0.35, 0.12, 0.15, 0.14, 0.28, 0.14, 0.3,
-            0.14, 0.12, 0.4, 0.25, 0.15, 0.3, 0.3, 0.3};
+            0.14, 0.12, 0.4, 0.25, 0.15, 0.45, 0.3, 0.3};
 
     private static final Locale RU = new Locale("ru");
 

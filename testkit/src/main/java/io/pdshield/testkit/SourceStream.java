@@ -95,21 +95,16 @@ final class SourceStream {
             b = new MessageBuilder(r.chance(0.45));
             BenignTemplates.post(b, r, plan.topic());
             photo = r.chance(0.2);
-        } else if (plan.role() == SourcePlan.Role.CLONE && flow.chance(0.72)) {
+        } else if (plan.role() == SourcePlan.Role.CLONE && flow.chance(0.78) && nextOriginalDossier()) {
             SourcePlan orig = plan.original();
-            cloneCursor += flow.range(1, 2);
-            int k = cloneCursor < originalCount ? cloneCursor : flow.range(1, Math.max(1, originalCount - 1));
-            if (k < originalCount && postType(orig.seed(), k) == PostType.DOSSIER) {
-                if (flow.chance(0.3)) { // forwarded verbatim
-                    b = doxPost(orig.seed(), k);
-                    forwardedFrom = orig.info().name();
-                } else { // the same person, re-formatted
-                    Rng r = new Rng(Rng.mix(plan.seed() ^ CONTENT, n));
-                    b = new MessageBuilder(r.chance(0.4));
-                    DossierTemplates.dossier(b, r, person(orig.seed(), k));
-                }
-            } else {
-                b = doxPost(plan.seed(), n);
+            int k = cloneCursor++;
+            if (flow.chance(0.3)) { // forwarded verbatim
+                b = doxPost(orig.seed(), k);
+                forwardedFrom = orig.info().name();
+            } else { // the same person, re-formatted
+                Rng r = new Rng(Rng.mix(plan.seed() ^ CONTENT, n));
+                b = new MessageBuilder(r.chance(0.4));
+                DossierTemplates.dossier(b, r, person(orig.seed(), k));
             }
             photo = flow.chance(0.2);
         } else {
@@ -122,6 +117,19 @@ final class SourceStream {
                 reacted ? flow.pick(Vocabulary.REACTIONS) : null, reacted ? flow.range(1, 900) : 0);
         if (b.isEmpty()) b.t("📷");
         return b.build(id, date, meta);
+    }
+
+    /**
+     * Moves the clone cursor to the original's next dossier post (skipping one now and then, so a
+     * clone re-posts most but not all of them); false when the original has no more.
+     */
+    private boolean nextOriginalDossier() {
+        long origSeed = plan.original().seed();
+        while (cloneCursor < originalCount) {
+            if (postType(origSeed, cloneCursor) == PostType.DOSSIER && !flow.chance(0.12)) return true;
+            cloneCursor++;
+        }
+        return false;
     }
 
     /** Post {@code n} of a doxxing channel with this seed, rendered from scratch (deterministic). */
