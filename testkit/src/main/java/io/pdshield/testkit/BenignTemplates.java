@@ -35,6 +35,10 @@ final class BenignTemplates {
         if (r.chance(0.25)) {
             b.nl().t(r.pick(Vocabulary.PROSE)).nl();
         }
+        if (ent && r.chance(0.2)) {
+            b.open("text_link", "https://" + r.pick(new String[]{"news.example.ru", "city-portal.example.ru", "shop.example.ru"})
+                    + "/" + r.range(10000, 99999)).t(r.pick(new String[]{"Подробнее", "Читать полностью", "Источник"})).close().nl();
+        }
         if (r.chance(0.3)) DossierTemplates.hashtags(b, r, Vocabulary.HASHTAGS_BENIGN, ent);
     }
 
@@ -325,8 +329,9 @@ final class BenignTemplates {
                 b.t(". Гарантия " + r.range(1, 3) + " года.");
             }
             case 2 -> {
-                if (ent) b.ent("code", "git clone https://github.com/example/project.git");
-                else b.t("git clone https://github.com/example/project.git");
+                if (ent) b.open("code");
+                b.t("git clone ").decoy(Kind.SOCIAL_PROFILE, "https://github.com/example/project.git", "a repository URL");
+                if (ent) b.close();
                 b.t(" — и всё готово. Версия " + r.range(1, 5) + "." + r.range(0, 20) + "." + r.range(0, 9) + ".");
             }
             default -> {

@@ -106,6 +106,22 @@ final class DossierTemplates {
             b.nl();
             hashtags(b, r, Vocabulary.HASHTAGS_DOX, c.entities);
         }
+        if (c.entities && r.chance(0.25)) {
+            b.nl().t(r.pick(new String[]{"📢 ", "👉 ", "🔔 "}));
+            b.open("text_link", "https://t.me/+" + token(r)).t(r.pick(new String[]{"Подписаться", "Наш канал", "Резерв"})).close();
+            if (r.chance(0.5)) {
+                b.t(r.pick(new String[]{" | ", " • "}));
+                b.open("text_link", "https://t.me/+" + token(r)).t("Чат").close();
+            }
+        }
+    }
+
+    /** An invite-link token like Telegram's (22 URL-safe characters). */
+    static String token(Rng r) {
+        String abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+        StringBuilder sb = new StringBuilder(22);
+        for (int i = 0; i < 16; i++) sb.append(r.pick(abc));
+        return sb.toString();
     }
 
     static void extortion(MessageBuilder b, Rng r, boolean entities) {
@@ -222,13 +238,17 @@ final class DossierTemplates {
 
     private static void phone(Ctx c, String national) {
         String t = Formats.phone(c.r, national);
-        if (c.entities && c.r.chance(0.5)) c.b.entPd("phone", Kind.PHONE, t, "+7" + national);
-        else c.b.pd(Kind.PHONE, t, "+7" + national);
+        if (c.entities && c.r.chance(0.6)) {
+            c.b.entPd(c.r.pick(new String[]{"phone", "phone", "phone", "spoiler", "underline", "code"}), Kind.PHONE, t, "+7" + national);
+        } else {
+            c.b.pd(Kind.PHONE, t, "+7" + national);
+        }
     }
 
     private static void address(Ctx c, Person.Address a) {
         String t = Formats.address(c.r, a, true);
-        c.b.pd(Kind.ADDRESS, t, Formats.addressValue(t));
+        if (c.entities && c.r.chance(0.2)) c.b.entPd(c.r.pick(new String[]{"italic", "spoiler", "underline"}), Kind.ADDRESS, t, Formats.addressValue(t));
+        else c.b.pd(Kind.ADDRESS, t, Formats.addressValue(t));
     }
 
     private static void passport(Ctx c) {
@@ -767,8 +787,9 @@ final class DossierTemplates {
             }
             case 3 -> {
                 b.t("Канал снова блокнули. Резерв: ");
-                if (ent) b.ent("mention", "@" + r.pick(new String[]{"dox_reserve", "sliv_backup", "archive_dox"}));
-                else b.t("@" + r.pick(new String[]{"dox_reserve", "sliv_backup", "archive_dox"}));
+                if (ent) b.open("mention");
+                b.decoy(Kind.SOCIAL_PROFILE, "@" + r.pick(new String[]{"dox_reserve", "sliv_backup", "archive_dox"}), "the channel's own reserve handle");
+                if (ent) b.close();
             }
             case 4 -> b.t("Набираем админов в команду. Опыт в OSINT приветствуется, оплата по договорённости.");
             case 5 -> {
