@@ -2,12 +2,22 @@ package io.pdshield.testkit;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Deterministic generator of a labelled Russian messenger corpus: doxxing channels (dossiers in
@@ -17,8 +27,9 @@ import java.util.Set;
  *
  * <p>Two modes: {@linkplain #ofMessages a message count} (generate in memory with {@link #generate()},
  * or write exactly the same messages with {@link #write}) and {@linkplain #ofBytes a byte budget}
- * (write only, streamed, constant memory, for corpora of gigabytes). The same seed gives the same
- * bytes. Instances are immutable; {@link #write} and {@link #generate} may be called repeatedly.
+ * (write only, streamed, constant memory, for corpora of gigabytes, sources in parallel). The same
+ * seed gives the same bytes whatever the number of threads. Instances are immutable and thread-safe;
+ * {@link #write} and {@link #generate} may be called repeatedly.
  *
  * <pre>{@code
  * Corpus c = CorpusGenerator.ofMessages(42, 40, 100).generate();        // in memory
@@ -41,8 +52,8 @@ public final class CorpusGenerator {
      * What {@link #write} produced.
      *
      * @param seconds    wall-clock time
-     * @param cpuSeconds CPU time of the writing thread (the generator is single-threaded), which
-     *                   does not depend on what else runs on the machine
+     * @param cpuSeconds CPU time of the worker threads (generation and writing), which does not
+     *                   depend on what else runs on the machine
      */
     public record Stats(int sources, long messages, long spans, long bytes, double seconds, double cpuSeconds) {
         public double mbPerSecond() {
@@ -220,80 +231,182 @@ public final class CorpusGenerator {
     }
 
     private int originalCount(SourcePlan p, int[] counts) {
-        if (p.original() == null) return 0;
+        int i = originalIndex(p);
+        return i < 0 ? 0 : counts[i];
+    }
+
+    private int originalIndex(SourcePlan p) {
+        if (p.original() == null) return -1;
         for (int i = 0; i < plans.size(); i++) {
-            if (plans.get(i).info().id().equals(p.original().info().id())) return counts[i];
+            if (plans.get(i).info().id().equals(p.original().info().id())) return i;
         }
         throw new IllegalStateException("original " + p.original().info().id() + " of clone " + p.info().id() + " is not planned");
+    }
+
+    /** Worker threads {@link #write(Path, boolean, Progress)} uses: the available processors, at most 4. */
+    public static int defaultThreads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** {@link #write(Path, boolean, Progress, int)} with {@link #defaultThreads()}. */
+    public Stats write(Path dir, boolean accountExport, Progress progress) throws IOException {
+        return write(dir, accountExport, progress, defaultThreads());
     }
 
     /**
      * Writes the corpus under {@code dir}: Telegram Desktop exports ({@code chat_<id>/result.json}
      * per chat, or one account export {@code result.json} whose {@code chats.list} holds every chat),
      * {@code truth.jsonl} and {@code labels.jsonl}. Streams; memory use does not grow with the size.
+     * Sources are written in parallel (originals first, then their clones); the output does not
+     * depend on the number of threads.
      *
-     * @param progress called every few thousand messages; may be null
+     * @param progress called from the calling thread about twice a second; may be null
+     * @param threads  worker threads, at least 1
      */
-    public Stats write(Path dir, boolean accountExport, Progress progress) throws IOException {
+    public Stats write(Path dir, boolean accountExport, Progress progress, int threads) throws IOException {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         long t0 = System.nanoTime();
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        long c0 = mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : 0;
         Files.createDirectories(dir);
+        Path tmp = Files.createTempDirectory(dir, ".tmp-");
+        int k = plans.size();
+        SourceResult[] results = new SourceResult[k];
         double sumW = 0;
         for (SourcePlan p : plans) sumW += p.weight();
-        long messages = 0, spans = 0, closedBytes = 0;
-        int[] counts = new int[plans.size()];
-        try (TruthIo.Writer truth = new TruthIo.Writer(Files.newOutputStream(dir.resolve(TruthIo.TRUTH)));
-             TruthIo.Writer labels = new TruthIo.Writer(Files.newOutputStream(dir.resolve(TruthIo.LABELS)))) {
-            TelegramExportWriter account = accountExport ? new TelegramExportWriter(Files.newOutputStream(dir.resolve("result.json")), true) : null;
-            long target = 0;
-            for (int i = 0; i < plans.size(); i++) {
-                SourcePlan p = plans.get(i);
-                TelegramExportWriter w = account;
-                if (w == null) {
-                    Path chatDir = dir.resolve("chat_" + p.info().id());
-                    Files.createDirectories(chatDir);
-                    OutputStream os = Files.newOutputStream(chatDir.resolve("result.json"));
-                    w = new TelegramExportWriter(os, false);
+        Counters live = new Counters();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "corpus-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (boolean clones : new boolean[]{false, true}) { // a clone needs its original's message count
+                List<Future<?>> stage = new ArrayList<>();
+                for (int i = 0; i < k; i++) {
+                    SourcePlan p = plans.get(i);
+                    if ((p.role() == SourcePlan.Role.CLONE) != clones) continue;
+                    int idx = i;
+                    int origCount = clones ? results[originalIndex(p)].messages : 0;
+                    long budget = messagesPerSource > 0 ? 0 : (long) (targetBytes * p.weight() / sumW);
+                    Path chat = accountExport ? tmp.resolve("chat-" + idx + ".json") : dir.resolve("chat_" + p.info().id()).resolve("result.json");
+                    stage.add(pool.submit(() -> {
+                        results[idx] = writeSource(p, origCount, budget, chat, accountExport, tmp.resolve("truth-" + idx + ".jsonl"), live);
+                        return null;
+                    }));
                 }
-                w.startChat(p.info());
-                SourceStream s = new SourceStream(p, originalCount(p, counts));
-                target += (long) (targetBytes * p.weight() / sumW);
-                while (true) {
-                    if (messagesPerSource > 0) {
-                        if (s.produced() >= p.messages()) break;
-                    } else {
-                        long now = closedBytes + w.bytes() + truth.bytes();
-                        boolean pairDone = p.role() != SourcePlan.Role.BOT || (s.produced() & 1) == 0;
-                        if (now >= target && s.produced() >= 2 && pairDone) break;
-                    }
-                    CorpusMessage m = s.next();
-                    w.message(m);
-                    truth.truth(p.info().id(), m);
-                    messages++;
-                    spans += m.spans().size();
-                    if (progress != null && (messages & 4095) == 0) {
-                        progress.update(closedBytes + w.bytes() + truth.bytes(), messages);
-                    }
-                }
-                w.endChat();
-                counts[i] = s.produced();
-                if (account == null) {
-                    w.close();
-                    closedBytes += w.bytes();
-                }
-                labels.label(p.info());
+                await(stage, progress, live);
             }
-            if (account != null) {
-                account.close();
-                closedBytes += account.bytes();
+            long bytes = 0, messages = 0, spans = 0, cpu = 0;
+            for (SourceResult r : results) {
+                messages += r.messages;
+                spans += r.spans;
+                cpu += r.cpuNanos;
             }
+            try (OutputStream out = Files.newOutputStream(dir.resolve(TruthIo.TRUTH))) {
+                for (int i = 0; i < k; i++) bytes += Files.copy(tmp.resolve("truth-" + i + ".jsonl"), out);
+            }
+            try (TruthIo.Writer labels = new TruthIo.Writer(Files.newOutputStream(dir.resolve(TruthIo.LABELS)))) {
+                for (SourcePlan p : plans) labels.label(p.info());
+                labels.close();
+                bytes += labels.bytes();
+            }
+            if (accountExport) {
+                try (OutputStream out = Files.newOutputStream(dir.resolve("result.json"))) {
+                    byte[] head = TelegramExportWriter.ACCOUNT_HEAD.getBytes(StandardCharsets.UTF_8);
+                    byte[] sep = TelegramExportWriter.ACCOUNT_SEPARATOR.getBytes(StandardCharsets.UTF_8);
+                    byte[] tail = TelegramExportWriter.ACCOUNT_TAIL.getBytes(StandardCharsets.UTF_8);
+                    out.write(head);
+                    bytes += head.length + tail.length + (long) sep.length * (k - 1);
+                    for (int i = 0; i < k; i++) {
+                        if (i > 0) out.write(sep);
+                        bytes += Files.copy(tmp.resolve("chat-" + i + ".json"), out);
+                    }
+                    out.write(tail);
+                }
+            } else {
+                for (SourceResult r : results) bytes += r.chatBytes;
+            }
+            if (progress != null) progress.update(bytes, messages);
+            return new Stats(k, messages, spans, bytes, (System.nanoTime() - t0) / 1e9, cpu / 1e9);
+        } finally {
+            pool.shutdownNow();
+            deleteTree(tmp);
+        }
+    }
+
+    /** What one source's worker wrote. */
+    private record SourceResult(int messages, long spans, long chatBytes, long cpuNanos) {
+    }
+
+    /** Running totals for the progress line, updated by the workers. */
+    private static final class Counters {
+        final AtomicLong bytes = new AtomicLong(), messages = new AtomicLong();
+    }
+
+    private SourceResult writeSource(SourcePlan p, int originalCount, long budget, Path chat, boolean accountExport,
+                                     Path truthFile, Counters live) throws IOException {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        boolean cpuTime = mx.isCurrentThreadCpuTimeSupported();
+        long c0 = cpuTime ? mx.getCurrentThreadCpuTime() : 0;
+        Files.createDirectories(chat.getParent());
+        SourceStream s = new SourceStream(p, originalCount);
+        long spans = 0, reported = 0;
+        int reportedMessages = 0;
+        try (TelegramExportWriter w = new TelegramExportWriter(Files.newOutputStream(chat),
+                accountExport ? TelegramExportWriter.ACCOUNT_CHAT_DEPTH : 0);
+             TruthIo.Writer truth = new TruthIo.Writer(Files.newOutputStream(truthFile))) {
+            w.startChat(p.info());
+            while (true) {
+                if (messagesPerSource > 0) {
+                    if (s.produced() >= p.messages()) break;
+                } else {
+                    boolean pairDone = p.role() != SourcePlan.Role.BOT || (s.produced() & 1) == 0;
+                    if (w.bytes() + truth.bytes() >= budget && s.produced() >= 2 && pairDone) break;
+                }
+                CorpusMessage m = s.next();
+                w.message(m);
+                truth.truth(p.info().id(), m);
+                spans += m.spans().size();
+                if ((s.produced() & 255) == 0) {
+                    long b = w.bytes() + truth.bytes();
+                    live.bytes.addAndGet(b - reported);
+                    live.messages.addAndGet(s.produced() - reportedMessages);
+                    reported = b;
+                    reportedMessages = s.produced();
+                }
+            }
+            w.endChat();
+            w.close();
             truth.close();
-            labels.close();
-            long total = closedBytes + truth.bytes() + labels.bytes();
-            if (progress != null) progress.update(total, messages);
-            double cpu = mx.isCurrentThreadCpuTimeSupported() ? (mx.getCurrentThreadCpuTime() - c0) / 1e9 : 0;
-            return new Stats(plans.size(), messages, spans, total, (System.nanoTime() - t0) / 1e9, cpu);
+            live.bytes.addAndGet(w.bytes() + truth.bytes() - reported);
+            live.messages.addAndGet(s.produced() - reportedMessages);
+            return new SourceResult(s.produced(), spans, w.bytes(), cpuTime ? mx.getCurrentThreadCpuTime() - c0 : 0);
+        }
+    }
+
+    private static void await(List<Future<?>> futures, Progress progress, Counters live) throws IOException {
+        for (Future<?> f : futures) {
+            while (true) {
+                try {
+                    f.get(500, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException e) {
+                    if (progress != null) progress.update(live.bytes.get(), live.messages.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while writing the corpus", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) throw io;
+                    if (e.getCause() instanceof RuntimeException re) throw re;
+                    throw new IOException(e.getCause());
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 

@@ -11,41 +11,54 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Writes chats in the Telegram Desktop "Machine-readable JSON" export format
+ * Writes one chat in the Telegram Desktop "Machine-readable JSON" export format
  * ({@code /work/shared/formats/telegram.md} part 1) with a streaming {@link JsonGenerator}: the
- * chat object header, then messages one by one, then the closing brackets, so exports of any size
+ * chat object header, then messages one by one, then the closing brackets, so chats of any size
  * take constant memory. Text is a plain string when a message has a single unformatted part, else
  * the mixed array of strings and entity objects; {@code text_entities} is always written. Output is
- * pretty-printed with a one-space indent and raw UTF-8, like the desktop app. Not thread-safe.
+ * pretty-printed with a one-space indent and raw UTF-8, like the desktop app; {@code depth} shifts
+ * the indentation so that the chat can be spliced into an account export's {@code chats.list}.
+ * Not thread-safe.
  */
 final class TelegramExportWriter implements AutoCloseable {
     static final JsonFactory JSON = JsonFactory.builder().build();
     /** Moscow time: exports carry the exporting PC's local time without a zone. */
     private static final int LOCAL_OFFSET = 3 * 3600;
 
+    /** Indentation depth of a chat object inside an account export's {@code chats.list}. */
+    static final int ACCOUNT_CHAT_DEPTH = 3;
+    /** An account export up to the first chat of {@code chats.list} (pretty-printed like the chats). */
+    static final String ACCOUNT_HEAD = "{\n \"about\": \"Here is the data you requested. Use this file to import your data to another service.\",\n"
+            + " \"chats\": {\n  \"about\": \"This page lists all chats from this export.\",\n  \"list\": [\n   ";
+    static final String ACCOUNT_SEPARATOR = ",\n   ";
+    static final String ACCOUNT_TAIL = "\n  ]\n }\n}";
+
     private final JsonGenerator g;
     private final CountingOutputStream out;
-    private final boolean account;
 
-    /**
-     * @param account whether this is a full-account export ({@code chats.list} holds the chats) or a
-     *                single-chat export (the root is the chat object)
-     */
-    TelegramExportWriter(OutputStream os, boolean account) throws IOException {
+    /** @param depth indentation levels added to every line (0 for a single-chat export) */
+    TelegramExportWriter(OutputStream os, int depth) throws IOException {
         this.out = new CountingOutputStream(os);
         this.g = JSON.createGenerator(out, JsonEncoding.UTF8);
-        DefaultIndenter one = new DefaultIndenter(" ", "\n");
+        DefaultIndenter one = new OffsetIndenter(depth);
         g.setPrettyPrinter(new DefaultPrettyPrinter()
                 .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                         .withArrayEmptySeparator("").withObjectEmptySeparator(""))
                 .withObjectIndenter(one).withArrayIndenter(one));
-        this.account = account;
-        if (account) {
-            g.writeStartObject();
-            g.writeStringField("about", "Here is the data you requested. Use this file to import your data to another service.");
-            g.writeObjectFieldStart("chats");
-            g.writeStringField("about", "This page lists all chats from this export.");
-            g.writeArrayFieldStart("list");
+    }
+
+    /** One-space indentation, shifted by a fixed number of levels. */
+    private static final class OffsetIndenter extends DefaultIndenter {
+        private final int offset;
+
+        OffsetIndenter(int offset) {
+            super(" ", "\n");
+            this.offset = offset;
+        }
+
+        @Override
+        public void writeIndentation(JsonGenerator g, int level) throws IOException {
+            super.writeIndentation(g, level + offset);
         }
     }
 
@@ -177,11 +190,6 @@ final class TelegramExportWriter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (account) {
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndObject();
-        }
         g.close();
     }
 

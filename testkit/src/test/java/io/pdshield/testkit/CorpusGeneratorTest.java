@@ -55,6 +55,17 @@ class CorpusGeneratorTest {
     }
 
     @Test
+    void outputDoesNotDependOnTheNumberOfThreads(@TempDir Path a, @TempDir Path b) throws IOException {
+        CorpusGenerator g = CorpusGenerator.ofBytes(79, 9, 1_200_000);
+        g.write(a, false, null, 1);
+        g.write(b, false, null, 3);
+        assertSameTree(a, b);
+        g.write(a.resolve("acct"), true, null, 1);
+        g.write(b.resolve("acct"), true, null, 4);
+        assertSameTree(a.resolve("acct"), b.resolve("acct"));
+    }
+
+    @Test
     void differentSeedsDiffer() {
         Corpus x = CorpusGenerator.ofMessages(1, 5, 20).generate();
         Corpus y = CorpusGenerator.ofMessages(2, 5, 20).generate();
