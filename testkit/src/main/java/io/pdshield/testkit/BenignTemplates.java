@@ -163,7 +163,19 @@ final class BenignTemplates {
     }
 
     private static void shop(MessageBuilder b, Rng r, boolean ent) {
-        switch (r.nextInt(11)) {
+        switch (r.nextInt(13)) {
+            case 11 -> {
+                b.t("Оплата прошла. Номер транзакции: ");
+                String t = Ids.badSnils(r);
+                b.decoy(Kind.SNILS, r.chance(0.5) ? t : t.substring(0, 3) + "-" + t.substring(3, 6) + "-" + t.substring(6, 9) + " " + t.substring(9),
+                        "transaction number, wrong SNILS checksum");
+                b.t(". Чек отправлен на почту.");
+            }
+            case 12 -> {
+                b.t("Курсы на сегодня: ");
+                b.decoy(Kind.GEO_COORDINATES, r.range(91, 99) + "." + r.digits(4) + ", " + r.range(95, 109) + "." + r.digits(4), "exchange rates");
+                b.t(" — цены в рублях пересчитаны автоматически.");
+            }
             case 8 -> {
                 b.t("Купон на скидку 500 ₽: ");
                 b.decoy(Kind.INN, Ids.badInn12(r), "coupon number, wrong INN check digits");
@@ -274,11 +286,17 @@ final class BenignTemplates {
     }
 
     private static void events(MessageBuilder b, Rng r, boolean ent) {
-        switch (r.nextInt(6)) {
+        switch (r.nextInt(7)) {
             case 4 -> {
                 b.t("Спектакль «" + r.pick(new String[]{"Гроза", "Ревизор", "Чайка", "Вишнёвый сад"}) + "» — ");
                 b.decoy(Kind.BIRTH_DATE, r.range(1, 28) + " " + r.pick(Vocabulary.MONTHS_GEN) + " " + r.range(2024, 2026), "date of a performance");
                 b.t(", 19:00. Билеты " + r.range(5, 15) + "00–" + r.range(20, 45) + "00 ₽.");
+            }
+            case 6 -> {
+                b.t("Справки по телефону ");
+                b.decoy(Kind.PHONE, "8 (" + r.pick(new String[]{"012", "123", "200", "011"}) + ") " + r.padded(100, 999, 3) + "-"
+                        + r.padded(10, 99, 2) + "-" + r.padded(10, 99, 2), "phone-like number with an impossible area code");
+                b.t(" — пример из афиши, настоящий номер на сайте площадки.");
             }
             case 5 -> {
                 b.t("Режиссёр ");

@@ -78,7 +78,7 @@ final class SourceStream {
             date = plan.start();
             return new MessageBuilder(true).build(id, date, CorpusMessage.Meta.service("create_channel", chan, fromId, chan, 0));
         }
-        date += flow.range(300, 40_000);
+        date += flow.range(300, 20_000);
         boolean service = dox ? postType(plan.seed(), n) == PostType.PIN : content(plan.seed(), n).chance(0.025);
         if (service) { // decided by the content seed, so a clone knows this ordinal holds no dossier
             if (lastPostId > 0 && flow.chance(0.85)) {
@@ -155,7 +155,7 @@ final class SourceStream {
         String botId = "user" + plan.info().id();
         String userId = "user" + (Rng.mix(plan.seed(), 99) & 0x3FFFFFFFL);
         if (!answer) {
-            date += turnNo == 0 ? 0 : flow.range(60, 200_000);
+            date += turnNo == 0 ? 0 : flow.range(30, 60_000);
             BotTemplates.query(b, r, turn);
             lastQueryId = id;
             return b.build(id, date, CorpusMessage.Meta.post(plan.userName(), userId));
