@@ -1,0 +1,303 @@
+package io.pdshield.testkit;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * Real-world written forms of canonical identifiers (the text of a truth span). Each method picks
+ * one form at random; the normalized value is the canonical one the caller already holds, except
+ * where a method returns it alongside ({@link Named}).
+ */
+final class Formats {
+    private Formats() {
+    }
+
+    /** A name as written and its normalized value (lower case, ё→е, nominative, in written order). */
+    record Named(String text, String value) {
+    }
+
+    static String phone(Rng r, String n) {
+        String a = n.substring(0, 3), b = n.substring(3, 6), c = n.substring(6, 8), d = n.substring(8);
+        return switch (r.nextInt(13)) {
+            case 0, 1 -> "+7 (" + a + ") " + b + "-" + c + "-" + d;
+            case 2 -> "8" + n;
+            case 3 -> "8-" + a + "-" + b + "-" + c + "-" + d;
+            case 4 -> "+7 " + a + " " + b + c + d;
+            case 5 -> "+7" + n;
+            case 6 -> "8 (" + a + ") " + b + "-" + c + "-" + d;
+            case 7 -> "8 " + a + " " + b + " " + c + " " + d;
+            case 8 -> "7" + n;
+            case 9 -> "+7-" + a + "-" + b + "-" + c + "-" + d;
+            case 10 -> "8(" + a + ")" + b + c + d;
+            case 11 -> "+7 " + a + " " + b + " " + c + " " + d;
+            default -> "+7(" + a + ")" + b + "-" + c + d;
+        };
+    }
+
+    static String passport(Rng r, String p) {
+        String s1 = p.substring(0, 2), s2 = p.substring(2, 4), num = p.substring(4);
+        return switch (r.nextInt(8)) {
+            case 0, 1 -> s1 + " " + s2 + " " + num;
+            case 2, 3 -> s1 + s2 + " " + num;
+            case 4 -> p;
+            case 5 -> s1 + s2 + " № " + num;
+            case 6 -> s1 + " " + s2 + " № " + num;
+            default -> s1 + s2 + "-" + num;
+        };
+    }
+
+    static String foreignPassport(Rng r, String p) {
+        return switch (r.nextInt(3)) {
+            case 0 -> p.substring(0, 2) + " " + p.substring(2);
+            case 1 -> p;
+            default -> p.substring(0, 2) + " №" + p.substring(2);
+        };
+    }
+
+    static String snils(Rng r, String s) {
+        String a = s.substring(0, 3), b = s.substring(3, 6), c = s.substring(6, 9), d = s.substring(9);
+        return switch (r.nextInt(5)) {
+            case 0, 1 -> a + "-" + b + "-" + c + " " + d;
+            case 2 -> s;
+            case 3 -> a + "-" + b + "-" + c + "-" + d;
+            default -> a + " " + b + " " + c + " " + d;
+        };
+    }
+
+    static String card(Rng r, String c) {
+        int f = r.nextInt(4);
+        if (f == 1) return c;
+        char sep = f == 3 ? '-' : ' ';
+        StringBuilder sb = new StringBuilder(c.length() + 5);
+        for (int i = 0; i < c.length(); i++) {
+            if (i > 0 && i % 4 == 0) sb.append(sep);
+            sb.append(c.charAt(i));
+        }
+        return sb.toString();
+    }
+
+    static String account(Rng r, String a) {
+        return switch (r.nextInt(3)) {
+            case 0 -> a.substring(0, 5) + " " + a.substring(5, 8) + " " + a.substring(8, 9) + " " + a.substring(9, 13) + " " + a.substring(13);
+            case 1 -> a.substring(0, 4) + " " + a.substring(4, 8) + " " + a.substring(8, 12) + " " + a.substring(12, 16) + " " + a.substring(16);
+            default -> a;
+        };
+    }
+
+    static String oms(Rng r, String o) {
+        return r.chance(0.6) ? o : o.substring(0, 4) + " " + o.substring(4, 8) + " " + o.substring(8, 12) + " " + o.substring(12);
+    }
+
+    static String driverLicense(Rng r, String d) {
+        return switch (r.nextInt(3)) {
+            case 0 -> d.substring(0, 2) + " " + d.substring(2, 4) + " " + d.substring(4);
+            case 1 -> d.substring(0, 4) + " " + d.substring(4);
+            default -> d;
+        };
+    }
+
+    /** Plate in upper Cyrillic, lower case with a space, Latin look-alikes, or spaced out. */
+    static String plate(Rng r, String p) {
+        String region = p.substring(6);
+        String body = p.substring(0, 6);
+        return switch (r.nextInt(7)) {
+            case 0, 1 -> p;
+            case 2 -> body.toLowerCase(Locale.ROOT) + " " + region;
+            case 3 -> latin(p);
+            case 4 -> p.charAt(0) + " " + p.substring(1, 4) + " " + p.substring(4, 6) + " " + region;
+            case 5 -> body + " " + region;
+            default -> p.toLowerCase(Locale.ROOT);
+        };
+    }
+
+    static String latin(String cyr) {
+        StringBuilder sb = new StringBuilder(cyr.length());
+        for (int i = 0; i < cyr.length(); i++) {
+            char c = cyr.charAt(i);
+            int k = Vocabulary.PLATE_CYR.indexOf(c);
+            sb.append(k >= 0 ? Vocabulary.PLATE_LAT.charAt(k) : c);
+        }
+        return sb.toString();
+    }
+
+    static String email(Rng r, String e) {
+        if (!r.chance(0.15)) return e;
+        StringBuilder sb = new StringBuilder(e);
+        sb.setCharAt(0, Character.toUpperCase(sb.charAt(0)));
+        int dot = e.indexOf('.');
+        if (dot > 0 && dot + 1 < e.indexOf('@')) sb.setCharAt(dot + 1, Character.toUpperCase(sb.charAt(dot + 1)));
+        int at = e.indexOf('@');
+        sb.setCharAt(at + 1, Character.toUpperCase(sb.charAt(at + 1)));
+        return sb.toString();
+    }
+
+    /** The date part of a birth date and whether it is the "5 марта 1990" form (which may take " г."). */
+    record DateText(String text, boolean words) {
+    }
+
+    static DateText date(Rng r, LocalDate d) {
+        String dd = two(d.getDayOfMonth()), mm = two(d.getMonthValue());
+        int y = d.getYear();
+        return switch (r.nextInt(9)) {
+            case 0, 1, 2 -> new DateText(dd + "." + mm + "." + y, false);
+            case 3, 4 -> new DateText(d.getDayOfMonth() + " " + Vocabulary.MONTHS_GEN[d.getMonthValue() - 1] + " " + y, true);
+            case 5 -> new DateText(dd + "." + mm + "." + two(y % 100), false);
+            case 6 -> new DateText(d.getDayOfMonth() + "." + d.getMonthValue() + "." + y, false);
+            case 7 -> new DateText(dd + "/" + mm + "/" + y, false);
+            default -> new DateText(d.toString(), false);
+        };
+    }
+
+    static String two(int v) {
+        return v < 10 ? "0" + v : Integer.toString(v);
+    }
+
+    static String coordinates(Rng r, String lat, String lon) {
+        return r.chance(0.7) ? lat + ", " + lon : lat + "," + lon;
+    }
+
+    static String vin(Rng r, String v) {
+        return r.chance(0.07) ? v.toLowerCase(Locale.ROOT) : v;
+    }
+
+    static String ip(Rng r, String ip) {
+        return ip.indexOf(':') >= 0 && r.chance(0.3) ? ip.toUpperCase(Locale.ROOT) : ip;
+    }
+
+    /** A URL of a social profile as written; {@code value} is host without www + path, lower case, no trailing '/'. */
+    static String profileUrl(Rng r, String hostPath) {
+        String s = switch (r.nextInt(5)) {
+            case 0, 1 -> "https://" + hostPath;
+            case 2 -> hostPath;
+            case 3 -> hostPath.startsWith("t.me/") ? "https://" + hostPath : "https://www." + hostPath;
+            default -> "http://" + hostPath;
+        };
+        return r.chance(0.15) ? s + "/" : s;
+    }
+
+    // ---- addresses ----
+
+    /** The written address (the whole span text); its value is {@link #addressValue}. */
+    static String address(Rng r, Person.Address a, boolean allowStreetOnly) {
+        return address(r, a, r.nextInt(allowStreetOnly ? 6 : 5));
+    }
+
+    /** Street, house and flat only, starting at the street kind ("ул. Ленина, д. 5, кв. 12"). */
+    static String streetAddress(Rng r, Person.Address a) {
+        return address(r, a, 5);
+    }
+
+    private static String address(Rng r, Person.Address a, int style) {
+        StringBuilder sb = new StringBuilder(64);
+        boolean compact = style == 3; // "г Казань ул Мира д 5 кв 12"
+        String sep = compact ? " " : ", ";
+        if (style != 5) {
+            if (a.region() != null) {
+                sb.append(a.region()).append(r.chance(0.5) ? " обл." : " область").append(sep);
+            } else if (a.krai() != null) {
+                sb.append(a.krai()).append(sep);
+            }
+            String g = compact ? "г " : r.pick(new String[]{"г. ", "г. ", "г.", "город ", ""});
+            if (a.region() != null || a.krai() != null) g = compact ? "г " : "г. ";
+            sb.append(g).append(a.city()).append(sep);
+        }
+        String kind = a.streetKind();
+        if (compact) kind = kind.replace(".", "");
+        if (!compact && style != 5 && r.chance(0.15) && !Character.isDigit(a.street().charAt(0))) {
+            sb.append(a.street()).append(' ').append(kind); // "Ленина ул."
+        } else {
+            sb.append(kind);
+            if (!kind.endsWith(".") || r.chance(0.8)) sb.append(' ');
+            sb.append(a.street());
+        }
+        boolean bare = !compact && r.chance(0.3); // "Ленина, 5" / "Ленина 5-12"
+        if (bare) {
+            sb.append(r.chance(0.5) ? ", " : " ").append(a.house());
+            if (a.building() != null) sb.append(r.chance(0.5) ? "/" : "к").append(a.building());
+            if (a.flat() != null) {
+                if (r.chance(0.5)) sb.append('-').append(a.flat());
+                else sb.append(", кв. ").append(a.flat());
+            }
+            return sb.toString();
+        }
+        sb.append(sep).append(compact ? "д " : r.pick(new String[]{"д. ", "д. ", "д.", "дом "})).append(a.house());
+        if (a.building() != null) {
+            sb.append(compact ? " к " : r.pick(new String[]{", корп. ", " корп. ", ", к. ", " стр. "})).append(a.building());
+        }
+        if (a.flat() != null) {
+            sb.append(compact ? " кв " : r.pick(new String[]{", кв. ", ", кв. ", ", кв.", " кв. ", ", квартира "})).append(a.flat());
+        }
+        return sb.toString();
+    }
+
+    /** Lower case, runs of white space collapsed to one space (docs/findings.md, ADDRESS). */
+    static String addressValue(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+            } else {
+                if (space && sb.length() > 0) sb.append(' ');
+                space = false;
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
+    }
+
+    // ---- names ----
+
+    /** Name styles: order of parts and initials. */
+    enum NameStyle { FIO, IOF, IO, FI, F_INITIALS, INITIALS_F }
+
+    static Named name(Rng r, Person p, RuNames.Case c, NameStyle style, boolean caps) {
+        String last = RuNames.surname(p.last(), p.female(), c);
+        String first = RuNames.firstName(p.first(), p.female(), c);
+        String mid = RuNames.patronymic(p.middle(), p.female(), c);
+        if (r.chance(0.3)) { // ё often written as е
+            last = last.replace('ё', 'е');
+            first = first.replace('ё', 'е');
+            mid = mid.replace('ё', 'е');
+        }
+        String lLast = lemma(p.last()), lFirst = lemma(p.first()), lMid = lemma(p.middle());
+        String iFirst = p.first().charAt(0) + ".", iMid = p.middle().charAt(0) + ".";
+        String liFirst = lemma(iFirst), liMid = lemma(iMid);
+        String text, value;
+        switch (style) {
+            case FIO -> {
+                text = last + " " + first + " " + mid;
+                value = lLast + " " + lFirst + " " + lMid;
+            }
+            case IOF -> {
+                text = first + " " + mid + " " + last;
+                value = lFirst + " " + lMid + " " + lLast;
+            }
+            case IO -> { // first name + surname
+                text = first + " " + last;
+                value = lFirst + " " + lLast;
+            }
+            case FI -> {
+                text = last + " " + first;
+                value = lLast + " " + lFirst;
+            }
+            case F_INITIALS -> {
+                text = last + " " + iFirst + (r.chance(0.5) ? "" : " ") + iMid;
+                value = lLast + " " + liFirst + " " + liMid;
+            }
+            default -> {
+                text = iFirst + (r.chance(0.5) ? "" : " ") + iMid + " " + last;
+                value = liFirst + " " + liMid + " " + lLast;
+            }
+        }
+        if (caps) text = text.toUpperCase(RU);
+        return new Named(text, value);
+    }
+
+    private static final Locale RU = new Locale("ru");
+
+    static String lemma(String s) {
+        return s.toLowerCase(RU).replace('ё', 'е');
+    }
+}

@@ -1,0 +1,518 @@
+package io.pdshield.testkit;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.pdshield.core.Kind;
+import io.pdshield.ingest.Post;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+class CorpusGeneratorTest {
+    private static Corpus corpus;
+
+    @BeforeAll
+    static void generate() {
+        corpus = CorpusGenerator.ofMessages(20240601L, 30, 80).generate();
+    }
+
+    // ------------------------------------------------------------------ determinism
+
+    @Test
+    void sameSeedGivesIdenticalBytes(@TempDir Path a, @TempDir Path b) throws IOException {
+        CorpusGenerator.ofMessages(77, 8, 40).write(a, false, null);
+        CorpusGenerator.ofMessages(77, 8, 40).write(b, false, null);
+        assertSameTree(a, b);
+        Path c = a.resolve("acct"), d = b.resolve("acct");
+        CorpusGenerator.ofBytes(78, 6, 1_500_000).write(c, true, null);
+        CorpusGenerator.ofBytes(78, 6, 1_500_000).write(d, true, null);
+        assertSameTree(c, d);
+    }
+
+    @Test
+    void outputDoesNotDependOnTheNumberOfThreads(@TempDir Path a, @TempDir Path b) throws IOException {
+        CorpusGenerator g = CorpusGenerator.ofBytes(79, 9, 1_200_000);
+        g.write(a, false, null, 1);
+        g.write(b, false, null, 3);
+        assertSameTree(a, b);
+        g.write(a.resolve("acct"), true, null, 1);
+        g.write(b.resolve("acct"), true, null, 4);
+        assertSameTree(a.resolve("acct"), b.resolve("acct"));
+    }
+
+    @Test
+    void differentSeedsDiffer() {
+        Corpus x = CorpusGenerator.ofMessages(1, 5, 20).generate();
+        Corpus y = CorpusGenerator.ofMessages(2, 5, 20).generate();
+        assertFalse(x.sources().get(0).messages().equals(y.sources().get(0).messages()));
+    }
+
+    private static void assertSameTree(Path a, Path b) throws IOException {
+        List<Path> fa, fb;
+        try (Stream<Path> s = Files.walk(a)) {
+            fa = s.filter(Files::isRegularFile).map(a::relativize).sorted().toList();
+        }
+        try (Stream<Path> s = Files.walk(b)) {
+            fb = s.filter(Files::isRegularFile).map(b::relativize).sorted().toList();
+        }
+        assertEquals(fa, fb);
+        for (Path p : fa) assertArrayEquals(Files.readAllBytes(a.resolve(p)), Files.readAllBytes(b.resolve(p)), p.toString());
+    }
+
+    @Test
+    void byteBudgetIsRoughlyMet(@TempDir Path dir) throws IOException {
+        CorpusGenerator.Stats st = CorpusGenerator.ofBytes(5, 10, 3L << 20).write(dir, false, null);
+        long onDisk;
+        try (Stream<Path> s = Files.walk(dir)) {
+            onDisk = s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+        assertEquals(onDisk, st.bytes());
+        assertTrue(Math.abs(onDisk - (3L << 20)) < (3L << 20) / 20, "within 5% of 3 MB: " + onDisk);
+    }
+
+    // ------------------------------------------------------------------ composition
+
+    @Test
+    void everySourceTypeAndEveryKindIsPresent() {
+        Map<Label, Integer> labels = new EnumMap<>(Label.class);
+        int clones = 0;
+        Map<String, SourceInfo> byId = new HashMap<>();
+        for (CorpusSource s : corpus.sources()) byId.put(s.info().id(), s.info());
+        for (CorpusSource s : corpus.sources()) {
+            labels.merge(s.info().label(), 1, Integer::sum);
+            if (s.info().cloneOf() != null) {
+                clones++;
+                SourceInfo orig = byId.get(s.info().cloneOf());
+                assertNotNull(orig, "clone_of names a source of the corpus");
+                assertEquals(Label.DOXXING, orig.label());
+                assertNull(orig.cloneOf());
+            }
+        }
+        assertEquals(3, labels.size(), labels.toString());
+        assertTrue(clones >= 2);
+        Map<Kind, Integer> counts = corpus.spanCounts();
+        for (Kind k : Kind.values()) assertTrue(counts.getOrDefault(k, 0) >= 10, k + ": " + counts);
+        assertTrue(corpus.decoyCounts().values().stream().mapToInt(Integer::intValue).sum() > 300);
+    }
+
+    @Test
+    void benignSourcesHaveNoTruthAndClonesRepostTheirOriginal() {
+        Map<String, CorpusSource> byId = new HashMap<>();
+        for (CorpusSource s : corpus.sources()) byId.put(s.info().id(), s);
+        for (CorpusSource s : corpus.sources()) {
+            if (s.info().label() == Label.BENIGN) {
+                for (CorpusMessage m : s.messages()) assertTrue(m.spans().isEmpty(), m.text());
+            }
+            if (s.info().cloneOf() != null) {
+                // a dossier is identified by its canonical identifiers (names vary with the layout)
+                List<java.util.Set<String>> orig = ids(byId.get(s.info().cloneOf())), copy = ids(s);
+                java.util.Set<String> origAll = new java.util.HashSet<>(), copyAll = new java.util.HashSet<>();
+                orig.forEach(origAll::addAll);
+                copy.forEach(copyAll::addAll);
+                long reposted = copy.stream().filter(v -> v.stream().anyMatch(origAll::contains)).count();
+                long covered = orig.stream().filter(v -> v.stream().anyMatch(copyAll::contains)).count();
+                assertTrue(reposted * 2 > copy.size(), "most of a clone's dossiers come from its original: " + reposted + "/" + copy.size());
+                assertTrue(covered * 2 > orig.size(), "a clone re-posts most of its original's dossiers: " + covered + "/" + orig.size());
+                assertTrue(reposted < copy.size(), "a clone also posts new dossiers");
+                assertTrue(s.messages().stream().anyMatch(m -> m.meta().forwardedFrom() != null), "some posts are forwards");
+            }
+        }
+    }
+
+    /** Per message with identifiers: its canonical identifier values. */
+    private static List<java.util.Set<String>> ids(CorpusSource s) {
+        java.util.EnumSet<Kind> kinds = java.util.EnumSet.of(Kind.PHONE, Kind.EMAIL, Kind.PASSPORT_RU, Kind.SNILS, Kind.INN,
+                Kind.VEHICLE_PLATE, Kind.BANK_CARD, Kind.BIRTH_DATE);
+        List<java.util.Set<String>> out = new ArrayList<>();
+        for (CorpusMessage m : s.messages()) {
+            java.util.Set<String> v = new java.util.HashSet<>();
+            for (TruthSpan t : m.spans()) if (kinds.contains(t.kind())) v.add(t.kind() + t.value());
+            if (!v.isEmpty()) out.add(v);
+        }
+        return out;
+    }
+
+    @Test
+    void demoPresetHasOneOfEachType(@TempDir Path dir) throws IOException {
+        CorpusGenerator.Stats st = CorpusGenerator.writeDemo(dir);
+        assertEquals(5, st.sources());
+        assertTrue(st.messages() >= 180 && st.messages() <= 230, "messages " + st.messages());
+        Map<String, SourceInfo> labels = TruthIo.readLabels(dir.resolve(TruthIo.LABELS));
+        assertEquals(java.util.Set.of(Label.values()), labels.values().stream().map(SourceInfo::label).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(labels.values().stream().anyMatch(s -> s.cloneOf() != null));
+        for (SourceInfo s : labels.values()) assertTrue(Files.isRegularFile(dir.resolve("chat_" + s.id()).resolve("result.json")));
+    }
+
+    // ------------------------------------------------------------------ truth spans
+
+    @Test
+    void spansPointAtTextThatNormalizesToTheirValue() {
+        int checked = 0;
+        for (CorpusSource s : corpus.sources()) {
+            for (CorpusMessage m : s.messages()) {
+                TruthSpan prev = null;
+                for (TruthSpan t : m.spans()) {
+                    assertTrue(t.end() <= m.text().length());
+                    String sub = m.text().substring(t.start(), t.end());
+                    String where = t.kind() + " '" + sub + "' in message " + m.id() + " of " + s.info().id();
+                    assertTrue(prev == null || prev.end() <= t.start(), "spans do not overlap: " + where);
+                    assertEquals(sub.strip(), sub, "no white space at the edges: " + where);
+                    if (t.start() > 0) assertFalse(Character.isLetterOrDigit(m.text().charAt(t.start() - 1)), "starts at a word boundary: " + where);
+                    if (t.end() < m.text().length()) {
+                        assertFalse(Character.isLetterOrDigit(m.text().charAt(t.end())), "ends at a word boundary: " + where);
+                    }
+                    Normalizer.check(t.kind(), sub, t.value(), where);
+                    prev = t;
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 3000, "checked " + checked);
+    }
+
+    @Test
+    void everyIdentifierPassesItsChecksum() {
+        for (CorpusSource s : corpus.sources()) {
+            for (CorpusMessage m : s.messages()) {
+                for (TruthSpan t : m.spans()) {
+                    String v = t.value();
+                    boolean ok = switch (t.kind()) {
+                        case SNILS -> Checksums.snils(v);
+                        case INN -> Checksums.inn12(v);
+                        case INN_ORG -> Checksums.inn10(v);
+                        case OGRN -> Checksums.ogrn(v);
+                        case OGRNIP -> Checksums.ogrnip(v);
+                        case BANK_CARD -> v.length() >= 13 && v.length() <= 19 && Checksums.luhn(v);
+                        case BANK_ACCOUNT -> Checksums.bankAccount(bikAfter(m, t), v);
+                        case VIN -> v.length() == 17 && Ids.vinCheck(v) == v.charAt(8) && !v.matches(".*[IOQ].*");
+                        case VEHICLE_PLATE -> PLATE.matcher(v).matches() && !v.substring(1, 4).equals("000");
+                        case PHONE -> PHONE.matcher(v).matches();
+                        case PASSPORT_RU -> Checksums.allDigits(v, 10);
+                        case PASSPORT_RU_FOREIGN -> Checksums.allDigits(v, 9);
+                        case OMS_POLICY -> Checksums.allDigits(v, 16);
+                        case DRIVER_LICENSE -> v.matches("\\d{2}([АВЕКМНОРСТУХ]{2}|\\d{2})\\d{6}");
+                        case EMAIL -> v.matches("[a-z0-9._]+@[a-z0-9.-]+\\.[a-z]{2,}");
+                        case BIRTH_DATE -> LocalDate.parse(v).getYear() >= 1930 && LocalDate.parse(v).getYear() <= 2015;
+                        case IP_ADDRESS -> isIp(v);
+                        case GEO_COORDINATES -> v.matches("\\d{2}\\.\\d{4,6},\\d{2}\\.\\d{4,6}");
+                        default -> true;
+                    };
+                    assertTrue(ok, t.kind() + " value fails its format or checksum: " + Span.of(t));
+                }
+            }
+        }
+    }
+
+    private static final Pattern PLATE = Pattern.compile("^[АВЕКМНОРСТУХ]\\d{3}[АВЕКМНОРСТУХ]{2}\\d{2,3}$"); // §5 regex
+    private static final Pattern PHONE = Pattern.compile("^\\+7[3489]\\d{9}$"); // §5: +7, then 9xx mobile or 3xx/4xx/8xx
+
+    private static String bikAfter(CorpusMessage m, TruthSpan account) {
+        for (Decoy d : m.decoys()) {
+            if (d.start() >= account.end() && d.note().startsWith("BIK")) return m.text().substring(d.start(), d.end());
+        }
+        return fail("no BIK after the bank account in message " + m.id());
+    }
+
+    private static boolean isIp(String v) {
+        try {
+            InetAddress a = InetAddress.getByName(v);
+            return v.indexOf(':') >= 0 || a.getHostAddress().equals(v);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
+    void hardNegativesReallyFailTheirChecksums() {
+        int checked = 0;
+        for (CorpusSource s : corpus.sources()) {
+            for (CorpusMessage m : s.messages()) {
+                for (Decoy d : m.decoys()) {
+                    String text = m.text().substring(d.start(), d.end());
+                    String digits = text.replaceAll("\\D", "");
+                    for (TruthSpan t : m.spans()) {
+                        assertTrue(t.end() <= d.start() || d.end() <= t.start(), "a decoy never overlaps truth: " + text);
+                    }
+                    Boolean valid = switch (d.looksLike()) {
+                        case INN -> digits.length() == 12 ? Checksums.inn12(digits) : null;
+                        case INN_ORG -> digits.length() == 10 ? Checksums.inn10(digits) : null;
+                        case SNILS -> digits.length() == 11 ? Checksums.snils(digits) : null;
+                        case OGRN -> digits.length() == 13 ? Checksums.ogrn(digits) : null;
+                        case OGRNIP -> digits.length() == 15 ? Checksums.ogrnip(digits) : null;
+                        case BANK_CARD -> digits.length() >= 13 && digits.length() <= 19 ? Checksums.luhn(digits) : null;
+                        case PHONE -> digits.length() == 11 ? PHONE.matcher("+7" + digits.substring(1)).matches() : null;
+                        case IP_ADDRESS -> isIp(text);
+                        default -> null;
+                    };
+                    if (valid == null) continue;
+                    assertFalse(valid, d.looksLike() + " decoy passes its check: " + d.note());
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 100, "checked " + checked);
+    }
+
+    // ------------------------------------------------------------------ export format
+
+    @Test
+    void writtenExportsParseAndFlattenToTheInMemoryText(@TempDir Path dir) throws IOException {
+        CorpusGenerator gen = CorpusGenerator.ofMessages(99, 8, 50);
+        Corpus c = gen.generate();
+        gen.write(dir, false, null);
+        int arrays = 0, strings = 0, services = 0;
+        for (CorpusSource s : c.sources()) {
+            Map<String, Object> chat = readJson(dir.resolve("chat_" + s.info().id()).resolve("result.json"));
+            assertEquals(s.info().name(), chat.get("name"));
+            assertEquals(s.info().type(), chat.get("type"));
+            assertEquals(Long.parseLong(s.info().id()), ((Number) chat.get("id")).longValue());
+            List<?> msgs = (List<?>) chat.get("messages");
+            assertEquals(s.messages().size(), msgs.size());
+            for (int i = 0; i < msgs.size(); i++) {
+                @SuppressWarnings("unchecked") Map<String, Object> jm = (Map<String, Object>) msgs.get(i);
+                CorpusMessage m = s.messages().get(i);
+                assertEquals(m.id(), ((Number) jm.get("id")).longValue());
+                assertEquals(Long.toString(m.date()), jm.get("date_unixtime"));
+                assertTrue(((String) jm.get("date")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d"));
+                Object text = jm.get("text");
+                StringBuilder flat = new StringBuilder();
+                if (text instanceof String str) {
+                    strings++;
+                    flat.append(str);
+                } else {
+                    arrays++;
+                    for (Object part : (List<?>) text) {
+                        flat.append(part instanceof String str ? str : (String) ((Map<?, ?>) part).get("text"));
+                    }
+                }
+                assertEquals(m.text(), flat.toString());
+                StringBuilder fromEntities = new StringBuilder();
+                List<Post.Entity> entities = new ArrayList<>();
+                for (Object e : (List<?>) jm.get("text_entities")) {
+                    Map<?, ?> em = (Map<?, ?>) e;
+                    String type = (String) em.get("type"), t = (String) em.get("text");
+                    if (!type.equals("plain")) entities.add(new Post.Entity(type, fromEntities.length(), t.length(), (String) em.get("href")));
+                    fromEntities.append(t);
+                }
+                assertEquals(m.text(), fromEntities.toString());
+                assertEquals(m.entities(), entities);
+                if ("service".equals(jm.get("type"))) {
+                    services++;
+                    assertNull(jm.get("from"));
+                    assertNotNull(jm.get("actor"));
+                    assertNotNull(jm.get("action"));
+                    assertEquals("", text);
+                } else {
+                    assertNotNull(jm.get("from"));
+                    assertTrue(((String) jm.get("from_id")).matches("(user|channel)\\d+"));
+                }
+            }
+        }
+        assertTrue(arrays > 20 && strings > 20 && services > 5, arrays + " arrays, " + strings + " strings, " + services + " services");
+    }
+
+    @Test
+    void accountExportHoldsEveryChatInChatsList(@TempDir Path dir) throws IOException {
+        CorpusGenerator gen = CorpusGenerator.ofMessages(99, 5, 20);
+        Corpus c = gen.generate();
+        gen.write(dir, true, null);
+        Map<String, Object> root = readJson(dir.resolve("result.json"));
+        List<?> list = (List<?>) ((Map<?, ?>) root.get("chats")).get("list");
+        assertEquals(c.sources().size(), list.size());
+        for (int i = 0; i < list.size(); i++) {
+            Map<?, ?> chat = (Map<?, ?>) list.get(i);
+            assertEquals(c.sources().get(i).info().name(), chat.get("name"));
+            assertEquals(c.sources().get(i).messages().size(), ((List<?>) chat.get("messages")).size());
+        }
+    }
+
+    @Test
+    void truthFileMatchesTheInMemorySpans(@TempDir Path dir) throws IOException {
+        CorpusGenerator gen = CorpusGenerator.ofMessages(42, 6, 30);
+        Corpus c = gen.generate();
+        gen.write(dir, false, null);
+        Map<TruthIo.MessageKey, List<Span>> read = TruthIo.readTruth(dir.resolve(TruthIo.TRUTH));
+        int n = 0;
+        for (CorpusSource s : c.sources()) {
+            for (CorpusMessage m : s.messages()) {
+                List<Span> expected = m.spans().stream().map(Span::of).toList();
+                assertEquals(expected, read.getOrDefault(new TruthIo.MessageKey(s.info().id(), m.id()), List.of()));
+                n += expected.size();
+            }
+        }
+        assertEquals(n, read.values().stream().mapToInt(List::size).sum());
+    }
+
+    @Test
+    void messagesConvertToPosts() {
+        CorpusSource s = corpus.sources().get(0);
+        CorpusMessage m = s.messages().get(1);
+        Post p = m.toPost(s.info());
+        assertEquals(s.info().id(), p.sourceId());
+        assertEquals(m.text(), p.text());
+        assertEquals(s.info().sourceType(), p.sourceType());
+    }
+
+    /** Reads a whole JSON document into maps, lists, strings, numbers, booleans and nulls. */
+    static Map<String, Object> readJson(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file); JsonParser p = new JsonFactory().createParser(in)) {
+            p.nextToken();
+            @SuppressWarnings("unchecked") Map<String, Object> m = (Map<String, Object>) value(p);
+            assertNull(p.nextToken(), "nothing after the root value");
+            return m;
+        }
+    }
+
+    private static Object value(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String f = p.currentName();
+                    p.nextToken();
+                    m.put(f, value(p));
+                }
+                return m;
+            }
+            case START_ARRAY -> {
+                List<Object> l = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) l.add(value(p));
+                return l;
+            }
+            case VALUE_STRING -> {
+                return p.getText();
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return p.getNumberValue();
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return p.getBooleanValue();
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new IOException("unexpected " + t);
+        }
+    }
+
+    /**
+     * An independent reading of docs/findings.md: what a span's text must normalize to. Written from
+     * the contract, not from the generator's code.
+     */
+    static final class Normalizer {
+        private static final Locale RU = new Locale("ru");
+        private static final String CYR = "АВЕКМНОРСТУХ", LAT = "ABEKMHOPCTYX";
+        private static final String[] MONTHS = {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                "сентября", "октября", "ноября", "декабря"};
+
+        static void check(Kind kind, String text, String value, String where) {
+            switch (kind) {
+                case PERSON_NAME -> name(text, value, where);
+                case SOCIAL_PROFILE -> {
+                    if (text.startsWith("@")) {
+                        String n = text.substring(1).toLowerCase(Locale.ROOT);
+                        assertTrue(value.equals("t.me/" + n) || value.equals("@" + n), where + " → " + value);
+                    } else {
+                        assertEquals(url(text), value, where);
+                    }
+                }
+                default -> assertEquals(normalize(kind, text), value, where);
+            }
+        }
+
+        static String normalize(Kind kind, String t) {
+            String digits = t.replaceAll("\\D", "");
+            return switch (kind) {
+                case PHONE -> {
+                    assertTrue(t.matches("\\+?[0-9][0-9 ()-]*[0-9]"), "phone text shape: " + t);
+                    yield "+7" + digits.substring(digits.length() - 10);
+                }
+                case EMAIL -> t.toLowerCase(Locale.ROOT);
+                case PASSPORT_RU, PASSPORT_RU_FOREIGN, SNILS, INN, INN_ORG, OGRN, OGRNIP, BANK_CARD, BANK_ACCOUNT, OMS_POLICY -> digits;
+                case VEHICLE_PLATE -> cyr(t.replace(" ", "").toUpperCase(RU));
+                case DRIVER_LICENSE -> cyr(t.replace(" ", "").toUpperCase(RU));
+                case ADDRESS -> t.toLowerCase(RU).trim().replaceAll("\\s+", " ");
+                case BIRTH_DATE -> date(t);
+                case IP_ADDRESS -> t.toLowerCase(Locale.ROOT);
+                case GEO_COORDINATES -> t.replace(" ", "");
+                case VIN -> t.toUpperCase(Locale.ROOT);
+                default -> throw new AssertionError(kind);
+            };
+        }
+
+        private static String cyr(String s) {
+            StringBuilder sb = new StringBuilder();
+            for (char c : s.toCharArray()) {
+                int i = LAT.indexOf(c);
+                sb.append(i >= 0 ? CYR.charAt(i) : c);
+            }
+            return sb.toString();
+        }
+
+        private static String url(String t) {
+            String s = t.toLowerCase(Locale.ROOT).replaceFirst("^https?://", "").replaceFirst("^www\\.", "");
+            return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        }
+
+        private static String date(String t) {
+            java.util.regex.Matcher m;
+            if ((m = Pattern.compile("(\\d{1,2})[./](\\d{1,2})[./](\\d{2}|\\d{4})").matcher(t)).matches()) {
+                int y = Integer.parseInt(m.group(3));
+                if (m.group(3).length() == 2) y += y <= 15 ? 2000 : 1900;
+                return LocalDate.of(y, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))).toString();
+            }
+            if ((m = Pattern.compile("(\\d{1,2}) (\\p{L}+) (\\d{4})").matcher(t)).matches()) {
+                int month = java.util.Arrays.asList(MONTHS).indexOf(m.group(2)) + 1;
+                assertTrue(month > 0, "month name " + m.group(2));
+                return LocalDate.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1))).toString();
+            }
+            return LocalDate.parse(t).toString(); // ISO
+        }
+
+        /** Same parts in the same order; initials equal; full parts lower-cased share their stem with the lemma. */
+        private static void name(String text, String value, String where) {
+            String lower = text.toLowerCase(RU).replace('ё', 'е');
+            List<String> written = new ArrayList<>();
+            java.util.regex.Matcher m = Pattern.compile("\\p{L}+\\.?").matcher(lower);
+            while (m.find()) written.add(m.group());
+            String[] lemmas = value.split(" ");
+            assertEquals(lemmas.length, written.size(), where + " → " + value);
+            for (int i = 0; i < lemmas.length; i++) {
+                String w = written.get(i), l = lemmas[i];
+                if (l.endsWith(".")) {
+                    assertEquals(l, w, where);
+                } else {
+                    int common = 0;
+                    while (common < Math.min(w.length(), l.length()) && w.charAt(common) == l.charAt(common)) common++;
+                    assertTrue(common >= Math.max(2, l.length() - 3), where + ": '" + w + "' is not a form of '" + l + "'");
+                }
+            }
+        }
+    }
+}
