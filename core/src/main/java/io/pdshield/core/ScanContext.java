@@ -169,8 +169,12 @@ public final class ScanContext {
         int from = t0;
         int newlines = 0;
         int min = start - WINDOW_BEFORE;
+        // a label belongs to the nearest value: another number between a context word and the
+        // candidate ends the window ("паспорт 20 12 453329 | ВУ 5418772131")
         while (from > 0 && tokens.start(from - 1) >= min) {
-            if (tokens.type(from - 1) == Tokens.NL && ++newlines == 2) break;
+            byte type = tokens.type(from - 1);
+            if (type == Tokens.NL && ++newlines == 2) break;
+            if (type == Tokens.NUM) break;
             from--;
         }
         beforeFrom = from;
@@ -178,7 +182,7 @@ public final class ScanContext {
         int a = tokens.tokenAt(end);
         int to = a;
         int max = end + WINDOW_AFTER;
-        while (to < tokens.size() && tokens.start(to) < max && tokens.type(to) != Tokens.NL) to++;
+        while (to < tokens.size() && tokens.start(to) < max && tokens.type(to) != Tokens.NL && tokens.type(to) != Tokens.NUM) to++;
         afterFrom = a;
         afterTo = to;
         afterLimit = Math.max(max, to < tokens.size() ? tokens.start(to) : text.length());

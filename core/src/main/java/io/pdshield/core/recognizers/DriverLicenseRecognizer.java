@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class DriverLicenseRecognizer implements Recognizer {
     static final ContextWords CONTEXT = ContextWords.of(
-            "ву$", "в/у", "водител", "права", "прав$", "удостоверени", "вод.уд", "вод. уд", "driver", "license", "🪪", "/vu");
+            "ву$", "в/у", "водител", "права", "прав$", "удостоверени", "вод.уд", "вод. уд", "driver", "license", "/vu");
 
     @Override
     public String name() {

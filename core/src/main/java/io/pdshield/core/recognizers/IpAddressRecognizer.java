@@ -9,8 +9,10 @@ import io.pdshield.core.Tokens;
 import java.util.Set;
 
 /**
- * IPv4 addresses: four dot-separated numbers 0–255 without leading zeros, not part of a longer
- * dotted sequence (version numbers) or glued to letters.
+ * IP addresses. IPv4: four dot-separated numbers 0–255 without leading zeros, not part of a
+ * longer dotted sequence (version numbers) or glued to letters. IPv6: hexadecimal groups of at
+ * most four digits separated by colons, eight of them or fewer with one {@code ::}; times such
+ * as {@code 12:30:45} are not. Value: the IPv4 as written; IPv6 in lower case without leading zeros.
  */
 public final class IpAddressRecognizer implements Recognizer {
     static final ContextWords CONTEXT = ContextWords.of("ip", "айпи", "ip-адрес", "адрес", "сервер", "vpn", "провайдер", "/ip");
@@ -29,6 +31,62 @@ public final class IpAddressRecognizer implements Recognizer {
     @Override
     public void recognize(ScanContext ctx) {
         if (!ctx.enabled(Kind.IP_ADDRESS)) return;
+        v4(ctx);
+        v6(ctx);
+    }
+
+    private void v6(ScanContext ctx) {
+        Tokens t = ctx.tokens();
+        CharSequence text = t.text();
+        int n = t.size();
+        for (int i = 0; i < n; i++) {
+            // a colon glued on both sides is where an IPv6 address shows itself
+            if (!t.isSym(i, ':') || !t.glued(i) || i + 1 >= n || !t.glued(i + 1)) continue;
+            int s = t.start(i);
+            while (s > 0 && hexOrColon(text.charAt(s - 1))) s--;
+            int e = t.end(i);
+            while (e < text.length() && hexOrColon(text.charAt(e))) e++;
+            int skipTo = t.tokenAt(e);
+            if (s > 0 && (Character.isLetterOrDigit(text.charAt(s - 1)) || text.charAt(s - 1) == '.')) { i = skipTo - 1; continue; }
+            if (e < text.length() && (Character.isLetterOrDigit(text.charAt(e)) || text.charAt(e) == '.' && e + 1 < text.length() && Character.isLetterOrDigit(text.charAt(e + 1)))) { i = skipTo - 1; continue; }
+            String value = ipv6(text.subSequence(s, e).toString());
+            if (value != null) {
+                ctx.emit(Kind.IP_ADDRESS, s, e, 0.55, value, name(), "IPv6", "hex groups ok", CONTEXT, NEGATIVE);
+            }
+            i = skipTo - 1;
+        }
+    }
+
+    private static boolean hexOrColon(char c) {
+        return c == ':' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** Normalized IPv6 text, or null when {@code s} is not an IPv6 address. */
+    static String ipv6(String s) {
+        int dbl = s.indexOf("::");
+        if (dbl >= 0 && s.indexOf("::", dbl + 1) >= 0) return null;
+        if (s.contains(":::")) return null;
+        if ((s.startsWith(":") && dbl != 0) || (s.endsWith(":") && dbl != s.length() - 2)) return null;
+        String[] groups = s.split(":", -1);
+        int nonEmpty = 0;
+        boolean longGroup = false;
+        StringBuilder out = new StringBuilder(s.length());
+        for (int k = 0; k < groups.length; k++) {
+            String g = groups[k];
+            if (k > 0) out.append(':');
+            if (g.isEmpty()) continue;
+            if (g.length() > 4) return null;
+            nonEmpty++;
+            longGroup |= g.length() >= 3;
+            String stripped = g.replaceFirst("^0+(?=.)", "");
+            out.append(stripped.toLowerCase(java.util.Locale.ROOT));
+        }
+        if (dbl < 0 ? nonEmpty != 8 : nonEmpty > 7 || nonEmpty < 2) return null;
+        if (!longGroup) return null;
+        return out.toString();
+    }
+
+    private void v4(ScanContext ctx) {
         Tokens t = ctx.tokens();
         int n = t.size();
         for (int i = 0; i + 6 < n; i++) {

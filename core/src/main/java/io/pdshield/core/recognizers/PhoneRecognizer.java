@@ -67,7 +67,8 @@ public final class PhoneRecognizer implements Recognizer {
             national = d.substring(1);
         } else if (n == 10 && (first == '9' || first == '4' || first == '3' || first == '8')) {
             pattern = "10 digits, no prefix";
-            base = first == '9' ? 0.35 : 0.25;
+            // without a country or trunk prefix a number is as likely a passport or an INN
+            base = first == '9' ? (a == b ? 0.25 : 0.35) : 0.2;
             national = d;
         } else {
             return;
@@ -80,10 +81,17 @@ public final class PhoneRecognizer implements Recognizer {
             if (c != '3' && c != '4' && c != '8' && c != '9') return;
         }
         String e164 = national == null ? validate("+" + d, null) : validate(national, "RU");
-        if (e164 == null) return;
-        ctx.emit(Kind.PHONE, start, end, base, e164, name(), pattern,
-                "libphonenumber: valid " + (e164.startsWith("+7") ? "RU" : "international"),
-                CONTEXT, Lexicon.NEGATIVE_NUMBERS);
+        String validation = "libphonenumber: valid " + (e164 != null && e164.startsWith("+7") ? "RU" : "international");
+        if (e164 == null) {
+            // a Russian mobile number in a range libphonenumber does not know yet: possible, not valid
+            String ru = national != null ? national : d.length() == 11 && d.charAt(0) == '7' ? d.substring(1) : null;
+            if (ru == null || ru.length() != 10 || ru.charAt(0) != '9') return;
+            e164 = "+7" + ru;
+            base -= 0.1;
+            validation = "RU mobile 9xx, 10 digits (range unknown to libphonenumber)";
+            if (!ctx.canReach(base)) return;
+        }
+        ctx.emit(Kind.PHONE, start, end, base, e164, name(), pattern, validation, CONTEXT, Lexicon.NEGATIVE_NUMBERS);
     }
 
     /** Per-thread memo of libphonenumber's answers: dossiers repeat the same numbers. */

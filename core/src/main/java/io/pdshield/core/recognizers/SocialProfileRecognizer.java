@@ -21,7 +21,7 @@ public final class SocialProfileRecognizer implements Recognizer {
     static final List<String> HOSTS = List.of(
             "vk.com/", "vk.ru/", "vkontakte.ru/", "ok.ru/", "odnoklassniki.ru/", "t.me/", "telegram.me/",
             "instagram.com/", "instagr.am/", "facebook.com/", "fb.com/", "twitter.com/", "x.com/", "tiktok.com/",
-            "youtube.com/", "my.mail.ru/", "linkedin.com/in/", "github.com/", "dzen.ru/", "rutube.ru/", "twitch.tv/");
+            "youtube.com/", "my.mail.ru/", "linkedin.com/in/");
     static final ContextWords HANDLE_CONTEXT = ContextWords.of(
             "инст", "instagram", "inst$", "insta", "тг$", "тг:", "телеграм", "телега", "telegram", "tg$", "вк$", "вконтакте",
             "ник", "профиль", "аккаунт", "акк$", "страниц", "соцсет", "twitter", "твиттер", "тикток", "tiktok", "юзернейм", "username");

@@ -49,14 +49,18 @@ public final class VinRecognizer implements Recognizer {
             if (len != 17 || !letters || !digits) continue;
             int s = t.start(i), e = t.end(j - 1);
             boolean ok = true;
+            boolean lower = false;
             for (int k = s; k < e && ok; k++) {
-                char c = text.charAt(k);
+                char c = Character.toUpperCase(text.charAt(k));
+                lower |= c != text.charAt(k);
                 ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z' && c != 'I' && c != 'O' && c != 'Q');
             }
             if (!ok) continue;
-            String vin = text.subSequence(s, e).toString();
+            String vin = text.subSequence(s, e).toString().toUpperCase(java.util.Locale.ROOT);
             boolean check = Checksums.vinCheckDigit(vin);
-            ctx.emit(Kind.VIN, s, e, check ? 0.75 : 0.4, vin, name(), "17 characters",
+            // lower-case hex hashes and tokens look alike; written in lower case a VIN needs its label
+            double base = (check ? 0.75 : 0.4) - (lower ? 0.1 : 0);
+            ctx.emit(Kind.VIN, s, e, base, vin, name(), lower ? "17 characters, lower case" : "17 characters",
                     check ? "check digit ok" : "no ISO 3779 check digit", CONTEXT, io.pdshield.core.ContextWords.NONE);
             i = j - 1;
         }

@@ -75,6 +75,14 @@ class StructuredRecognizersTest {
                 arguments("вин XTA210990Y2765432", VIN, "XTA210990Y2765432", "XTA210990Y2765432"),
                 // IP, geo, profiles
                 arguments("заходил с IP 95.165.12.201 вчера", IP_ADDRESS, "95.165.12.201", "95.165.12.201"),
+                arguments("🌐 IP: 2A00:1FA0:04C1::0ED1", IP_ADDRESS, "2A00:1FA0:04C1::0ED1", "2a00:1fa0:4c1::ed1"),
+                arguments("ip 2001:0db8:85a3:0000:0000:8a2e:0370:7334.", IP_ADDRESS, "2001:0db8:85a3:0000:0000:8a2e:0370:7334", "2001:db8:85a3:0:0:8a2e:370:7334"),
+                arguments("VIN: xta210990y2765432", VIN, "xta210990y2765432", "XTA210990Y2765432"),
+                // a city whose name starts like a negative word ("курс") does not hide the phone
+                arguments("т. 8-994-133-88-56, город Курск", PHONE, "8-994-133-88-56", "+79941338856"),
+                // a label belongs to the nearest value
+                arguments("паспорт 20 12 453329 | ВУ 5418772131", DRIVER_LICENSE, "5418772131", "5418772131"),
+                arguments("/pasp 0110-443158", PASSPORT_RU, "0110-443158", "0110443158"),
                 arguments("📍 55.7558, 37.6173", GEO_COORDINATES, "55.7558, 37.6173", "55.7558,37.6173"),
                 arguments("геолокация 59.93863 30.31413", GEO_COORDINATES, "59.93863 30.31413", "59.93863,30.31413"),
                 arguments("вк: https://vk.com/id123456789", SOCIAL_PROFILE, "https://vk.com/id123456789", "vk.com/id123456789"),
@@ -116,6 +124,8 @@ class StructuredRecognizersTest {
                 // dates, times, versions, scores
                 arguments("концерт 05.03.2025 в 19:30", PHONE),
                 arguments("обновление 1.2.3.4 вышло", IP_ADDRESS),
+                arguments("начало в 12:30:45, конец в 14:00", IP_ADDRESS),
+                arguments("git clone https://github.com/example/project.git", SOCIAL_PROFILE),
                 arguments("версия 10.0.19045.3803", IP_ADDRESS),
                 arguments("счёт матча 2:1, 45 тысяч зрителей", PHONE),
                 arguments("курс 92.5012, 101.3456 за евро", GEO_COORDINATES),
