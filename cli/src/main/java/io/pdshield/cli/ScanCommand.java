@@ -52,12 +52,15 @@ import java.util.stream.Stream;
  */
 @Command(name = "scan", description = "Scans Telegram exports, Bot API updates and post files for personal data.")
 public final class ScanCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "PATH",
+    @Parameters(arity = "0..*", paramLabel = "PATH",
             description = "result.json files, export directories, zip archives, Bot API update files, posts JSON Lines.")
     List<Path> paths;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    @Option(names = "--demo", description = "Generate a small synthetic export (DIR/demo-input) and scan it.")
+    boolean demo;
 
     @Option(names = "--reveal", description = "Also write the clear value of each finding (as 'value').")
     boolean reveal;
@@ -120,6 +123,18 @@ public final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (demo) {
+            if (paths != null && !paths.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--demo generates its own input; give no PATH with it");
+            }
+            Path input = out.resolve("demo-input");
+            deleteTree(input);
+            io.pdshield.testkit.CorpusGenerator.writeDemo(input);
+            err.println("demo: wrote a synthetic export (generated, checksum-valid, no real person) to " + input);
+            paths = List.of(input);
+        } else if (paths == null || paths.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "give at least one PATH to scan, or --demo");
+        }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (nThreads < 1) throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + nThreads);
         Detector detector = detector();

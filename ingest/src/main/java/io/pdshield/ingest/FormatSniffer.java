@@ -87,7 +87,8 @@ final class FormatSniffer {
         }
         if (keys.contains("ok") || keys.contains("result")) return Format.BOT_API;
         if (array) return Format.UNKNOWN;
-        if (keys.contains("source") || (keys.contains("text") && keys.contains("message") && !keys.contains("id"))) {
+        // posts carry a text; other JSON Lines with a "source" (e.g. a labelled corpus's truth.jsonl) are not posts
+        if (keys.contains("text") && (keys.contains("source") || keys.contains("message") && !keys.contains("id"))) {
             return Format.POSTS_JSONL;
         }
         for (String k : keys) {
