@@ -22,7 +22,7 @@ public final class ScoreMain {
     private ScoreMain() {
     }
 
-    static final String USAGE = "usage: ScoreMain --truth DIR --findings FILE [--verdicts FILE] [--directed-clones]";
+    static final String USAGE = "usage: ScoreMain --truth DIR --findings FILE [--kinds K,K...] [--verdicts FILE] [--directed-clones]";
 
     public static void main(String[] args) throws Exception {
         System.exit(run(args, System.out, System.err));
@@ -31,6 +31,7 @@ public final class ScoreMain {
     public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Path truthDir = null, findings = null, verdicts = null;
         boolean directed = false;
+        java.util.EnumSet<Kind> kinds = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             try {
@@ -39,6 +40,10 @@ public final class ScoreMain {
                     case "--findings" -> findings = Path.of(args[++i]);
                     case "--verdicts" -> verdicts = Path.of(args[++i]);
                     case "--directed-clones" -> directed = true;
+                    case "--kinds" -> {
+                        kinds = java.util.EnumSet.noneOf(Kind.class);
+                        for (String k : args[++i].split(",")) kinds.add(Kind.parse(k));
+                    }
                     case "-h", "--help" -> {
                         out.println(USAGE);
                         return 0;
@@ -50,6 +55,9 @@ public final class ScoreMain {
                 }
             } catch (ArrayIndexOutOfBoundsException e) {
                 err.println("missing value for " + a + "\n" + USAGE);
+                return 2;
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage() + "\n" + USAGE);
                 return 2;
             }
         }
@@ -64,7 +72,14 @@ public final class ScoreMain {
                 return 2;
             }
         }
-        Scorer.Score s = Scorer.score(TruthIo.readTruth(truthFile), TruthIo.readFindings(findings));
+        Map<TruthIo.MessageKey, List<Span>> truth = TruthIo.readTruth(truthFile);
+        Map<TruthIo.MessageKey, List<Span>> predicted = TruthIo.readFindings(findings);
+        if (kinds != null) {
+            // score only these kinds (e.g. the ones a regex baseline attempts)
+            truth = only(truth, kinds);
+            predicted = only(predicted, kinds);
+        }
+        Scorer.Score s = Scorer.score(truth, predicted);
         out.print(s.table());
         printExamples(out, "missed", s.misses());
         printExamples(out, "false positives", s.falsePositives());
@@ -84,6 +99,15 @@ public final class ScoreMain {
                     directed ? "directed" : "undirected", cs.precision(), cs.recall(), cs.f1(), cs.truth(), cs.predicted(), cs.truePositives());
         }
         return 0;
+    }
+
+    private static Map<TruthIo.MessageKey, List<Span>> only(Map<TruthIo.MessageKey, List<Span>> spans, java.util.Set<Kind> kinds) {
+        Map<TruthIo.MessageKey, List<Span>> out = new HashMap<>();
+        spans.forEach((k, l) -> {
+            List<Span> kept = l.stream().filter(sp -> kinds.contains(sp.kind())).toList();
+            if (!kept.isEmpty()) out.put(k, kept);
+        });
+        return out;
     }
 
     static void printExamples(PrintStream out, String title, Map<Kind, List<Scorer.Example>> ex) {
