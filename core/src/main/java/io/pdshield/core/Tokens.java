@@ -38,6 +38,60 @@ public final class Tokens {
     private int[] end = new int[256];
     private byte[] type = new byte[256];
     private int[] flags = new int[256];
+    // indexes of token classes that recognizers start from, filled while tokenizing
+    private final IntList nums = new IntList();
+    private final IntList latinWords = new IntList();
+    private final IntList letters = new IntList();
+    private final IntList ats = new IntList();
+    private final IntList colons = new IntList();
+
+    /** A growable list of token indexes, reused across texts. */
+    public static final class IntList {
+        private int[] a = new int[64];
+        private int n;
+
+        void add(int v) {
+            if (n == a.length) a = Arrays.copyOf(a, n * 2);
+            a[n++] = v;
+        }
+
+        void clear() {
+            n = 0;
+        }
+
+        public int size() {
+            return n;
+        }
+
+        public int get(int i) {
+            return a[i];
+        }
+    }
+
+    /** Indexes of the {@link #NUM} tokens, in order. */
+    public IntList nums() {
+        return nums;
+    }
+
+    /** Indexes of the words with a Latin letter, in order. */
+    public IntList latinWords() {
+        return latinWords;
+    }
+
+    /** Indexes of the one-letter words, in order. */
+    public IntList singleLetters() {
+        return letters;
+    }
+
+    /** Indexes of the {@code @} symbols, in order. */
+    public IntList ats() {
+        return ats;
+    }
+
+    /** Indexes of the {@code :} symbols, in order. */
+    public IntList colons() {
+        return colons;
+    }
 
     public CharSequence text() {
         return text;
@@ -116,6 +170,11 @@ public final class Tokens {
     public Tokens reset(CharSequence text) {
         this.text = text;
         this.size = 0;
+        nums.clear();
+        latinWords.clear();
+        letters.clear();
+        ats.clear();
+        colons.clear();
         final int n = text.length();
         if (buf.length < n) buf = new char[Math.max(n, buf.length * 2)];
         final char[] b = buf;
@@ -149,6 +208,7 @@ public final class Tokens {
                 case Chars.DIGIT -> {
                     int s = i;
                     while (i < n && b[i] >= '0' && b[i] <= '9') i++;
+                    nums.add(size);
                     add(s, i, NUM, pendingFlags);
                     pendingFlags = 0;
                 }
@@ -169,6 +229,10 @@ public final class Tokens {
                             continue;
                         }
                         break;
+                    }
+                    if (i - s == 1) {
+                        if (c == '@') ats.add(size);
+                        else if (c == ':') colons.add(size);
                     }
                     add(s, i, SYM, pendingFlags);
                     pendingFlags = 0;
@@ -210,6 +274,8 @@ public final class Tokens {
             i++;
         }
         if (allUpper) f |= UPPER;
+        if ((f & LAT) != 0) latinWords.add(size);
+        if (i - s == 1) letters.add(size);
         add(s, i, WORD, f);
         return i;
     }

@@ -44,8 +44,11 @@ public final class DriverLicenseRecognizer implements Recognizer {
         });
         Tokens t = ctx.tokens();
         int n = t.size();
-        for (int i = 0; i + 2 < n; i++) {
-            if (t.type(i) != Tokens.NUM || t.length(i) != 2) continue;
+        Tokens.IntList nums = t.nums();
+        for (int k = 0; k < nums.size(); k++) {
+            int i = nums.get(k);
+            if (i + 2 >= n) break;
+            if (t.length(i) != 2) continue;
             if (i > 0 && t.glued(i) && (t.type(i - 1) == Tokens.WORD || t.type(i - 1) == Tokens.NUM)) continue;
             int w = i + 1;
             if (t.type(w) != Tokens.WORD || t.length(w) != 2 || !t.has(w, Tokens.CYR) || !t.has(w, Tokens.UPPER)) continue;

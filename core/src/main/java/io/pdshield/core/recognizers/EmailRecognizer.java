@@ -34,8 +34,11 @@ public final class EmailRecognizer implements Recognizer {
         Tokens t = ctx.tokens();
         CharSequence text = t.text();
         int n = t.size();
-        for (int i = 1; i + 1 < n; i++) {
-            if (!t.isSym(i, '@') || !t.glued(i) || !t.glued(i + 1)) continue;
+        Tokens.IntList ats = t.ats();
+        int doneTo = -1;
+        for (int a = 0; a < ats.size(); a++) {
+            int i = ats.get(a);
+            if (i < 1 || i + 1 >= n || i <= doneTo || !t.glued(i) || !t.glued(i + 1)) continue;
             int at = t.start(i);
             int s = at;
             while (s > 0 && at - s < MAX_LOCAL && localChar(text.charAt(s - 1))) s--;
@@ -58,7 +61,7 @@ public final class EmailRecognizer implements Recognizer {
             if (!tldLetters) continue;
             String value = text.subSequence(s, e).toString().toLowerCase(java.util.Locale.ROOT);
             ctx.emit(Kind.EMAIL, s, e, 0.9, value, name(), "local@domain.tld", "syntax ok", CONTEXT, ContextWords.NONE);
-            i = t.tokenAt(e) - 1;
+            doneTo = t.tokenAt(e) - 1;
         }
     }
 

@@ -33,7 +33,11 @@ public final class GeoCoordinatesRecognizer implements Recognizer {
         Tokens t = ctx.tokens();
         CharSequence text = t.text();
         int n = t.size();
-        for (int i = 0; i < n; i++) {
+        Tokens.IntList nums = t.nums();
+        int doneTo = -1;
+        for (int k = 0; k < nums.size(); k++) {
+            int i = nums.get(k);
+            if (i <= doneTo) continue;
             int lat = decimal(t, i);
             if (lat < 0) continue;
             // the latitude must not continue a dotted number on the left
@@ -64,7 +68,7 @@ public final class GeoCoordinatesRecognizer implements Recognizer {
             double base = decimals >= 4 ? 0.65 : 0.35;
             ctx.emit(Kind.GEO_COORDINATES, t.start(first), t.end(lonEnd), base, latS + "," + lonS, name(),
                     "lat, lon", "latitude ≤ 90, longitude ≤ 180, " + decimals + " decimals", CONTEXT, Lexicon.NEGATIVE_NUMBERS);
-            i = lonEnd;
+            doneTo = lonEnd;
         }
     }
 

@@ -39,21 +39,24 @@ public final class IpAddressRecognizer implements Recognizer {
         Tokens t = ctx.tokens();
         CharSequence text = t.text();
         int n = t.size();
-        for (int i = 0; i < n; i++) {
+        Tokens.IntList colons = t.colons();
+        int doneTo = -1;
+        for (int k = 0; k < colons.size(); k++) {
+            int i = colons.get(k);
             // a colon glued on both sides is where an IPv6 address shows itself
-            if (!t.isSym(i, ':') || !t.glued(i) || i + 1 >= n || !t.glued(i + 1)) continue;
+            if (i <= doneTo || !t.glued(i) || i + 1 >= n || !t.glued(i + 1)) continue;
             int s = t.start(i);
             while (s > 0 && hexOrColon(text.charAt(s - 1))) s--;
             int e = t.end(i);
             while (e < text.length() && hexOrColon(text.charAt(e))) e++;
             int skipTo = t.tokenAt(e);
-            if (s > 0 && (Character.isLetterOrDigit(text.charAt(s - 1)) || text.charAt(s - 1) == '.')) { i = skipTo - 1; continue; }
-            if (e < text.length() && (Character.isLetterOrDigit(text.charAt(e)) || text.charAt(e) == '.' && e + 1 < text.length() && Character.isLetterOrDigit(text.charAt(e + 1)))) { i = skipTo - 1; continue; }
+            doneTo = skipTo - 1;
+            if (s > 0 && (Character.isLetterOrDigit(text.charAt(s - 1)) || text.charAt(s - 1) == '.')) continue;
+            if (e < text.length() && (Character.isLetterOrDigit(text.charAt(e)) || text.charAt(e) == '.' && e + 1 < text.length() && Character.isLetterOrDigit(text.charAt(e + 1)))) continue;
             String value = ipv6(text.subSequence(s, e).toString());
             if (value != null) {
                 ctx.emit(Kind.IP_ADDRESS, s, e, 0.55, value, name(), "IPv6", "hex groups ok", CONTEXT, NEGATIVE);
             }
-            i = skipTo - 1;
         }
     }
 
@@ -89,13 +92,17 @@ public final class IpAddressRecognizer implements Recognizer {
     private void v4(ScanContext ctx) {
         Tokens t = ctx.tokens();
         int n = t.size();
-        for (int i = 0; i + 6 < n; i++) {
-            if (t.type(i) != Tokens.NUM) continue;
+        Tokens.IntList nums = t.nums();
+        int doneTo = -1;
+        for (int k = 0; k < nums.size(); k++) {
+            int i = nums.get(k);
+            if (i + 6 >= n) break;
+            if (i <= doneTo) continue;
             if (i > 0 && t.glued(i) && (t.type(i - 1) == Tokens.WORD || t.type(i - 1) == Tokens.NUM || t.isSym(i - 1, '.'))) continue;
             boolean ok = true;
-            for (int k = 0; k < 4 && ok; k++) {
-                int num = i + 2 * k;
-                ok = t.type(num) == Tokens.NUM && octet(t, num) && (k == 0 || (t.glued(num) && t.glued(num - 1) && t.isSym(num - 1, '.')));
+            for (int q = 0; q < 4 && ok; q++) {
+                int num = i + 2 * q;
+                ok = t.type(num) == Tokens.NUM && octet(t, num) && (q == 0 || (t.glued(num) && t.glued(num - 1) && t.isSym(num - 1, '.')));
             }
             if (!ok) continue;
             int last = i + 6;
@@ -107,7 +114,7 @@ public final class IpAddressRecognizer implements Recognizer {
             String value = t.text().subSequence(t.start(i), t.end(last)).toString();
             ctx.emit(Kind.IP_ADDRESS, t.start(i), t.end(last), 0.55, value, name(), "a.b.c.d", "octets 0-255",
                     CONTEXT, NEGATIVE);
-            i = last;
+            doneTo = last;
         }
     }
 

@@ -43,11 +43,18 @@ public final class SocialProfileRecognizer implements Recognizer {
         Tokens t = ctx.tokens();
         CharSequence text = t.text();
         int n = t.size();
-        for (int i = 0; i < n; i++) {
-            if (t.type(i) == Tokens.WORD && t.has(i, Tokens.LAT) && i + 1 < n && t.isSym(i + 1, '.') && t.glued(i + 1)) {
-                int end = link(ctx, i);
-                if (end > 0) i = t.tokenAt(end) - 1;
-            } else if (t.isSym(i, '@') && i + 1 < n && t.glued(i + 1) && t.type(i + 1) != Tokens.SYM
+        Tokens.IntList words = t.latinWords();
+        int doneTo = -1;
+        for (int k = 0; k < words.size(); k++) {
+            int i = words.get(k);
+            if (i <= doneTo || i + 1 >= n || !t.isSym(i + 1, '.') || !t.glued(i + 1)) continue;
+            int end = link(ctx, i);
+            if (end > 0) doneTo = t.tokenAt(end) - 1;
+        }
+        Tokens.IntList ats = t.ats();
+        for (int k = 0; k < ats.size(); k++) {
+            int i = ats.get(k);
+            if (i + 1 < n && t.glued(i + 1) && t.type(i + 1) != Tokens.SYM
                     && !(i > 0 && t.glued(i) && t.type(i - 1) != Tokens.SYM)) {
                 handle(ctx, i);
             }

@@ -37,8 +37,10 @@ public final class VehiclePlateRecognizer implements Recognizer {
         Tokens t = ctx.tokens();
         int n = t.size();
         CharSequence text = t.text();
-        for (int i = 0; i + 2 < n; i++) {
-            if (t.type(i) != Tokens.WORD || t.length(i) != 1) continue;
+        Tokens.IntList singles = t.singleLetters();
+        for (int k = 0; k < singles.size(); k++) {
+            int i = singles.get(k);
+            if (i + 2 >= n) break;
             if (i > 0 && t.glued(i) && (t.type(i - 1) == Tokens.WORD || t.type(i - 1) == Tokens.NUM)) continue;
             int num = i + 1, letters = i + 2;
             if (t.type(num) != Tokens.NUM || t.length(num) != 3) continue;

@@ -33,26 +33,36 @@ public final class VinRecognizer implements Recognizer {
         Tokens t = ctx.tokens();
         CharSequence text = t.text();
         int n = t.size();
-        for (int i = 0; i < n; i++) {
-            byte type = t.type(i);
-            if (type != Tokens.WORD && type != Tokens.NUM) continue;
-            if (i > 0 && t.glued(i) && (t.type(i - 1) == Tokens.WORD || t.type(i - 1) == Tokens.NUM)) continue;
+        Tokens.IntList words = t.latinWords();
+        int doneTo = -1;
+        for (int k = 0; k < words.size(); k++) {
+            int i = words.get(k);
+            if (i <= doneTo) continue;
+            // the whole glued run of letters and digits around this word, each token visited once
+            while (i > doneTo + 1 && t.glued(i) && (t.type(i - 1) == Tokens.WORD || t.type(i - 1) == Tokens.NUM)) i--;
+            if (i > 0 && t.glued(i) && (t.type(i - 1) == Tokens.WORD || t.type(i - 1) == Tokens.NUM)) {
+                // continues a run already rejected
+                while (i + 1 < n && t.glued(i + 1) && (t.type(i + 1) == Tokens.WORD || t.type(i + 1) == Tokens.NUM)) i++;
+                doneTo = i;
+                continue;
+            }
             int j = i;
             int len = 0;
             boolean letters = false, digits = false;
-            while (j < n && (j == i || t.glued(j)) && (t.type(j) == Tokens.WORD || t.type(j) == Tokens.NUM) && len <= 17) {
+            while (j < n && (j == i || t.glued(j)) && (t.type(j) == Tokens.WORD || t.type(j) == Tokens.NUM)) {
                 if (t.type(j) == Tokens.WORD) letters = true;
                 else digits = true;
                 len += t.length(j);
                 j++;
             }
+            doneTo = j - 1;
             if (len != 17 || !letters || !digits) continue;
             int s = t.start(i), e = t.end(j - 1);
             boolean ok = true;
             boolean lower = false;
-            for (int k = s; k < e && ok; k++) {
-                char c = Character.toUpperCase(text.charAt(k));
-                lower |= c != text.charAt(k);
+            for (int p = s; p < e && ok; p++) {
+                char c = Character.toUpperCase(text.charAt(p));
+                lower |= c != text.charAt(p);
                 ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z' && c != 'I' && c != 'O' && c != 'Q');
             }
             if (!ok) continue;
@@ -62,7 +72,6 @@ public final class VinRecognizer implements Recognizer {
             double base = (check ? 0.75 : 0.4) - (lower ? 0.1 : 0);
             ctx.emit(Kind.VIN, s, e, base, vin, name(), lower ? "17 characters, lower case" : "17 characters",
                     check ? "check digit ok" : "no ISO 3779 check digit", CONTEXT, io.pdshield.core.ContextWords.NONE);
-            i = j - 1;
         }
     }
 }
