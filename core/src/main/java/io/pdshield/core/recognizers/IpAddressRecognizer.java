@@ -66,7 +66,11 @@ public final class IpAddressRecognizer implements Recognizer {
 
     /** Normalized IPv6 text, or null when {@code s} is not an IPv6 address. */
     static String ipv6(String s) {
+        int colons = 0;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == ':') colons++;
         int dbl = s.indexOf("::");
+        // eight groups, or "::" and at least two more: times like 12:30:45 are neither
+        if (dbl < 0 ? colons != 7 : colons < 3) return null;
         if (dbl >= 0 && s.indexOf("::", dbl + 1) >= 0) return null;
         if (s.contains(":::")) return null;
         if ((s.startsWith(":") && dbl != 0) || (s.endsWith(":") && dbl != s.length() - 2)) return null;
@@ -81,8 +85,9 @@ public final class IpAddressRecognizer implements Recognizer {
             if (g.length() > 4) return null;
             nonEmpty++;
             longGroup |= g.length() >= 3;
-            String stripped = g.replaceFirst("^0+(?=.)", "");
-            out.append(stripped.toLowerCase(java.util.Locale.ROOT));
+            int z = 0;
+            while (z < g.length() - 1 && g.charAt(z) == '0') z++;
+            out.append(g.substring(z).toLowerCase(java.util.Locale.ROOT));
         }
         if (dbl < 0 ? nonEmpty != 8 : nonEmpty > 7 || nonEmpty < 2) return null;
         if (!longGroup) return null;
