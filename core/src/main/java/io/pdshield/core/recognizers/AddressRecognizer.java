@@ -1,0 +1,371 @@
+package io.pdshield.core.recognizers;
+
+import io.pdshield.core.ContextWords;
+import io.pdshield.core.Kind;
+import io.pdshield.core.Recognizer;
+import io.pdshield.core.ScanContext;
+import io.pdshield.core.Tokens;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@link Kind#ADDRESS}: Russian postal addresses as written in dossiers and chats — {@code г. Москва,
+ * ул. Ленина, д. 5, корп. 2, кв. 12}, {@code Московская обл., г. Королёв, пр-т Космонавтов 3/1-45},
+ * {@code ул Ленина 5-12}, {@code дер. Ивановка, д. 7}.
+ *
+ * <p>The parts are read left to right: regions, districts and localities ({@code обл.},
+ * {@code р-н}, {@code г.}, {@code пос.}, {@code с.}, {@code дер.}, …), a street (kind before or after
+ * its name: {@code ул. Тверская}, {@code Ленинский пр-т}), a house ({@code д. 5}, {@code 5},
+ * {@code 12А}, {@code 5/2}), buildings ({@code корп.}, {@code к1}, {@code стр.}) and a flat or office
+ * ({@code кв. 12}, {@code 5-12}), with or without commas, on one line. An address needs a street
+ * with its name and a house number, or a locality with a street, or a locality with an explicit
+ * {@code д.}/{@code дом}. The span runs from the first part through the last.
+ *
+ * <p>Deliberately not reported: a street without a house ({@code митинг на ул. Тверской}), a lone
+ * city, a house number without a street, postal codes (not part of the span).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class AddressRecognizer implements Recognizer {
+    static final String NAME_ID = "address";
+
+    private static final ContextWords CONTEXT = ContextWords.of(
+            "адрес", "адр$", "прописка", "прописан", "регистрац", "зарегистрирован", "проживает", "проживания",
+            "проживание", "живет", "живу", "место жительства", "🏠", "🏡", "📍");
+
+    /** Region or district written before its name: {@code обл. Московская}, {@code Республика Татарстан}. */
+    private static final int REGION = 1;
+    /** Region or district written after its name: {@code Московская обл.}, {@code Ленинский р-н}. */
+    private static final int REGION_AFTER = 1 << 1;
+    private static final int LOCALITY = 1 << 2;
+    private static final int STREET = 1 << 3;
+    /** A street kind that may follow the street's name: {@code Ленинский пр-т}. */
+    private static final int STREET_AFTER = 1 << 4;
+    private static final int HOUSE = 1 << 5;
+    private static final int BUILDING = 1 << 6;
+    private static final int FLAT = 1 << 7;
+    private static final int PLACE = REGION | REGION_AFTER | LOCALITY | STREET | STREET_AFTER;
+
+    private static final WordTable KINDS = kindTable();
+
+    private static WordTable kindTable() {
+        Map<String, Integer> m = new HashMap<>();
+        put(m, REGION | REGION_AFTER, "обл", "область", "области", "р-н", "район", "районе", "района");
+        put(m, REGION_AFTER, "край", "ао");
+        put(m, REGION, "респ", "республика");
+        put(m, LOCALITY, "г", "гор", "город", "пос", "поселок", "п", "пгт", "рп", "с", "село", "дер", "деревня",
+                "ст-ца", "станица", "х", "хутор", "аул", "снт", "городе", "селе", "деревне", "поселке");
+        put(m, STREET | STREET_AFTER, "ул", "улица", "пр-т", "просп", "проспект", "пр-д", "проезд", "пер", "переулок",
+                "б-р", "бульвар", "ш", "шоссе", "наб", "набережная", "пл", "площадь", "туп", "тупик", "аллея",
+                "тракт", "мкр", "мкрн", "мкр-н", "микрорайон", "кв-л", "квартал", "линия");
+        put(m, STREET, "пр", "бул",
+                // declined forms of written-out kinds: живет на улице Ленина, дом 5
+                "улице", "улицы", "улицу", "проспекте", "проспекта", "переулке", "переулка", "бульваре", "бульвара",
+                "набережной", "площади", "проезде", "тупике", "микрорайоне");
+        put(m, HOUSE, "дом", "доме", "вл", "влд", "владение");
+        put(m, BUILDING, "корп", "корпус", "к", "стр", "строение", "лит", "литер", "литера");
+        put(m, FLAT, "кв", "квартира", "квартире", "оф", "офис", "пом", "помещение", "комн", "комната");
+        m.put("д", LOCALITY | HOUSE);
+        return WordTable.of(m);
+    }
+
+    private static void put(Map<String, Integer> m, int code, String... words) {
+        for (String w : words) {
+            if (m.putIfAbsent(w, code) != null) throw new IllegalArgumentException("address word '" + w + "' listed twice");
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME_ID;
+    }
+
+    @Override
+    public Set<Kind> kinds() {
+        return Set.of(Kind.ADDRESS);
+    }
+
+    /**
+     * Whether token {@code last} ends a street, place or region kind ({@code ул}, {@code пр-т},
+     * {@code г}, {@code обл}): a name right after it is part of an address, not a person.
+     */
+    static boolean placeKindEndingAt(Tokens t, int last) {
+        if (!t.isWord(last)) return false;
+        int code = WordTable.NONE;
+        if (t.isSym(last - 1, '-') && t.glued(last) && t.glued(last - 1) && t.isWord(last - 2)) {
+            code = KINDS.get(t.text(), t.start(last - 2), t.end(last));
+        }
+        if (code == WordTable.NONE) code = KINDS.get(t, last);
+        return code != WordTable.NONE && (code & PLACE) != 0;
+    }
+
+    @Override
+    public void recognize(ScanContext ctx) {
+        if (!ctx.enabled(Kind.ADDRESS)) return;
+        Tokens t = ctx.tokens();
+        int n = t.size();
+        Parse r = null;
+        for (int i = 0; i < n; i++) {
+            if (t.type(i) != Tokens.WORD) continue;
+            if ((kind(t, i) & (REGION | LOCALITY | STREET)) == 0 && !kindAfterName(t, i)) continue;
+            if (r == null) r = new Parse();
+            int end = r.parse(t, i);
+            if (end < 0) continue;
+            int start = t.start(r.first);
+            int stop = t.end(end - 1);
+            ctx.emit(Kind.ADDRESS, start, stop, r.score(), value(ctx.text(), start, stop), NAME_ID, r.pattern(),
+                    r.validation(), CONTEXT, ContextWords.NONE);
+            i = end - 1;
+        }
+    }
+
+    /** A capitalised word followed within two words by a kind written after names: {@code Московская обл.}. */
+    private static boolean kindAfterName(Tokens t, int i) {
+        if (!t.has(i, Tokens.CAP)) return false;
+        for (int j = i + 1; j <= i + 3 && j < t.size(); j++) {
+            if (t.type(j) != Tokens.WORD) {
+                if (t.isSym(j, '-') && t.glued(j)) continue;
+                return false;
+            }
+            if ((kind(t, j) & (REGION_AFTER | STREET_AFTER)) != 0) return true;
+        }
+        return false;
+    }
+
+    /** The kind code of the word (or hyphenated abbreviation such as {@code пр-т}) at token i, 0 if none. */
+    private static int kind(Tokens t, int i) {
+        if (!t.isWord(i)) return 0;
+        if (t.isSym(i + 1, '-') && t.glued(i + 1) && t.isWord(i + 2) && t.glued(i + 2)) {
+            int c = KINDS.get(t.text(), t.start(i), t.end(i + 2));
+            if (c != WordTable.NONE) return c;
+        }
+        int c = KINDS.get(t, i);
+        return c == WordTable.NONE ? 0 : c;
+    }
+
+    /** The token after the kind at i (its abbreviation dot included). */
+    private static int kindEnd(Tokens t, int i) {
+        int e = i + 1;
+        if (t.isSym(i + 1, '-') && t.glued(i + 1) && t.isWord(i + 2) && t.glued(i + 2)
+                && KINDS.get(t.text(), t.start(i), t.end(i + 2)) != WordTable.NONE) {
+            e = i + 3;
+        }
+        if (t.isSym(e, '.') && t.glued(e)) e++;
+        return e;
+    }
+
+    private static String value(CharSequence text, int start, int end) {
+        StringBuilder sb = new StringBuilder(end - start);
+        boolean space = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00A0') {
+                space = true;
+                continue;
+            }
+            if (space && sb.length() > 0) sb.append(' ');
+            space = false;
+            sb.append(c);
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** One attempt to read an address from a start token. Not thread-safe; one per recognize call. */
+    private static final class Parse {
+        int first;
+        int areas;
+        boolean locality;
+        boolean street;
+        boolean house;
+        boolean explicitHouse;
+        boolean building;
+        boolean flat;
+
+        /** Reads an address starting at token i; returns the token after it, or -1. */
+        int parse(Tokens t, int i) {
+            first = -1;
+            areas = 0;
+            locality = street = house = explicitHouse = building = flat = false;
+            int p = i;
+            for (int k = 0; k < 4; k++) {
+                int q = areas > 0 ? comma(t, p) : p;
+                int e = area(t, q);
+                if (e < 0) break;
+                if (first < 0) first = q;
+                areas++;
+                p = e;
+            }
+            int q = areas > 0 ? comma(t, p) : p;
+            int e = street(t, q);
+            if (e >= 0) {
+                if (first < 0) first = q;
+                street = true;
+                p = e;
+            }
+            if (first < 0) return -1;
+            if (street || locality) {
+                q = comma(t, p);
+                e = house(t, q);
+                if (e >= 0) {
+                    house = true;
+                    p = e;
+                    for (int k = 0; k < 2; k++) {
+                        q = comma(t, p);
+                        e = numbered(t, q, BUILDING);
+                        if (e < 0) break;
+                        building = true;
+                        p = e;
+                    }
+                    if (!flat) {
+                        q = comma(t, p);
+                        e = numbered(t, q, FLAT);
+                        if (e >= 0) {
+                            flat = true;
+                            p = e;
+                        }
+                    }
+                }
+            }
+            boolean ok = (street && house) || (areas > 0 && street) || (locality && explicitHouse);
+            return ok ? p : -1;
+        }
+
+        double score() {
+            double s = 0.55;
+            if (areas > 0) s += 0.1;
+            if (house) s += 0.1;
+            if (flat) s += 0.1;
+            return Math.min(0.85, s);
+        }
+
+        String pattern() {
+            StringBuilder sb = new StringBuilder();
+            if (areas > 0) sb.append(locality ? "locality" : "region");
+            if (street) sb.append(sb.length() > 0 ? " + " : "").append("street");
+            if (house) sb.append(" + house");
+            if (building) sb.append(" + building");
+            if (flat) sb.append(" + flat");
+            return sb.toString();
+        }
+
+        String validation() {
+            if (street && house) return "street kind + name + house number";
+            if (street) return "locality + street";
+            return "locality + house number";
+        }
+
+        /** {@code г. Москва}, {@code обл. Московская}, {@code Московская обл.}, {@code Ленинский р-н}. */
+        private int area(Tokens t, int q) {
+            int k = kind(t, q);
+            if ((k & (REGION | LOCALITY)) != 0) {
+                // one-letter kinds are prepositions too (с, в): a lower-case name only after "г." or a full word
+                int after = kindEnd(t, q);
+                int e = name(t, after, 3, after > q + 1 || t.length(q) > 2);
+                if (e >= 0) {
+                    if ((k & LOCALITY) != 0) locality = true;
+                    return e;
+                }
+            }
+            if (!t.isWord(q) || !t.has(q, Tokens.CAP) || (k & PLACE) != 0) return -1;
+            int e = name(t, q, 2, false);
+            if (e >= 0 && (kind(t, e) & REGION_AFTER) != 0) return kindEnd(t, e);
+            return -1;
+        }
+
+        /** {@code ул. Ленина}, {@code пр-т Мира}, {@code ул. 8 Марта}, {@code Ленинский пр-т}. */
+        private int street(Tokens t, int q) {
+            int k = kind(t, q);
+            if ((k & STREET) != 0) {
+                int e = name(t, kindEnd(t, q), 3, true);
+                if (e >= 0) return e;
+            }
+            if ((k & PLACE) != 0) return -1;
+            int e = name(t, q, 2, false);
+            if (e >= 0 && (kind(t, e) & STREET_AFTER) != 0) return kindEnd(t, e);
+            return -1;
+        }
+
+        /**
+         * A place or street name: words (hyphenated ones whole: {@code Ростов-на-Дону}), an initial
+         * ({@code ул. М. Горького}) or a leading number ({@code 8 Марта}, {@code 1-я Тверская}).
+         * Lower-case words only when {@code afterKind} (chat style: {@code ул ленина 5}).
+         */
+        private static int name(Tokens t, int p, int maxWords, boolean afterKind) {
+            int words = 0;
+            boolean lower = false;
+            if (t.isNum(p) && afterKind && t.length(p) <= 3) {
+                int e = p + 1;
+                if (t.isSym(e, '-') && t.glued(e) && t.isWord(e + 1) && t.glued(e + 1) && t.length(e + 1) <= 3) e += 2;
+                if (!t.isWord(e) || t.glued(e) || kind(t, e) != 0) return -1;
+                p = e;
+            } else if (t.isWord(p) && t.length(p) == 1 && t.has(p, Tokens.CAP) && t.isSym(p + 1, '.')
+                    && t.glued(p + 1) && t.isWord(p + 2)) {
+                p += 2;
+            }
+            while (words < maxWords && t.isWord(p) && kind(t, p) == 0 && !t.has(p, Tokens.LAT)) {
+                boolean cap = t.has(p, Tokens.CAP);
+                if (!cap) {
+                    if (words == 0 && !afterKind) return -1;
+                    if (words > 0 && (!lower || t.length(p) < 3)) break;
+                    if (words == 0) lower = true;
+                }
+                p++;
+                words++;
+                while (t.isSym(p, '-') && t.glued(p) && t.isWord(p + 1) && t.glued(p + 1)) p += 2;
+            }
+            return words > 0 ? p : -1;
+        }
+
+        /** {@code д. 5}, {@code дом 12А}, {@code д.5/2}, or a bare number right after the street; {@code 5-12} adds the flat. */
+        private int house(Tokens t, int q) {
+            int k = kind(t, q);
+            if ((k & HOUSE) != 0) {
+                int e = number(t, kindEnd(t, q));
+                if (e >= 0) explicitHouse = true;
+                return flatAfterDash(t, e);
+            }
+            if (!street) return -1;
+            return flatAfterDash(t, number(t, q));
+        }
+
+        private int flatAfterDash(Tokens t, int e) {
+            if (e >= 0 && t.isSym(e, '-') && t.glued(e) && t.isNum(e + 1) && t.glued(e + 1) && t.length(e + 1) <= 4) {
+                flat = true;
+                return e + 2;
+            }
+            return e;
+        }
+
+        /** A building ({@code корп. 2}, {@code к1}, {@code стр. 3}) or a flat ({@code кв. 12}). */
+        private static int numbered(Tokens t, int q, int kindBit) {
+            if ((kind(t, q) & kindBit) == 0) return -1;
+            return number(t, kindEnd(t, q));
+        }
+
+        /** A house-style number: {@code 5}, {@code 12А}, {@code 5/2}, {@code 7б/1}; not a time or a date. */
+        private static int number(Tokens t, int p) {
+            if (!t.isNum(p) || t.length(p) > 4) return -1;
+            int e = p + 1;
+            e = letter(t, e);
+            if (t.isSym(e, '/') && t.glued(e) && t.isNum(e + 1) && t.glued(e + 1)) e = letter(t, e + 2);
+            if ((t.isSym(e, '.') || t.isSym(e, ':') || t.isSym(e, ',')) && t.glued(e) && t.isNum(e + 1) && t.glued(e + 1)) {
+                return -1;
+            }
+            if (t.isWord(e) && t.glued(e) && !((kind(t, e) & BUILDING) != 0 && t.isNum(kindEnd(t, e)))) return -1;
+            return e;
+        }
+
+        /** A single house letter glued to the number ({@code 12А}) unless it starts a building ({@code 5к1}). */
+        private static int letter(Tokens t, int e) {
+            if (t.isWord(e) && t.glued(e) && t.length(e) == 1 && !(t.isNum(e + 1) && t.glued(e + 1))) return e + 1;
+            return e;
+        }
+
+        private static int comma(Tokens t, int p) {
+            return t.isSym(p, ',') ? p + 1 : p;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.pdshield.core.recognizers;
+
+import io.pdshield.core.Chars;
+import io.pdshield.core.Tokens;
+
+import java.util.Map;
+
+/**
+ * A fixed map from short words to small int codes, looked up straight from a token's characters
+ * (case and ё folded, see {@link Chars#lower}) without allocating: open addressing over the
+ * folded characters' hash.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class WordTable {
+    /** Returned by the lookups for a word that is not in the table. */
+    static final int NONE = -1;
+
+    private final String[] keys;
+    private final int[] values;
+    private final int mask;
+    private final int maxLength;
+    /** Bit {@code len} set when some word has that length. */
+    private final long lengths;
+    /** Bit per folded first letter (а..я, a..z) of some word; {@link #OTHER_FIRST} for any other. */
+    private final long firsts;
+    private static final long OTHER_FIRST = 1L << 63;
+
+    private WordTable(Map<String, Integer> words) {
+        int cap = Integer.highestOneBit(Math.max(4, words.size() * 4) - 1) << 1;
+        keys = new String[cap];
+        values = new int[cap];
+        mask = cap - 1;
+        int max = 0;
+        long lens = 0;
+        long first = 0;
+        for (Map.Entry<String, Integer> e : words.entrySet()) {
+            String k = fold(e.getKey());
+            if (k.isEmpty()) throw new IllegalArgumentException("empty word in a word table");
+            if (e.getValue() < 0) throw new IllegalArgumentException("negative code " + e.getValue() + " for word '" + k + "'");
+            int slot = hash(k, 0, k.length()) & mask;
+            while (keys[slot] != null) {
+                if (keys[slot].equals(k)) throw new IllegalArgumentException("word '" + k + "' listed twice");
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = k;
+            values[slot] = e.getValue();
+            max = Math.max(max, k.length());
+            lens |= 1L << Math.min(k.length(), 63);
+            first |= firstBit(k.charAt(0));
+        }
+        maxLength = Math.min(max, 62);
+        lengths = lens;
+        firsts = first;
+    }
+
+    /** A table of the given words and their codes (codes must be ≥ 0). */
+    static WordTable of(Map<String, Integer> words) {
+        return new WordTable(words);
+    }
+
+    /** A table where every listed word has the same code. */
+    static WordTable of(int code, String... words) {
+        java.util.HashMap<String, Integer> m = new java.util.HashMap<>();
+        for (String w : words) {
+            if (m.put(w, code) != null) throw new IllegalArgumentException("word '" + w + "' listed twice");
+        }
+        return new WordTable(m);
+    }
+
+    /** The code of the characters {@code [start,end)} of {@code text}, or {@link #NONE}. */
+    int get(CharSequence text, int start, int end) {
+        int len = end - start;
+        if (len <= 0 || len > maxLength || (lengths & (1L << len)) == 0
+                || (firsts & firstBit(Chars.lower(text.charAt(start)))) == 0) {
+            return NONE;
+        }
+        int slot = hash(text, start, end) & mask;
+        String k;
+        while ((k = keys[slot]) != null) {
+            if (k.length() == len && matches(k, text, start)) return values[slot];
+            slot = (slot + 1) & mask;
+        }
+        return NONE;
+    }
+
+    /** The code of token {@code i} if it is a word in the table, else {@link #NONE}. */
+    int get(Tokens t, int i) {
+        if (!t.isWord(i)) return NONE;
+        return get(t.text(), t.start(i), t.end(i));
+    }
+
+    private static long firstBit(char folded) {
+        if (folded >= 'а' && folded <= 'я') return 1L << (folded - 'а');
+        if (folded >= 'a' && folded <= 'z') return 1L << (32 + folded - 'a');
+        return OTHER_FIRST;
+    }
+
+    private static boolean matches(String k, CharSequence text, int start) {
+        for (int j = 0; j < k.length(); j++) {
+            if (Chars.lower(text.charAt(start + j)) != k.charAt(j)) return false;
+        }
+        return true;
+    }
+
+    private static int hash(CharSequence s, int start, int end) {
+        int h = 0;
+        for (int j = start; j < end; j++) h = 31 * h + Chars.lower(s.charAt(j));
+        return h ^ (h >>> 15);
+    }
+
+    private static String fold(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int j = 0; j < s.length(); j++) sb.append(Chars.lower(s.charAt(j)));
+        return sb.toString();
+    }
+}
