@@ -11,6 +11,7 @@ public final class Recognizers {
 
     private static final List<Recognizer> DEFAULTS = List.of(
             // structured identifiers first; names, addresses and birth dates read their candidates
+            new PersonNameRecognizer(),
             new AddressRecognizer()
     );
 
