@@ -12,7 +12,8 @@ public final class Recognizers {
     private static final List<Recognizer> DEFAULTS = List.of(
             // structured identifiers first; names, addresses and birth dates read their candidates
             new PersonNameRecognizer(),
-            new AddressRecognizer()
+            new AddressRecognizer(),
+            new BirthDateRecognizer() // after the names: a date beside a name is a birth date
     );
 
     public static List<Recognizer> defaults() {

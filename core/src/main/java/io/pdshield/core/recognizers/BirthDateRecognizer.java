@@ -1,0 +1,256 @@
+package io.pdshield.core.recognizers;
+
+import io.pdshield.core.ContextWords;
+import io.pdshield.core.Detector;
+import io.pdshield.core.Explanation;
+import io.pdshield.core.Finding;
+import io.pdshield.core.Kind;
+import io.pdshield.core.Recognizer;
+import io.pdshield.core.ScanContext;
+import io.pdshield.core.Tokens;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@link Kind#BIRTH_DATE}: a valid calendar date with a plausible birth year (1900 … this year) —
+ * {@code 05.03.1990}, {@code 5.3.90}, {@code 5/3/1990}, {@code 05-03-1990}, {@code 1990-03-05},
+ * {@code 5 марта 1990 г.}, {@code 5 мар. 1990} — where the text says it is a birth date: a birth word
+ * before it on the same line ({@code д.р.}, {@code дата рождения}, {@code родилась}, {@code 🎂},
+ * {@code DOB}, …) with no other number in between, {@code г.р.} right after it, or a
+ * {@link Kind#PERSON_NAME} candidate right beside it on the same line ({@code Иванов Иван Иванович
+ * 05.03.1990}). Runs after the name recognizer and reads its candidates.
+ *
+ * <p>Deliberately not reported: any other date (events, orders, documents — {@code концерт
+ * 05.03.2025}, {@code заказ от 01.02.2024}), dates without a year ({@code матч 12.06}), and a date
+ * beside a name when an event word precedes it ({@code концерт Анны Ивановой 05.03.2024}). The span
+ * is the date only; the value is ISO {@code yyyy-mm-dd}; two-digit years up to this year's are 20yy,
+ * the rest 19yy.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class BirthDateRecognizer implements Recognizer {
+    static final String NAME_ID = "birth-date";
+
+    private static final double BASE = 0.55;
+    private static final double CONTEXT_BOOST = ScanContext.CONTEXT_BOOST;
+    private static final double NAME_BOOST = 0.15;
+    private static final int MIN_YEAR = 1900;
+    /** Characters searched for a birth word before the date (same line only). */
+    private static final int BEFORE = 40;
+    /** Characters searched for {@code г.р.} after the date. */
+    private static final int AFTER = 16;
+    /** Most characters of separators between a name and a date beside it. */
+    private static final int BESIDE = 6;
+
+    private static final ContextWords BIRTH_BEFORE = ContextWords.of(
+            "д.р", "д. р.", "д/р", "др$", "рождения", "рожден", "рожд$", "родил",
+            "🎂", "dob", "date of birth", "born", "birthday", "г.р");
+    private static final ContextWords BIRTH_AFTER = ContextWords.of("г.р", "г. р.", "года рождения", "г.рожд", "гр$");
+    /** Words saying a date beside a name is an event or a document date, not a birth. */
+    private static final ContextWords EVENT = ContextWords.of(
+            "концерт", "заказ", "матч", "выдан", "выдачи", "от$", "до$", "по$", "с$", "срок", "билет", "рейс",
+            "оплат", "доставк", "встреч", "собрани", "умер", "скончал", "смерт", "†", "✝", "💐");
+
+    private static final WordTable MONTHS = months();
+
+    private static WordTable months() {
+        String[][] names = {
+                {"января", "янв"}, {"февраля", "фев", "февр"}, {"марта", "мар"}, {"апреля", "апр"}, {"мая"},
+                {"июня", "июн"}, {"июля", "июл"}, {"августа", "авг"}, {"сентября", "сен", "сент"},
+                {"октября", "окт"}, {"ноября", "ноя", "нояб"}, {"декабря", "дек"}};
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            for (String s : names[i]) m.put(s, i + 1);
+        }
+        return WordTable.of(m);
+    }
+
+    @Override
+    public String name() {
+        return NAME_ID;
+    }
+
+    @Override
+    public Set<Kind> kinds() {
+        return Set.of(Kind.BIRTH_DATE);
+    }
+
+    @Override
+    public void recognize(ScanContext ctx) {
+        if (!ctx.enabled(Kind.BIRTH_DATE)) return;
+        Tokens t = ctx.tokens();
+        int n = t.size();
+        int thisYear = 0;
+        int[] names = null;
+        for (int i = 0; i < n; i++) {
+            if (t.type(i) != Tokens.NUM) continue;
+            int len = t.length(i);
+            if (len > 2 && len != 4) continue;
+            if (gluedBefore(t, i)) continue;
+            // parse into day, month, year and the token after the date
+            int day, month, year, next, yearDigits;
+            String pattern;
+            char sep;
+            if (len == 4 && (sep = separator(t, i + 1)) == '-' && t.isNum(i + 2) && t.length(i + 2) == 2
+                    && t.isSym(i + 3, sep) && t.glued(i + 3) && t.isNum(i + 4) && t.glued(i + 4) && t.length(i + 4) == 2) {
+                year = num(t, i);
+                month = num(t, i + 2);
+                day = num(t, i + 4);
+                next = i + 5;
+                yearDigits = 4;
+                pattern = "yyyy-mm-dd";
+            } else if (len <= 2 && (sep = separator(t, i + 1)) != 0 && t.isNum(i + 2) && t.glued(i + 2)
+                    && t.length(i + 2) <= 2 && t.isSym(i + 3, sep) && t.glued(i + 3) && t.isNum(i + 4)
+                    && t.glued(i + 4) && (t.length(i + 4) == 2 || t.length(i + 4) == 4)) {
+                day = num(t, i);
+                month = num(t, i + 2);
+                year = num(t, i + 4);
+                next = i + 5;
+                yearDigits = t.length(i + 4);
+                pattern = "d".repeat(len) + sep + "m".repeat(t.length(i + 2)) + sep + "y".repeat(yearDigits);
+            } else if (len <= 2 && t.isWord(i + 1) && !t.glued(i + 1) && (month = MONTHS.get(t, i + 1)) > 0) {
+                int y = t.isSym(i + 2, '.') && t.glued(i + 2) ? i + 3 : i + 2;
+                if (!t.isNum(y) || t.length(y) != 4 || t.glued(y)) continue;
+                day = num(t, i);
+                year = num(t, y);
+                next = y + 1;
+                yearDigits = 4;
+                pattern = "d " + (y == i + 3 ? "мес." : "месяца") + " yyyy";
+            } else {
+                continue;
+            }
+            if (gluedAfter(t, next)) continue;
+            if (thisYear == 0) thisYear = thisYear();
+            if (yearDigits == 2) year += year <= thisYear % 100 ? 2000 : 1900;
+            if (year < MIN_YEAR || year > thisYear || month < 1 || month > 12 || day < 1
+                    || day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+                continue;
+            }
+            int start = t.start(i);
+            int end = t.end(next - 1);
+            List<String> context = birthContext(ctx, t, start, end);
+            if (names == null) names = nameSpans(ctx);
+            boolean beside = beside(ctx.text(), names, start, end);
+            if (context.isEmpty() && (!beside || !ContextWords.find(EVENT, sameLineBefore(ctx, start, false)).isEmpty())) {
+                continue;
+            }
+            double score = Math.min(1, BASE + (context.isEmpty() ? 0 : CONTEXT_BOOST) + (beside ? NAME_BOOST : 0));
+            score = Math.round(score * 1000) / 1000.0;
+            String validation = "valid date, birth year in " + MIN_YEAR + ".." + thisYear
+                    + (beside ? ", beside a person name" : "");
+            String value = year + (month < 10 ? "-0" : "-") + month + (day < 10 ? "-0" : "-") + day;
+            ctx.emit(new Finding(Kind.BIRTH_DATE, start, end, score, value,
+                    new Explanation(NAME_ID, pattern, BASE, context, List.of(), validation)));
+            i = next - 1;
+        }
+    }
+
+    private static volatile int cachedYear;
+    private static volatile long cachedUntil;
+
+    /** The current year in the default time zone, re-read at most once a minute. */
+    private static int thisYear() {
+        long now = System.currentTimeMillis();
+        if (now >= cachedUntil) {
+            cachedYear = LocalDate.now().getYear();
+            cachedUntil = now + 60_000;
+        }
+        return cachedYear;
+    }
+
+    /** Birth words before the date (same line, after the last number) or {@code г.р.} after it. */
+    private static List<String> birthContext(ScanContext ctx, Tokens t, int start, int end) {
+        List<String> found = new ArrayList<>(ContextWords.find(BIRTH_BEFORE, sameLineBefore(ctx, start, true)));
+        for (String w : ContextWords.find(BIRTH_AFTER, ctx.windowAfter(end, AFTER))) {
+            if (!found.contains(w)) found.add(w);
+        }
+        return found;
+    }
+
+    /** Folded text before {@code start} on its line, at most {@link #BEFORE} chars, optionally from after the last digit. */
+    private static String sameLineBefore(ScanContext ctx, int start, boolean afterLastDigit) {
+        CharSequence text = ctx.text();
+        int from = Math.max(0, start - BEFORE);
+        for (int i = start - 1; i >= from; i--) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || (afterLastDigit && c >= '0' && c <= '9')) {
+                from = i + 1;
+                break;
+            }
+        }
+        return ctx.windowBefore(start, start - from);
+    }
+
+    /** Spans of this text's person names at or above the default threshold, as start,end pairs. */
+    private static int[] nameSpans(ScanContext ctx) {
+        List<Finding> all = ctx.candidates();
+        int count = 0;
+        for (Finding f : all) if (isName(f)) count++;
+        int[] spans = new int[count * 2];
+        int k = 0;
+        for (Finding f : all) {
+            if (!isName(f)) continue;
+            spans[k++] = f.start();
+            spans[k++] = f.end();
+        }
+        return spans;
+    }
+
+    private static boolean isName(Finding f) {
+        return f.kind() == Kind.PERSON_NAME && f.score() >= Detector.DEFAULT_THRESHOLD;
+    }
+
+    /** A name ends just before the date or starts just after it, with only separators between. */
+    private static boolean beside(CharSequence text, int[] names, int start, int end) {
+        for (int k = 0; k < names.length; k += 2) {
+            int s = names[k];
+            int e = names[k + 1];
+            if (e <= start && start - e <= BESIDE && separators(text, e, start)) return true;
+            if (s >= end && s - end <= BESIDE && separators(text, end, s)) return true;
+        }
+        return false;
+    }
+
+    private static boolean separators(CharSequence text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') return false;
+            if (!Character.isWhitespace(c) && ",;:|-–—()".indexOf(c) < 0) return false;
+        }
+        return true;
+    }
+
+    /** The single separator character of a numeric date at token i, or 0. */
+    private static char separator(Tokens t, int i) {
+        if (i >= t.size() || t.type(i) != Tokens.SYM || !t.glued(i) || t.length(i) != 1) return 0;
+        char c = t.firstChar(i);
+        return c == '.' || c == '/' || c == '-' ? c : 0;
+    }
+
+    /** Part of a longer glued run: {@code 1.05.03.1990}, {@code №05.03.1990} stays, {@code A05.03.1990} does not. */
+    private static boolean gluedBefore(Tokens t, int i) {
+        if (i == 0 || !t.glued(i)) return false;
+        if (t.type(i - 1) == Tokens.NUM || t.type(i - 1) == Tokens.WORD) return true;
+        return separator(t, i - 1) != 0 && t.isNum(i - 2) && t.glued(i - 1);
+    }
+
+    /** Continues glued after the date ({@code 05.03.1990.12}, {@code 05.03.19901}); a glued {@code г} is fine. */
+    private static boolean gluedAfter(Tokens t, int next) {
+        if (next >= t.size() || !t.glued(next)) return false;
+        if (t.type(next) == Tokens.NUM) return true;
+        if (t.type(next) == Tokens.WORD) return !(t.length(next) <= 4 && (t.firstChar(next) == 'г' || t.firstChar(next) == 'Г'));
+        return separator(t, next) != 0 && t.isNum(next + 1) && t.glued(next + 1);
+    }
+
+    private static int num(Tokens t, int i) {
+        CharSequence s = t.text();
+        int v = 0;
+        for (int k = t.start(i); k < t.end(i); k++) v = v * 10 + (s.charAt(k) - '0');
+        return v;
+    }
+}
