@@ -48,6 +48,8 @@ public final class AddressRecognizer implements Recognizer {
     private static final int BUILDING = 1 << 6;
     private static final int FLAT = 1 << 7;
     private static final int PLACE = REGION | REGION_AFTER | LOCALITY | STREET | STREET_AFTER;
+    /** Set on a kind written as three tokens: {@code пр-т}, {@code р-н}. */
+    private static final int THREE_TOKENS = 1 << 8;
 
     private static final WordTable KINDS = kindTable();
 
@@ -107,12 +109,10 @@ public final class AddressRecognizer implements Recognizer {
         if (!ctx.enabled(Kind.ADDRESS)) return;
         Tokens t = ctx.tokens();
         int n = t.size();
-        Parse r = null;
+        Parse r = PARSES.get().reset(t);
         for (int i = 0; i < n; i++) {
-            if (t.type(i) != Tokens.WORD) continue;
-            if ((kind(t, i) & (REGION | LOCALITY | STREET)) == 0 && !kindAfterName(t, i)) continue;
-            if (r == null) r = new Parse();
-            int end = r.parse(t, i);
+            if ((r.kinds[i] & (REGION | LOCALITY | STREET)) == 0 && !r.kindAfterName(i)) continue;
+            int end = r.parse(i);
             if (end < 0) continue;
             int start = t.start(r.first);
             int stop = t.end(end - 1);
@@ -122,39 +122,14 @@ public final class AddressRecognizer implements Recognizer {
         }
     }
 
-    /** A capitalised word followed within two words by a kind written after names: {@code Московская обл.}. */
-    private static boolean kindAfterName(Tokens t, int i) {
-        if (!t.has(i, Tokens.CAP)) return false;
-        for (int j = i + 1; j <= i + 3 && j < t.size(); j++) {
-            if (t.type(j) != Tokens.WORD) {
-                if (t.isSym(j, '-') && t.glued(j)) continue;
-                return false;
-            }
-            if ((kind(t, j) & (REGION_AFTER | STREET_AFTER)) != 0) return true;
-        }
-        return false;
-    }
-
-    /** The kind code of the word (or hyphenated abbreviation such as {@code пр-т}) at token i, 0 if none. */
-    private static int kind(Tokens t, int i) {
-        if (!t.isWord(i)) return 0;
+    /** The kind code of the word at i, or of a hyphenated abbreviation ({@code пр-т}, with {@link #THREE_TOKENS}); 0 if none. */
+    private static int lookUpKind(Tokens t, int i) {
         if (t.isSym(i + 1, '-') && t.glued(i + 1) && t.isWord(i + 2) && t.glued(i + 2)) {
             int c = KINDS.get(t.text(), t.start(i), t.end(i + 2));
-            if (c != WordTable.NONE) return c;
+            if (c != WordTable.NONE) return c | THREE_TOKENS;
         }
         int c = KINDS.get(t, i);
         return c == WordTable.NONE ? 0 : c;
-    }
-
-    /** The token after the kind at i (its abbreviation dot included). */
-    private static int kindEnd(Tokens t, int i) {
-        int e = i + 1;
-        if (t.isSym(i + 1, '-') && t.glued(i + 1) && t.isWord(i + 2) && t.glued(i + 2)
-                && KINDS.get(t.text(), t.start(i), t.end(i + 2)) != WordTable.NONE) {
-            e = i + 3;
-        }
-        if (t.isSym(e, '.') && t.glued(e)) e++;
-        return e;
     }
 
     private static String value(CharSequence text, int start, int end) {
@@ -173,8 +148,15 @@ public final class AddressRecognizer implements Recognizer {
         return sb.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** One attempt to read an address from a start token. Not thread-safe; one per recognize call. */
+    private static final ThreadLocal<Parse> PARSES = ThreadLocal.withInitial(Parse::new);
+
+    /**
+     * Per-thread scratch: the kind code of every token of the text (looked up once) and the
+     * parts of the address being read. Not thread-safe.
+     */
     private static final class Parse {
+        private Tokens t;
+        private int[] kinds = new int[256];
         int first;
         int areas;
         boolean locality;
@@ -184,22 +166,55 @@ public final class AddressRecognizer implements Recognizer {
         boolean building;
         boolean flat;
 
+        Parse reset(Tokens tokens) {
+            t = tokens;
+            int n = tokens.size();
+            if (kinds.length < n + 1) kinds = new int[Math.max(n + 1, kinds.length * 2)];
+            for (int i = 0; i < n; i++) kinds[i] = tokens.type(i) == Tokens.WORD ? lookUpKind(tokens, i) : 0;
+            kinds[n] = 0;
+            return this;
+        }
+
+        private int kind(int i) {
+            return i >= 0 && i < t.size() ? kinds[i] : 0;
+        }
+
+        /** The token after the kind at i (its abbreviation dot included). */
+        private int kindEnd(int i) {
+            int e = (kinds[i] & THREE_TOKENS) != 0 ? i + 3 : i + 1;
+            if (t.isSym(e, '.') && t.glued(e)) e++;
+            return e;
+        }
+
+        /** A capitalised word followed within two words by a kind written after names: {@code Московская обл.}. */
+        boolean kindAfterName(int i) {
+            if (t.type(i) != Tokens.WORD || !t.has(i, Tokens.CAP)) return false;
+            for (int j = i + 1; j <= i + 3 && j < t.size(); j++) {
+                if (t.type(j) != Tokens.WORD) {
+                    if (t.isSym(j, '-') && t.glued(j)) continue;
+                    return false;
+                }
+                if ((kinds[j] & (REGION_AFTER | STREET_AFTER)) != 0) return true;
+            }
+            return false;
+        }
+
         /** Reads an address starting at token i; returns the token after it, or -1. */
-        int parse(Tokens t, int i) {
+        int parse(int i) {
             first = -1;
             areas = 0;
             locality = street = house = explicitHouse = building = flat = false;
             int p = i;
             for (int k = 0; k < 4; k++) {
-                int q = areas > 0 ? comma(t, p) : p;
-                int e = area(t, q);
+                int q = areas > 0 ? comma(p) : p;
+                int e = area(q);
                 if (e < 0) break;
                 if (first < 0) first = q;
                 areas++;
                 p = e;
             }
-            int q = areas > 0 ? comma(t, p) : p;
-            int e = street(t, q);
+            int q = areas > 0 ? comma(p) : p;
+            int e = street(q);
             if (e >= 0) {
                 if (first < 0) first = q;
                 street = true;
@@ -207,21 +222,21 @@ public final class AddressRecognizer implements Recognizer {
             }
             if (first < 0) return -1;
             if (street || locality) {
-                q = comma(t, p);
-                e = house(t, q);
+                q = comma(p);
+                e = house(q);
                 if (e >= 0) {
                     house = true;
                     p = e;
                     for (int k = 0; k < 2; k++) {
-                        q = comma(t, p);
-                        e = numbered(t, q, BUILDING);
+                        q = comma(p);
+                        e = numbered(q, BUILDING);
                         if (e < 0) break;
                         building = true;
                         p = e;
                     }
                     if (!flat) {
-                        q = comma(t, p);
-                        e = numbered(t, q, FLAT);
+                        q = comma(p);
+                        e = numbered(q, FLAT);
                         if (e >= 0) {
                             flat = true;
                             p = e;
@@ -258,33 +273,33 @@ public final class AddressRecognizer implements Recognizer {
         }
 
         /** {@code г. Москва}, {@code обл. Московская}, {@code Московская обл.}, {@code Ленинский р-н}. */
-        private int area(Tokens t, int q) {
-            int k = kind(t, q);
+        private int area(int q) {
+            int k = kind(q);
             if ((k & (REGION | LOCALITY)) != 0) {
                 // one-letter kinds are prepositions too (с, в): a lower-case name only after "г." or a full word
-                int after = kindEnd(t, q);
-                int e = name(t, after, 3, after > q + 1 || t.length(q) > 2);
+                int after = kindEnd(q);
+                int e = name(after, 3, after > q + 1 || t.length(q) > 2);
                 if (e >= 0) {
                     if ((k & LOCALITY) != 0) locality = true;
                     return e;
                 }
             }
             if (!t.isWord(q) || !t.has(q, Tokens.CAP) || (k & PLACE) != 0) return -1;
-            int e = name(t, q, 2, false);
-            if (e >= 0 && (kind(t, e) & REGION_AFTER) != 0) return kindEnd(t, e);
+            int e = name(q, 2, false);
+            if (e >= 0 && (kind(e) & REGION_AFTER) != 0) return kindEnd(e);
             return -1;
         }
 
         /** {@code ул. Ленина}, {@code пр-т Мира}, {@code ул. 8 Марта}, {@code Ленинский пр-т}. */
-        private int street(Tokens t, int q) {
-            int k = kind(t, q);
+        private int street(int q) {
+            int k = kind(q);
             if ((k & STREET) != 0) {
-                int e = name(t, kindEnd(t, q), 3, true);
+                int e = name(kindEnd(q), 3, true);
                 if (e >= 0) return e;
             }
             if ((k & PLACE) != 0) return -1;
-            int e = name(t, q, 2, false);
-            if (e >= 0 && (kind(t, e) & STREET_AFTER) != 0) return kindEnd(t, e);
+            int e = name(q, 2, false);
+            if (e >= 0 && (kind(e) & STREET_AFTER) != 0) return kindEnd(e);
             return -1;
         }
 
@@ -293,19 +308,19 @@ public final class AddressRecognizer implements Recognizer {
          * ({@code ул. М. Горького}) or a leading number ({@code 8 Марта}, {@code 1-я Тверская}).
          * Lower-case words only when {@code afterKind} (chat style: {@code ул ленина 5}).
          */
-        private static int name(Tokens t, int p, int maxWords, boolean afterKind) {
+        private int name(int p, int maxWords, boolean afterKind) {
             int words = 0;
             boolean lower = false;
             if (t.isNum(p) && afterKind && t.length(p) <= 3) {
                 int e = p + 1;
                 if (t.isSym(e, '-') && t.glued(e) && t.isWord(e + 1) && t.glued(e + 1) && t.length(e + 1) <= 3) e += 2;
-                if (!t.isWord(e) || t.glued(e) || kind(t, e) != 0) return -1;
+                if (!t.isWord(e) || t.glued(e) || kind(e) != 0) return -1;
                 p = e;
             } else if (t.isWord(p) && t.length(p) == 1 && t.has(p, Tokens.CAP) && t.isSym(p + 1, '.')
                     && t.glued(p + 1) && t.isWord(p + 2)) {
                 p += 2;
             }
-            while (words < maxWords && t.isWord(p) && kind(t, p) == 0 && !t.has(p, Tokens.LAT)) {
+            while (words < maxWords && t.isWord(p) && kind(p) == 0 && !t.has(p, Tokens.LAT)) {
                 boolean cap = t.has(p, Tokens.CAP);
                 if (!cap) {
                     if (words == 0 && !afterKind) return -1;
@@ -320,18 +335,18 @@ public final class AddressRecognizer implements Recognizer {
         }
 
         /** {@code д. 5}, {@code дом 12А}, {@code д.5/2}, or a bare number right after the street; {@code 5-12} adds the flat. */
-        private int house(Tokens t, int q) {
-            int k = kind(t, q);
+        private int house(int q) {
+            int k = kind(q);
             if ((k & HOUSE) != 0) {
-                int e = number(t, kindEnd(t, q));
+                int e = number(kindEnd(q));
                 if (e >= 0) explicitHouse = true;
-                return flatAfterDash(t, e);
+                return flatAfterDash(e);
             }
             if (!street) return -1;
-            return flatAfterDash(t, number(t, q));
+            return flatAfterDash(number(q));
         }
 
-        private int flatAfterDash(Tokens t, int e) {
+        private int flatAfterDash(int e) {
             if (e >= 0 && t.isSym(e, '-') && t.glued(e) && t.isNum(e + 1) && t.glued(e + 1) && t.length(e + 1) <= 4) {
                 flat = true;
                 return e + 2;
@@ -340,31 +355,31 @@ public final class AddressRecognizer implements Recognizer {
         }
 
         /** A building ({@code корп. 2}, {@code к1}, {@code стр. 3}) or a flat ({@code кв. 12}). */
-        private static int numbered(Tokens t, int q, int kindBit) {
-            if ((kind(t, q) & kindBit) == 0) return -1;
-            return number(t, kindEnd(t, q));
+        private int numbered(int q, int kindBit) {
+            if ((kind(q) & kindBit) == 0) return -1;
+            return number(kindEnd(q));
         }
 
         /** A house-style number: {@code 5}, {@code 12А}, {@code 5/2}, {@code 7б/1}; not a time or a date. */
-        private static int number(Tokens t, int p) {
+        private int number(int p) {
             if (!t.isNum(p) || t.length(p) > 4) return -1;
             int e = p + 1;
-            e = letter(t, e);
-            if (t.isSym(e, '/') && t.glued(e) && t.isNum(e + 1) && t.glued(e + 1)) e = letter(t, e + 2);
+            e = letter(e);
+            if (t.isSym(e, '/') && t.glued(e) && t.isNum(e + 1) && t.glued(e + 1)) e = letter(e + 2);
             if ((t.isSym(e, '.') || t.isSym(e, ':') || t.isSym(e, ',')) && t.glued(e) && t.isNum(e + 1) && t.glued(e + 1)) {
                 return -1;
             }
-            if (t.isWord(e) && t.glued(e) && !((kind(t, e) & BUILDING) != 0 && t.isNum(kindEnd(t, e)))) return -1;
+            if (t.isWord(e) && t.glued(e) && !((kind(e) & BUILDING) != 0 && t.isNum(kindEnd(e)))) return -1;
             return e;
         }
 
         /** A single house letter glued to the number ({@code 12А}) unless it starts a building ({@code 5к1}). */
-        private static int letter(Tokens t, int e) {
+        private int letter(int e) {
             if (t.isWord(e) && t.glued(e) && t.length(e) == 1 && !(t.isNum(e + 1) && t.glued(e + 1))) return e + 1;
             return e;
         }
 
-        private static int comma(Tokens t, int p) {
+        private int comma(int p) {
             return t.isSym(p, ',') ? p + 1 : p;
         }
     }

@@ -23,7 +23,8 @@ import java.util.List;
  *
  * <p>The dictionary is loaded once, lazily, on first use. A {@code DictionaryLookup} is not
  * thread-safe, so each thread gets its own instance ({@link #forThisThread()}) with a bounded cache
- * of word → packed readings that is looked up without allocating. Instances are not thread-safe.
+ * of word → packed readings (and the nominatives asked for) that is looked up without allocating.
+ * Instances are not thread-safe.
  */
 final class NameDictionary {
     static final String PATH = "/org/languagetool/resource/ru/russian.dict";
@@ -48,7 +49,6 @@ final class NameDictionary {
     private static final int MAX_WORD = 40;
     private static final int CACHE_SLOTS = 1 << 13;
     private static final int CACHE_LIMIT = CACHE_SLOTS * 3 / 4;
-    private static final int NOMINATIVES = 4096;
 
     /** Agreement bit of a gender ({@link #MASC}/{@link #FEM}) and a case (0 Nom, 1 Gen, 2 Dat, 3 Acc, 4 Ins, 5 Prep). */
     static int bit(int gender, int kase) {
@@ -90,8 +90,9 @@ final class NameDictionary {
 
     private final DictionaryLookup lookup = new DictionaryLookup(Holder.DICT);
     private final StringBuilder word = new StringBuilder(MAX_WORD);
-    private final java.util.HashMap<String, String> nominatives = new java.util.HashMap<>();
     private final String[] keys = new String[CACHE_SLOTS];
+    /** Per cache slot, the nominatives asked for so far, by role and gender (see {@link #nominative}). */
+    private final String[][] nominatives = new String[CACHE_SLOTS][];
     private final long[] values = new long[CACHE_SLOTS];
     private int cached;
 
@@ -100,7 +101,32 @@ final class NameDictionary {
 
     /** The packed readings of the word {@code [start,end)} of {@code text} (any case). */
     long info(CharSequence text, int start, int end) {
-        if (end - start > MAX_WORD) return 0;
+        int slot = slot(text, start, end);
+        return slot < 0 ? 0 : values[slot];
+    }
+
+    /**
+     * The nominative of the word as {@code role} ({@link #NAME}, {@link #PATR}, {@link #FAM}) in
+     * {@code gender}, lower case with ё folded to е: {@code ивановой}→{@code иванова},
+     * {@code ольге}→{@code ольга}, {@code сергеевне}→{@code сергеевна}, {@code Пётр}→{@code петр}.
+     * Falls back to the word itself.
+     */
+    String nominative(CharSequence text, int start, int end, int role, int gender) {
+        int slot = slot(text, start, end);
+        int which = role / 8 + gender; // 0..5: NAME, PATR, FAM × MASC, FEM
+        String[] forms = slot < 0 ? new String[6] : nominatives[slot];
+        if (forms == null) forms = nominatives[slot] = new String[6];
+        if (forms[which] == null) {
+            setWord(text, start, end);
+            String form = word.toString();
+            forms[which] = fold(role == PATR ? patronymic(form, gender) : lemma(form, role, gender));
+        }
+        return forms[which];
+    }
+
+    /** The cache slot of the word, filled on a miss; -1 for words too long to be names. */
+    private int slot(CharSequence text, int start, int end) {
+        if (end - start > MAX_WORD) return -1;
         int h = 0;
         int len = 0;
         for (int i = start; i < end; i++) {
@@ -112,37 +138,20 @@ final class NameDictionary {
         int slot = (h ^ (h >>> 13)) & (CACHE_SLOTS - 1);
         String k;
         while ((k = keys[slot]) != null) {
-            if (k.length() == len && sameWord(k, text, start, end)) return values[slot];
+            if (k.length() == len && sameWord(k, text, start, end)) return slot;
             slot = (slot + 1) & (CACHE_SLOTS - 1);
         }
         long v = compute(text, start, end);
         if (cached == CACHE_LIMIT) {
             java.util.Arrays.fill(keys, null);
+            java.util.Arrays.fill(nominatives, null);
             cached = 0;
             slot = (h ^ (h >>> 13)) & (CACHE_SLOTS - 1);
         }
         keys[slot] = word.toString();
         values[slot] = v;
         cached++;
-        return v;
-    }
-
-    /**
-     * The nominative of the word as {@code role} ({@link #NAME}, {@link #PATR}, {@link #FAM}) in
-     * {@code gender}, lower case: {@code ивановой}→{@code иванова}, {@code ольге}→{@code ольга},
-     * {@code сергеевне}→{@code сергеевна}. Falls back to the word itself.
-     */
-    String nominative(CharSequence text, int start, int end, int role, int gender) {
-        setWord(text, start, end);
-        String form = word.toString();
-        String key = word.append((char) ('0' + role / 8 + gender)).toString();
-        String known = nominatives.get(key);
-        if (known != null) return known;
-        word.setLength(form.length());
-        String v = role == PATR ? patronymic(form, gender) : lemma(form, role, gender);
-        if (nominatives.size() == NOMINATIVES) nominatives.clear();
-        nominatives.put(key, v);
-        return v;
+        return slot;
     }
 
     private String lemma(String form, int role, int gender) {
@@ -256,6 +265,7 @@ final class NameDictionary {
     /** Lower case that keeps ё (the dictionary tells Королёв from королева by it). */
     private static char lower(char c) {
         if (c >= 'а' && c <= 'я') return c;
+        if (c < 0x80) return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         if (c >= 'А' && c <= 'Я') return (char) (c + 32);
         if (c == 'Ё') return 'ё';
         return Character.toLowerCase(c);

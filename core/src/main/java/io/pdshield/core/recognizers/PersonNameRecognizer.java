@@ -58,8 +58,12 @@ public final class PersonNameRecognizer implements Recognizer {
     private static final int WINDOW = 3;
 
     /** Readings tried at each run position; I = initial. Longer first, so a tie keeps the longer; a patronymic reading before a surname one. */
-    private static final String[] TEMPLATES = {"FNP", "NPF", "FNI", "FII", "IIF", "NP", "FN", "NF", "IF", "FI"};
+    private static final String[] TEMPLATES = {"FNP", "NPF", "FNI", "FII", "IIF", "NP", "FN", "NF", "IF", "FI",
+            "F", "N", "P"};
+    /** Templates read at each run position; the single parts after them only follow a label. */
+    private static final int MATCHED = 10;
     private static final double[] BASE = {0.85, 0.85, 0.8, 0.8, 0.8, 0.7, 0.7, 0.7, 0.6, 0.55};
+    private static final String[] PATTERNS = new String[TEMPLATES.length];
     private static final int INITIAL_ROLE = -1;
     /** {@link #TEMPLATES} as role shifts ({@link NameDictionary#FAM} …) or {@link #INITIAL_ROLE}. */
     private static final int[][] TEMPLATE_ROLES = new int[TEMPLATES.length][];
@@ -72,6 +76,7 @@ public final class PersonNameRecognizer implements Recognizer {
             TEMPLATE_ROLES[j] = new int[tpl.length()];
             for (int k = 0; k < tpl.length(); k++) TEMPLATE_ROLES[j][k] = tpl.charAt(k) == 'I' ? INITIAL_ROLE : shift(tpl.charAt(k));
             UNKNOWN_NAME_OK[j] = tpl.length() == 3 && tpl.indexOf('F') >= 0 && tpl.indexOf('P') >= 0;
+            PATTERNS[j] = tpl.replace("F", "Фам ").replace("N", "Имя ").replace("P", "Отч ").replace("I", "И. ").trim();
         }
     }
     private static final double LABEL_BASE = 0.5;
@@ -84,6 +89,7 @@ public final class PersonNameRecognizer implements Recognizer {
         final int[] to = new int[WINDOW];
         final byte[] type = new byte[WINDOW];
         final long[] info = new long[WINDOW];
+        final StringBuilder value = new StringBuilder(48);
         int size;
 
         void shift(int by) {
@@ -194,7 +200,7 @@ public final class PersonNameRecognizer implements Recognizer {
         int best = -1;
         double bestScore = 0;
         long bestAgree = 0;
-        for (int j = 0; j < TEMPLATES.length; j++) {
+        for (int j = 0; j < MATCHED; j++) {
             int[] roles = TEMPLATE_ROLES[j];
             if (roles.length > w.size) continue;
             long agree = NameDictionary.ALL;
@@ -237,74 +243,88 @@ public final class PersonNameRecognizer implements Recognizer {
             }
         }
         if (best >= 0) {
-            emit(ctx, t, dict, w, TEMPLATES[best], bestScore, bestAgree);
-            return TEMPLATES[best].length();
+            emit(ctx, t, dict, w, best, bestScore, bestAgree);
+            return TEMPLATE_ROLES[best].length;
         }
         int label = w.type[0] == INITIAL ? -1 : labelBefore(t, w.from[0]);
         if (label >= 0 && NameDictionary.mask(w.info[0], label) != 0) {
-            emit(ctx, t, dict, w, String.valueOf(roleChar(label)), LABEL_BASE, NameDictionary.mask(w.info[0], label));
+            int j = MATCHED + (label == FAM ? 0 : label == NAME ? 1 : 2);
+            emit(ctx, t, dict, w, j, LABEL_BASE, NameDictionary.mask(w.info[0], label));
         }
         return 1;
     }
 
-    private static void emit(ScanContext ctx, Tokens t, NameDictionary dict, Window w, String tpl,
-                             double score, long agree) {
+    private static void emit(ScanContext ctx, Tokens t, NameDictionary dict, Window w, int j, double score, long agree) {
         CharSequence text = t.text();
-        StringBuilder value = new StringBuilder(32);
-        StringBuilder pattern = new StringBuilder(16);
-        StringBuilder parts = new StringBuilder(24);
-        boolean initials = false;
+        StringBuilder value = w.value;
+        value.setLength(0);
+        int[] roles = TEMPLATE_ROLES[j];
+        int flags = agree != 0 ? AGREE : 0;
         boolean common = true;
-        for (int k = 0; k < tpl.length(); k++) {
-            char role = tpl.charAt(k);
-            if (k > 0) {
-                value.append(' ');
-                pattern.append(' ');
-            }
+        for (int k = 0; k < roles.length; k++) {
+            if (k > 0) value.append(' ');
             int p = w.from[k];
-            if (role == 'I') {
+            int role = roles[k];
+            if (role == INITIAL_ROLE) {
                 value.append(Chars.lower(text.charAt(t.start(p)))).append('.');
-                pattern.append("И.");
-                initials = true;
                 continue;
             }
-            int shift = shift(role);
-            long m = NameDictionary.mask(w.info[k], shift);
+            long m = NameDictionary.mask(w.info[k], role);
             long own = agree != 0 && m != 0 ? agree & m : m;
             int gender = own == 0 ? NameDictionary.MASC : NameDictionary.gender(Long.numberOfTrailingZeros(own));
             if (m == 0) {
-                value.append(NameDictionary.fold(text.subSequence(t.start(p), t.end(p))));
-            } else if (w.type[k] == COMPOUND) {
-                value.append(dict.nominative(text, t.start(p), t.end(p), shift, gender)).append('-')
-                        .append(dict.nominative(text, t.start(p + 2), t.end(p + 2), shift, gender));
+                for (int i = t.start(p); i < t.end(p); i++) {
+                    if (text.charAt(i) != '\u0301') value.append(Chars.lower(text.charAt(i)));
+                }
+                flags |= UNKNOWN << (2 * k);
             } else {
-                value.append(dict.nominative(text, t.start(p), t.end(p), shift, gender));
+                value.append(dict.nominative(text, t.start(p), t.end(p), role, gender));
+                if (w.type[k] == COMPOUND) {
+                    value.append('-').append(dict.nominative(text, t.start(p + 2), t.end(p + 2), role, gender));
+                }
+                if ((w.info[k] & GUESS) != 0) flags |= ENDING << (2 * k);
             }
-            pattern.append(role == 'F' ? "Фам" : role == 'N' ? "Имя" : "Отч");
-            if (parts.length() > 0) parts.append('+');
-            parts.append(role == 'F' ? "Fam" : role == 'N' ? "Name" : "Patr");
             if ((w.info[k] & WEAK) == 0) common = false;
-            if (m == 0) parts.append("(unknown)");
-            else if ((w.info[k] & GUESS) != 0) parts.append("(ending)");
         }
-        StringBuilder validation = new StringBuilder("dictionary: ").append(parts);
-        if (initials) validation.append("+initials");
-        if (tpl.length() == 1) validation.append(", after a label");
-        else if (parts.indexOf("+") >= 0) validation.append(agree != 0 ? ", agreement ok" : ", agreement: none");
-        if (common) validation.append(", common words only");
+        if (common) flags |= COMMON;
         int start = t.start(w.from[0]);
-        int end = t.end(w.to[tpl.length() - 1] - 1);
-        String v = NameDictionary.fold(value);
-        ctx.emit(Kind.PERSON_NAME, start, end, score, v, NAME_ID, pattern.toString(), validation.toString(),
-                CONTEXT, ContextWords.NONE);
+        int end = t.end(w.to[roles.length - 1] - 1);
+        ctx.emit(Kind.PERSON_NAME, start, end, score, value.toString(), NAME_ID, PATTERNS[j],
+                VALIDATIONS.computeIfAbsent(j << 8 | flags, PersonNameRecognizer::validation), CONTEXT, ContextWords.NONE);
+    }
+
+    private static final int ENDING = 1;
+    private static final int UNKNOWN = 2;
+    private static final int AGREE = 1 << 6;
+    private static final int COMMON = 1 << 7;
+    /** Validation texts by template and flags; at most templates × 256 entries. */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, String> VALIDATIONS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@code dictionary: Fam(ending)+Name+Patr, agreement ok} for a template index and flags. */
+    private static String validation(int key) {
+        int j = key >>> 8;
+        String tpl = TEMPLATES[j];
+        StringBuilder parts = new StringBuilder("dictionary: ");
+        int words = 0;
+        for (int k = 0; k < tpl.length(); k++) {
+            char role = tpl.charAt(k);
+            if (role == 'I') continue;
+            if (words++ > 0) parts.append('+');
+            parts.append(role == 'F' ? "Fam" : role == 'N' ? "Name" : "Patr");
+            int mark = key >>> (2 * k) & 3;
+            if (mark == UNKNOWN) parts.append("(unknown)");
+            else if (mark == ENDING) parts.append("(ending)");
+        }
+        if (tpl.indexOf('I') >= 0) parts.append("+initials");
+        if (j >= MATCHED) parts.append(", after a label");
+        else if (words > 1) parts.append((key & AGREE) != 0 ? ", agreement ok" : ", agreement: none");
+        if ((key & COMMON) != 0) parts.append(", common words only");
+        return parts.toString();
     }
 
     private static int shift(char role) {
         return role == 'F' ? FAM : role == 'N' ? NAME : PATR;
-    }
-
-    private static char roleChar(int shift) {
-        return shift == FAM ? 'F' : shift == NAME ? 'N' : 'P';
     }
 
     /** A street, place or {@code им.} right before token {@code i}: {@code ул. Льва Толстого}. */

@@ -20,10 +20,11 @@ final class WordTable {
     private final int[] values;
     private final int mask;
     private final int maxLength;
-    /** Bit {@code len} set when some word has that length. */
-    private final long lengths;
-    /** Bit per folded first letter (а..я, a..z) of some word; {@link #OTHER_FIRST} for any other. */
-    private final long firsts;
+    /**
+     * By word length, a bit per folded first letter (а..я, a..z; {@link #OTHER_FIRST} for any other)
+     * of the words of that length: most words are rejected before hashing.
+     */
+    private final long[] firsts;
     private static final long OTHER_FIRST = 1L << 63;
 
     private WordTable(Map<String, Integer> words) {
@@ -32,8 +33,9 @@ final class WordTable {
         values = new int[cap];
         mask = cap - 1;
         int max = 0;
-        long lens = 0;
-        long first = 0;
+        for (String k : words.keySet()) max = Math.max(max, k.length());
+        maxLength = max;
+        firsts = new long[max + 1];
         for (Map.Entry<String, Integer> e : words.entrySet()) {
             String k = fold(e.getKey());
             if (k.isEmpty()) throw new IllegalArgumentException("empty word in a word table");
@@ -45,13 +47,8 @@ final class WordTable {
             }
             keys[slot] = k;
             values[slot] = e.getValue();
-            max = Math.max(max, k.length());
-            lens |= 1L << Math.min(k.length(), 63);
-            first |= firstBit(k.charAt(0));
+            firsts[k.length()] |= firstBit(k.charAt(0));
         }
-        maxLength = Math.min(max, 62);
-        lengths = lens;
-        firsts = first;
     }
 
     /** A table of the given words and their codes (codes must be ≥ 0). */
@@ -71,8 +68,7 @@ final class WordTable {
     /** The code of the characters {@code [start,end)} of {@code text}, or {@link #NONE}. */
     int get(CharSequence text, int start, int end) {
         int len = end - start;
-        if (len <= 0 || len > maxLength || (lengths & (1L << len)) == 0
-                || (firsts & firstBit(Chars.lower(text.charAt(start)))) == 0) {
+        if (len <= 0 || len > maxLength || (firsts[len] & firstBit(Chars.lower(text.charAt(start)))) == 0) {
             return NONE;
         }
         int slot = hash(text, start, end) & mask;
