@@ -48,7 +48,7 @@ public final class BirthDateRecognizer implements Recognizer {
     private static final int BESIDE = 6;
 
     private static final ContextWords BIRTH_BEFORE = ContextWords.of(
-            "д.р", "д. р.", "д/р", "др$", "рождения", "рожден", "рожд$", "родил",
+            "д.р", "д. р.", "д/р", "др$", "рожден", "рожд$", "родил",
             "🎂", "dob", "date of birth", "born", "birthday", "г.р");
     private static final ContextWords BIRTH_AFTER = ContextWords.of("г.р", "г. р.", "года рождения", "г.рожд", "гр$");
     /** Words saying a date beside a name is an event or a document date, not a birth. */

@@ -89,7 +89,9 @@ final class NameDictionary {
     }
 
     private final DictionaryLookup lookup = new DictionaryLookup(Holder.DICT);
+    /** The word being looked up, lower case with ё kept; the cache key. */
     private final StringBuilder word = new StringBuilder(MAX_WORD);
+    private final StringBuilder plain = new StringBuilder(MAX_WORD);
     private final String[] keys = new String[CACHE_SLOTS];
     /** Per cache slot, the nominatives asked for so far, by role and gender (see {@link #nominative}). */
     private final String[][] nominatives = new String[CACHE_SLOTS][];
@@ -173,11 +175,14 @@ final class NameDictionary {
         return form;
     }
 
+    /** The dictionary's readings of {@link #word}, retried with ё written as е (valid until the next lookup). */
     private List<WordData> readings() {
         List<WordData> r = lookup.lookup(word);
         if (r.isEmpty() && word.indexOf("ё") >= 0) {
-            for (int i = 0; i < word.length(); i++) if (word.charAt(i) == 'ё') word.setCharAt(i, 'е');
-            r = lookup.lookup(word);
+            plain.setLength(0);
+            plain.append(word);
+            for (int i = 0; i < plain.length(); i++) if (plain.charAt(i) == 'ё') plain.setCharAt(i, 'е');
+            r = lookup.lookup(plain);
         }
         return r;
     }
@@ -190,12 +195,7 @@ final class NameDictionary {
         boolean weak = false;
         boolean adjSameLemma = false;
         boolean famSameLemma = false;
-        List<WordData> rs = lookup.lookup(word);
-        if (rs.isEmpty() && word.indexOf("ё") >= 0) {
-            StringBuilder plain = new StringBuilder(word);
-            for (int i = 0; i < plain.length(); i++) if (plain.charAt(i) == 'ё') plain.setCharAt(i, 'е');
-            rs = lookup.lookup(plain);
-        }
+        List<WordData> rs = readings();
         if (rs.isEmpty()) {
             Ending e = Ending.of(word);
             return e == null ? 0 : (e.mask << e.role) | GUESS;

@@ -35,7 +35,8 @@ import static io.pdshield.core.recognizers.NameDictionary.WEAK;
  * without context); names after a street, place or {@code им.} ({@code ул. Льва Толстого} belongs to
  * the address); lower-case and Latin words.
  *
- * <p>Stateless and thread-safe; per-thread scratch state lives in {@link NameDictionary}.
+ * <p>Stateless and thread-safe: per-thread scratch (the run window and the dictionary lookup with
+ * its cache, see {@link NameDictionary}) lives in thread-locals.
  */
 public final class PersonNameRecognizer implements Recognizer {
     static final String NAME_ID = "person-name";
@@ -57,12 +58,17 @@ public final class PersonNameRecognizer implements Recognizer {
     private static final byte COMPOUND = 3;
     private static final int WINDOW = 3;
 
-    /** Readings tried at each run position; I = initial. Longer first, so a tie keeps the longer; a patronymic reading before a surname one. */
+    /**
+     * Readings of a run (F surname, N first name, P patronymic, I initial). Longer first, so a tie
+     * keeps the longer; a patronymic reading before a surname one.
+     */
     private static final String[] TEMPLATES = {"FNP", "NPF", "FNI", "FII", "IIF", "NP", "FN", "NF", "IF", "FI",
             "F", "N", "P"};
     /** Templates read at each run position; the single parts after them only follow a label. */
     private static final int MATCHED = 10;
     private static final double[] BASE = {0.85, 0.85, 0.8, 0.8, 0.8, 0.7, 0.7, 0.7, 0.6, 0.55};
+    /** A single part after a {@code Фамилия:}-style label (the label's context boost lifts it). */
+    private static final double LABEL_BASE = 0.5;
     private static final String[] PATTERNS = new String[TEMPLATES.length];
     private static final int INITIAL_ROLE = -1;
     /** {@link #TEMPLATES} as role shifts ({@link NameDictionary#FAM} …) or {@link #INITIAL_ROLE}. */
@@ -79,7 +85,15 @@ public final class PersonNameRecognizer implements Recognizer {
             PATTERNS[j] = tpl.replace("F", "Фам ").replace("N", "Имя ").replace("P", "Отч ").replace("I", "И. ").trim();
         }
     }
-    private static final double LABEL_BASE = 0.5;
+
+    // validation flags: per part (2 bits each) ENDING or UNKNOWN, then AGREE and COMMON
+    private static final int ENDING = 1;
+    private static final int UNKNOWN = 2;
+    private static final int AGREE = 1 << 6;
+    private static final int COMMON = 1 << 7;
+    /** Validation texts by template and flags; at most templates × 256 entries. */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, String> VALIDATIONS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final ThreadLocal<Window> WINDOWS = ThreadLocal.withInitial(Window::new);
 
@@ -293,14 +307,6 @@ public final class PersonNameRecognizer implements Recognizer {
                 VALIDATIONS.computeIfAbsent(j << 8 | flags, PersonNameRecognizer::validation), CONTEXT, ContextWords.NONE);
     }
 
-    private static final int ENDING = 1;
-    private static final int UNKNOWN = 2;
-    private static final int AGREE = 1 << 6;
-    private static final int COMMON = 1 << 7;
-    /** Validation texts by template and flags; at most templates × 256 entries. */
-    private static final java.util.concurrent.ConcurrentHashMap<Integer, String> VALIDATIONS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
     /** {@code dictionary: Fam(ending)+Name+Patr, agreement ok} for a template index and flags. */
     private static String validation(int key) {
         int j = key >>> 8;
@@ -339,7 +345,7 @@ public final class PersonNameRecognizer implements Recognizer {
     /** The role a {@code Фамилия:}-style label right before token {@code i} asks for, or -1. */
     private static int labelBefore(Tokens t, int i) {
         int last = i - 1;
-        if (last >= 0 && t.type(last) == Tokens.SYM && (t.isSym(last, ':') || t.isSym(last, '-') || t.isSym(last, '—'))) last--;
+        if (t.isSym(last, ':') || t.isSym(last, '-') || t.isSym(last, '—')) last--;
         return t.isWord(last) ? LABELS.get(t, last) : -1;
     }
 }
