@@ -169,9 +169,8 @@ public final class AddressRecognizer implements Recognizer {
         Parse reset(Tokens tokens) {
             t = tokens;
             int n = tokens.size();
-            if (kinds.length < n + 1) kinds = new int[Math.max(n + 1, kinds.length * 2)];
+            if (kinds.length < n) kinds = new int[Math.max(n, kinds.length * 2)];
             for (int i = 0; i < n; i++) kinds[i] = tokens.type(i) == Tokens.WORD ? lookUpKind(tokens, i) : 0;
-            kinds[n] = 0;
             return this;
         }
 
@@ -268,7 +267,7 @@ public final class AddressRecognizer implements Recognizer {
 
         String validation() {
             if (street && house) return "street kind + name + house number";
-            if (street) return "locality + street";
+            if (street) return "region or locality + street";
             return "locality + house number";
         }
 
@@ -276,16 +275,16 @@ public final class AddressRecognizer implements Recognizer {
         private int area(int q) {
             int k = kind(q);
             if ((k & (REGION | LOCALITY)) != 0) {
-                // one-letter kinds are prepositions too (с, в): a lower-case name only after "г." or a full word
+                // one-letter kinds are prepositions too (с, п): a lower-case name only after "с." or a full word
                 int after = kindEnd(q);
-                int e = name(after, 3, after > q + 1 || t.length(q) > 2);
+                int e = name(after, 3, after > q + 1 || t.length(q) > 2, false);
                 if (e >= 0) {
                     if ((k & LOCALITY) != 0) locality = true;
                     return e;
                 }
             }
             if (!t.isWord(q) || !t.has(q, Tokens.CAP) || (k & PLACE) != 0) return -1;
-            int e = name(q, 2, false);
+            int e = name(q, 2, false, false);
             if (e >= 0 && (kind(e) & REGION_AFTER) != 0) return kindEnd(e);
             return -1;
         }
@@ -294,11 +293,11 @@ public final class AddressRecognizer implements Recognizer {
         private int street(int q) {
             int k = kind(q);
             if ((k & STREET) != 0) {
-                int e = name(kindEnd(q), 3, true);
+                int e = name(kindEnd(q), 3, true, true);
                 if (e >= 0) return e;
             }
             if ((k & PLACE) != 0) return -1;
-            int e = name(q, 2, false);
+            int e = name(q, 2, false, false);
             if (e >= 0 && (kind(e) & STREET_AFTER) != 0) return kindEnd(e);
             return -1;
         }
@@ -306,12 +305,13 @@ public final class AddressRecognizer implements Recognizer {
         /**
          * A place or street name: words (hyphenated ones whole: {@code Ростов-на-Дону}), an initial
          * ({@code ул. М. Горького}) or a leading number ({@code 8 Марта}, {@code 1-я Тверская}).
-         * Lower-case words only when {@code afterKind} (chat style: {@code ул ленина 5}).
+         * Lower-case words only when {@code afterKind} (chat style: {@code ул ленина 5}); a leading
+         * number only when {@code numberFirst} (streets after their kind).
          */
-        private int name(int p, int maxWords, boolean afterKind) {
+        private int name(int p, int maxWords, boolean afterKind, boolean numberFirst) {
             int words = 0;
             boolean lower = false;
-            if (t.isNum(p) && afterKind && t.length(p) <= 3) {
+            if (t.isNum(p) && numberFirst && t.length(p) <= 3) {
                 int e = p + 1;
                 if (t.isSym(e, '-') && t.glued(e) && t.isWord(e + 1) && t.glued(e + 1) && t.length(e + 1) <= 3) e += 2;
                 if (!t.isWord(e) || t.glued(e) || kind(e) != 0) return -1;
