@@ -87,53 +87,20 @@ public final class BirthDateRecognizer implements Recognizer {
         int n = t.size();
         int thisYear = 0;
         int[] names = null;
+        DateParts d = null;
         for (int i = 0; i < n; i++) {
-            if (t.type(i) != Tokens.NUM) continue;
-            int len = t.length(i);
-            if (len > 2 && len != 4) continue;
-            if (gluedBefore(t, i)) continue;
-            // parse into day, month, year and the token after the date
-            int day, month, year, next, yearDigits;
-            String pattern;
-            char sep;
-            if (len == 4 && (sep = separator(t, i + 1)) == '-' && t.isNum(i + 2) && t.length(i + 2) == 2
-                    && t.isSym(i + 3, sep) && t.glued(i + 3) && t.isNum(i + 4) && t.glued(i + 4) && t.length(i + 4) == 2) {
-                year = num(t, i);
-                month = num(t, i + 2);
-                day = num(t, i + 4);
-                next = i + 5;
-                yearDigits = 4;
-                pattern = "yyyy-mm-dd";
-            } else if (len <= 2 && (sep = separator(t, i + 1)) != 0 && t.isNum(i + 2) && t.glued(i + 2)
-                    && t.length(i + 2) <= 2 && t.isSym(i + 3, sep) && t.glued(i + 3) && t.isNum(i + 4)
-                    && t.glued(i + 4) && (t.length(i + 4) == 2 || t.length(i + 4) == 4)) {
-                day = num(t, i);
-                month = num(t, i + 2);
-                year = num(t, i + 4);
-                next = i + 5;
-                yearDigits = t.length(i + 4);
-                pattern = "d".repeat(len) + sep + "m".repeat(t.length(i + 2)) + sep + "y".repeat(yearDigits);
-            } else if (len <= 2 && t.isWord(i + 1) && !t.glued(i + 1) && (month = MONTHS.get(t, i + 1)) > 0) {
-                int y = t.isSym(i + 2, '.') && t.glued(i + 2) ? i + 3 : i + 2;
-                if (!t.isNum(y) || t.length(y) != 4 || t.glued(y)) continue;
-                day = num(t, i);
-                year = num(t, y);
-                next = y + 1;
-                yearDigits = 4;
-                pattern = "d " + (y == i + 3 ? "мес." : "месяца") + " yyyy";
-            } else {
-                continue;
-            }
-            if (gluedAfter(t, next)) continue;
+            if (t.type(i) != Tokens.NUM || t.length(i) == 3 || t.length(i) > 4 || gluedBefore(t, i)) continue;
+            if (d == null) d = new DateParts();
+            if (!d.read(t, i) || gluedAfter(t, d.next)) continue;
             if (thisYear == 0) thisYear = thisYear();
-            if (yearDigits == 2) year += year <= thisYear % 100 ? 2000 : 1900;
-            if (year < MIN_YEAR || year > thisYear || month < 1 || month > 12 || day < 1
-                    || day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+            if (d.yearDigits == 2) d.year += d.year <= thisYear % 100 ? 2000 : 1900;
+            if (d.year < MIN_YEAR || d.year > thisYear || d.month < 1 || d.month > 12 || d.day < 1
+                    || d.day > LocalDate.of(d.year, d.month, 1).lengthOfMonth()) {
                 continue;
             }
             int start = t.start(i);
-            int end = t.end(next - 1);
-            List<String> context = birthContext(ctx, t, start, end);
+            int end = t.end(d.next - 1);
+            List<String> context = birthContext(ctx, start, end);
             if (names == null) names = nameSpans(ctx);
             boolean beside = beside(ctx.text(), names, start, end);
             if (context.isEmpty() && (!beside || !ContextWords.find(EVENT, sameLineBefore(ctx, start, false)).isEmpty())) {
@@ -143,10 +110,61 @@ public final class BirthDateRecognizer implements Recognizer {
             score = Math.round(score * 1000) / 1000.0;
             String validation = "valid date, birth year in " + MIN_YEAR + ".." + thisYear
                     + (beside ? ", beside a person name" : "");
-            String value = year + (month < 10 ? "-0" : "-") + month + (day < 10 ? "-0" : "-") + day;
+            String value = d.year + (d.month < 10 ? "-0" : "-") + d.month + (d.day < 10 ? "-0" : "-") + d.day;
             ctx.emit(new Finding(Kind.BIRTH_DATE, start, end, score, value,
-                    new Explanation(NAME_ID, pattern, BASE, context, List.of(), validation)));
-            i = next - 1;
+                    new Explanation(NAME_ID, d.pattern(t, i), BASE, context, List.of(), validation)));
+            i = d.next - 1;
+        }
+    }
+
+    /** A date read from tokens: its numbers (the year as written) and the token after it. Not thread-safe. */
+    private static final class DateParts {
+        int day;
+        int month;
+        int year;
+        int yearDigits;
+        /** The token after the date. */
+        int next;
+        /** The numeric separator, or 0 for a month name. */
+        char sep;
+
+        /** Reads {@code dd.mm.yyyy}-style, {@code yyyy-mm-dd} or {@code 5 марта 1990} at token i. */
+        boolean read(Tokens t, int i) {
+            int len = t.length(i);
+            sep = separator(t, i + 1);
+            if (sep != 0 && t.isNum(i + 2) && t.glued(i + 2) && t.isSym(i + 3, sep) && t.glued(i + 3)
+                    && t.isNum(i + 4) && t.glued(i + 4)) {
+                next = i + 5;
+                if (len == 4 && sep == '-' && t.length(i + 2) == 2 && t.length(i + 4) == 2) {
+                    year = num(t, i);
+                    month = num(t, i + 2);
+                    day = num(t, i + 4);
+                    yearDigits = 4;
+                    return true;
+                }
+                yearDigits = t.length(i + 4);
+                if (len > 2 || t.length(i + 2) > 2 || (yearDigits != 2 && yearDigits != 4)) return false;
+                day = num(t, i);
+                month = num(t, i + 2);
+                year = num(t, i + 4);
+                return true;
+            }
+            sep = 0;
+            if (len > 2 || !t.isWord(i + 1) || t.glued(i + 1) || (month = MONTHS.get(t, i + 1)) < 0) return false;
+            int y = t.isSym(i + 2, '.') && t.glued(i + 2) ? i + 3 : i + 2;
+            if (!t.isNum(y) || t.length(y) != 4 || t.glued(y)) return false;
+            day = num(t, i);
+            year = num(t, y);
+            yearDigits = 4;
+            next = y + 1;
+            return true;
+        }
+
+        /** The form that matched, e.g. {@code dd.mm.yyyy}, {@code d месяца yyyy}. */
+        String pattern(Tokens t, int i) {
+            if (sep == 0) return "d " + (next == i + 4 ? "мес." : "месяца") + " yyyy";
+            if (t.length(i) == 4) return "yyyy-mm-dd";
+            return "d".repeat(t.length(i)) + sep + "m".repeat(t.length(i + 2)) + sep + "y".repeat(yearDigits);
         }
     }
 
@@ -164,7 +182,7 @@ public final class BirthDateRecognizer implements Recognizer {
     }
 
     /** Birth words before the date (same line, after the last number) or {@code г.р.} after it. */
-    private static List<String> birthContext(ScanContext ctx, Tokens t, int start, int end) {
+    private static List<String> birthContext(ScanContext ctx, int start, int end) {
         List<String> found = new ArrayList<>(ContextWords.find(BIRTH_BEFORE, sameLineBefore(ctx, start, true)));
         for (String w : ContextWords.find(BIRTH_AFTER, ctx.windowAfter(end, AFTER))) {
             if (!found.contains(w)) found.add(w);
