@@ -7,7 +7,6 @@ import io.pdshield.core.ScanContext;
 import io.pdshield.core.Tokens;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,6 +51,7 @@ public final class AddressRecognizer implements Recognizer {
     private static final int THREE_TOKENS = 1 << 8;
 
     private static final WordTable KINDS = kindTable();
+    private static final int KINDS_MAX_LENGTH = KINDS.maxLength();
 
     private static WordTable kindTable() {
         Map<String, Integer> m = new HashMap<>();
@@ -124,7 +124,10 @@ public final class AddressRecognizer implements Recognizer {
 
     /** The kind code of the word at i, or of a hyphenated abbreviation ({@code пр-т}, with {@link #THREE_TOKENS}); 0 if none. */
     private static int lookUpKind(Tokens t, int i) {
-        if (t.isSym(i + 1, '-') && t.glued(i + 1) && t.isWord(i + 2) && t.glued(i + 2)) {
+        int len = t.length(i);
+        if (len > KINDS_MAX_LENGTH) return 0;
+        // hyphenated abbreviations start with at most three letters: пр-т, мкр-н
+        if (len <= 3 && t.isSym(i + 1, '-') && t.glued(i + 1) && t.isWord(i + 2) && t.glued(i + 2)) {
             int c = KINDS.get(t.text(), t.start(i), t.end(i + 2));
             if (c != WordTable.NONE) return c | THREE_TOKENS;
         }
@@ -132,23 +135,40 @@ public final class AddressRecognizer implements Recognizer {
         return c == WordTable.NONE ? 0 : c;
     }
 
+    /** The span lower case (ё kept), each run of white space as one space. */
     private static String value(CharSequence text, int start, int end) {
-        StringBuilder sb = new StringBuilder(end - start);
+        char[] out = new char[end - start];
+        int n = 0;
         boolean space = false;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00A0') {
+            if (c <= ' ' || c == '\u00A0' || (c > 0x7F && Character.isWhitespace(c))) {
                 space = true;
                 continue;
             }
-            if (space && sb.length() > 0) sb.append(' ');
+            if (space && n > 0) out[n++] = ' ';
             space = false;
-            sb.append(c);
+            out[n++] = c >= 'А' && c <= 'Я' ? (char) (c + 32) : c == 'Ё' ? 'ё' : c >= 'а' && c <= 'я' ? c : Character.toLowerCase(c);
         }
-        return sb.toString().toLowerCase(Locale.ROOT);
+        return new String(out, 0, n);
     }
 
     private static final ThreadLocal<Parse> PARSES = ThreadLocal.withInitial(Parse::new);
+
+    /** Explanation patterns by the parts present (bits: area, locality, street, house, building, flat). */
+    private static final String[] PATTERNS = new String[64];
+
+    static {
+        for (int key = 0; key < 64; key++) {
+            StringBuilder sb = new StringBuilder();
+            if ((key & 1) != 0) sb.append((key & 2) != 0 ? "locality" : "region");
+            if ((key & 4) != 0) sb.append(sb.length() > 0 ? " + " : "").append("street");
+            if ((key & 8) != 0) sb.append(" + house");
+            if ((key & 16) != 0) sb.append(" + building");
+            if ((key & 32) != 0) sb.append(" + flat");
+            PATTERNS[key] = sb.toString();
+        }
+    }
 
     /**
      * Per-thread scratch: the kind code of every token of the text (looked up once) and the
@@ -256,13 +276,9 @@ public final class AddressRecognizer implements Recognizer {
         }
 
         String pattern() {
-            StringBuilder sb = new StringBuilder();
-            if (areas > 0) sb.append(locality ? "locality" : "region");
-            if (street) sb.append(sb.length() > 0 ? " + " : "").append("street");
-            if (house) sb.append(" + house");
-            if (building) sb.append(" + building");
-            if (flat) sb.append(" + flat");
-            return sb.toString();
+            int key = (areas > 0 ? 1 : 0) | (locality ? 2 : 0) | (street ? 4 : 0) | (house ? 8 : 0)
+                    | (building ? 16 : 0) | (flat ? 32 : 0);
+            return PATTERNS[key];
         }
 
         String validation() {

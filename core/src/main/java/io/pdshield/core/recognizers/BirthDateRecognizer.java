@@ -10,7 +10,6 @@ import io.pdshield.core.ScanContext;
 import io.pdshield.core.Tokens;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,15 +41,13 @@ public final class BirthDateRecognizer implements Recognizer {
     private static final int MIN_YEAR = 1900;
     /** Characters searched for a birth word before the date (same line only). */
     private static final int BEFORE = 40;
-    /** Characters searched for {@code г.р.} after the date. */
-    private static final int AFTER = 16;
     /** Most characters of separators between a name and a date beside it. */
     private static final int BESIDE = 6;
 
-    private static final ContextWords BIRTH_BEFORE = ContextWords.of(
-            "д.р", "д. р.", "д/р", "др$", "рожден", "рожд$", "родил",
-            "🎂", "dob", "date of birth", "born", "birthday", "г.р");
-    private static final ContextWords BIRTH_AFTER = ContextWords.of("г.р", "г. р.", "года рождения", "г.рожд", "гр$");
+    /** Birth words before a date: {@code дата рождения}, {@code рожд.}, {@code родилась}, {@code ДР}, {@code DOB}. */
+    private static final WordTable BIRTH_WORDS = WordTable.of(0,
+            "др", "рождения", "рождение", "рожд", "рожден", "рождена", "рожденный", "рожденная", "родился", "родилась",
+            "родила", "родившийся", "родившаяся", "dob", "born", "birth", "birthday", "birthdate");
     /** Words saying a date beside a name is an event or a document date, not a birth. */
     private static final ContextWords EVENT = ContextWords.of(
             "концерт", "заказ", "матч", "выдан", "выдачи", "от$", "до$", "по$", "с$", "срок", "билет", "рейс",
@@ -100,13 +97,14 @@ public final class BirthDateRecognizer implements Recognizer {
             }
             int start = t.start(i);
             int end = t.end(d.next - 1);
-            List<String> context = birthContext(ctx, start, end);
+            String word = birthWord(t, i, d.next);
+            List<String> context = word == null ? List.of() : List.of(word);
             if (names == null) names = nameSpans(ctx);
             boolean beside = beside(ctx.text(), names, start, end);
-            if (context.isEmpty() && (!beside || !ContextWords.find(EVENT, sameLineBefore(ctx, start, false)).isEmpty())) {
+            if (word == null && (!beside || !ContextWords.find(EVENT, sameLineBefore(ctx, start)).isEmpty())) {
                 continue;
             }
-            double score = Math.min(1, BASE + (context.isEmpty() ? 0 : CONTEXT_BOOST) + (beside ? NAME_BOOST : 0));
+            double score = Math.min(1, BASE + (word == null ? 0 : CONTEXT_BOOST) + (beside ? NAME_BOOST : 0));
             score = Math.round(score * 1000) / 1000.0;
             String validation = "valid date, birth year in " + MIN_YEAR + ".." + thisYear
                     + (beside ? ", beside a person name" : "");
@@ -181,22 +179,49 @@ public final class BirthDateRecognizer implements Recognizer {
         return cachedYear;
     }
 
-    /** Birth words before the date (same line, after the last number) or {@code г.р.} after it. */
-    private static List<String> birthContext(ScanContext ctx, int start, int end) {
-        List<String> found = new ArrayList<>(ContextWords.find(BIRTH_BEFORE, sameLineBefore(ctx, start, true)));
-        for (String w : ContextWords.find(BIRTH_AFTER, ctx.windowAfter(end, AFTER))) {
-            if (!found.contains(w)) found.add(w);
+    /**
+     * The birth word that makes the date at tokens {@code [first,next)} a birth date: before it on
+     * its line, after the last number and within {@link #BEFORE} chars ({@code д.р.}, {@code д/р},
+     * {@code дата рождения}, {@code 🎂}, …), or {@code г.р.}/{@code года рождения} right after it;
+     * {@code null} if none. Reads tokens only, so a date without one costs no allocation.
+     */
+    private static String birthWord(Tokens t, int first, int next) {
+        int limit = t.start(first) - BEFORE;
+        for (int j = first - 1; j >= 0 && t.start(j) >= limit; j--) {
+            byte type = t.type(j);
+            if (type == Tokens.NL || type == Tokens.NUM) break;
+            if (type == Tokens.SYM && t.length(j) >= 2 && t.firstChar(j) == '\uD83C'
+                    && t.text().charAt(t.start(j) + 1) == '\uDF82') {
+                return "🎂";
+            }
+            if (type != Tokens.WORD) continue;
+            if (BIRTH_WORDS.get(t, j) != WordTable.NONE) return NameDictionary.fold(t.string(j));
+            if (isDr(t, j)) return "д.р";
         }
-        return found;
+        // after: г.р., г. р., 1990г.р., гр, года рождения
+        int k = next;
+        if (t.isWord(k) && (t.equalsIgnoreCase(k, "г") || t.equalsIgnoreCase(k, "года"))) {
+            k++;
+            if (t.isSym(k, '.')) k++;
+        }
+        if (k > next && t.isWord(k) && (t.equalsIgnoreCase(k, "р") || t.equalsIgnoreCase(k, "рождения"))) return "г.р";
+        if (t.isWord(next) && t.equalsIgnoreCase(next, "гр")) return "г.р";
+        return null;
     }
 
-    /** Folded text before {@code start} on its line, at most {@link #BEFORE} chars, optionally from after the last digit. */
-    private static String sameLineBefore(ScanContext ctx, int start, boolean afterLastDigit) {
+    /** Token j is the {@code р} of {@code д.р}, {@code д/р} or {@code д. р.}. */
+    private static boolean isDr(Tokens t, int j) {
+        return t.equalsIgnoreCase(j, "р") && (t.isSym(j - 1, '.') || t.isSym(j - 1, '/')) && t.isWord(j - 2)
+                && t.equalsIgnoreCase(j - 2, "д");
+    }
+
+    /** Folded text before {@code start} on its line, at most {@link #BEFORE} chars. */
+    private static String sameLineBefore(ScanContext ctx, int start) {
         CharSequence text = ctx.text();
         int from = Math.max(0, start - BEFORE);
         for (int i = start - 1; i >= from; i--) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\r' || (afterLastDigit && c >= '0' && c <= '9')) {
+            if (c == '\n' || c == '\r') {
                 from = i + 1;
                 break;
             }

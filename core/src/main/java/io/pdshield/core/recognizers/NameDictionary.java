@@ -92,7 +92,7 @@ final class NameDictionary {
     /** The word being looked up, lower case with ё kept; the cache key. */
     private final StringBuilder word = new StringBuilder(MAX_WORD);
     private final StringBuilder plain = new StringBuilder(MAX_WORD);
-    private final String[] keys = new String[CACHE_SLOTS];
+    private final char[][] keys = new char[CACHE_SLOTS][];
     /** Per cache slot, the nominatives asked for so far, by role and gender (see {@link #nominative}). */
     private final String[][] nominatives = new String[CACHE_SLOTS][];
     private final long[] values = new long[CACHE_SLOTS];
@@ -138,9 +138,9 @@ final class NameDictionary {
             len++;
         }
         int slot = (h ^ (h >>> 13)) & (CACHE_SLOTS - 1);
-        String k;
+        char[] k;
         while ((k = keys[slot]) != null) {
-            if (k.length() == len && sameWord(k, text, start, end)) return slot;
+            if (k.length == len && sameWord(k, text, start, end)) return slot;
             slot = (slot + 1) & (CACHE_SLOTS - 1);
         }
         long v = compute(text, start, end);
@@ -150,7 +150,9 @@ final class NameDictionary {
             cached = 0;
             slot = (h ^ (h >>> 13)) & (CACHE_SLOTS - 1);
         }
-        keys[slot] = word.toString();
+        char[] key = new char[word.length()];
+        word.getChars(0, key.length, key, 0);
+        keys[slot] = key;
         values[slot] = v;
         cached++;
         return slot;
@@ -252,12 +254,12 @@ final class NameDictionary {
         }
     }
 
-    private static boolean sameWord(String k, CharSequence text, int start, int end) {
+    private static boolean sameWord(char[] k, CharSequence text, int start, int end) {
         int j = 0;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             if (c == '\u0301') continue;
-            if (k.charAt(j++) != lower(c)) return false;
+            if (k[j++] != lower(c)) return false;
         }
         return true;
     }

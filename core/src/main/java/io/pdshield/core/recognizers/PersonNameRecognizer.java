@@ -140,7 +140,7 @@ public final class PersonNameRecognizer implements Recognizer {
         while (true) {
             while (w.size < WINDOW && p < n) {
                 int e = -1;
-                if (candidateWord(t, p)) {
+                if (candidateWord(t, p) && (w.size > 0 || !isolated(t, p))) {
                     if (dict == null) dict = NameDictionary.forThisThread();
                     e = item(t, p, dict, w);
                 }
@@ -173,6 +173,18 @@ public final class PersonNameRecognizer implements Recognizer {
     private static boolean candidateWord(Tokens t, int i) {
         return t.type(i) == Tokens.WORD
                 && (t.flags(i) & (Tokens.CAP | Tokens.CYR | Tokens.LAT)) == (Tokens.CAP | Tokens.CYR);
+    }
+
+    /**
+     * A capitalised word that cannot be part of a name: no candidate word or hyphenated half
+     * follows it and no {@code Фамилия:} label precedes it (most sentence-initial words). Skipped
+     * before any dictionary lookup.
+     */
+    private static boolean isolated(Tokens t, int p) {
+        if (t.length(p) == 1) return false; // an initial
+        int q = p + 1;
+        if (q < t.size() && t.isSym(q, '-') && t.glued(q) && q + 1 < t.size() && t.glued(q + 1)) q++;
+        return !(q < t.size() && candidateWord(t, q)) && labelBefore(t, p) < 0;
     }
 
     /** Reads the run item at token {@code p} into the window; returns the token after it or -1. */

@@ -21,11 +21,10 @@ final class WordTable {
     private final int mask;
     private final int maxLength;
     /**
-     * By word length, a bit per folded first letter (а..я, a..z; {@link #OTHER_FIRST} for any other)
-     * of the words of that length: most words are rejected before hashing.
+     * A 1024-bit filter over (length, first letter, last letter) of the words: most other words
+     * are rejected after reading two characters, before hashing.
      */
-    private final long[] firsts;
-    private static final long OTHER_FIRST = 1L << 63;
+    private final long[] filter = new long[16];
 
     private WordTable(Map<String, Integer> words) {
         int cap = Integer.highestOneBit(Math.max(4, words.size() * 4) - 1) << 1;
@@ -35,7 +34,6 @@ final class WordTable {
         int max = 0;
         for (String k : words.keySet()) max = Math.max(max, k.length());
         maxLength = max;
-        firsts = new long[max + 1];
         for (Map.Entry<String, Integer> e : words.entrySet()) {
             String k = fold(e.getKey());
             if (k.isEmpty()) throw new IllegalArgumentException("empty word in a word table");
@@ -47,7 +45,8 @@ final class WordTable {
             }
             keys[slot] = k;
             values[slot] = e.getValue();
-            firsts[k.length()] |= firstBit(k.charAt(0));
+            int f = filterBit(k.length(), k.charAt(0), k.charAt(k.length() - 1));
+            filter[f >>> 6] |= 1L << f;
         }
     }
 
@@ -65,12 +64,17 @@ final class WordTable {
         return new WordTable(m);
     }
 
+    /** The length of the longest word. */
+    int maxLength() {
+        return maxLength;
+    }
+
     /** The code of the characters {@code [start,end)} of {@code text}, or {@link #NONE}. */
     int get(CharSequence text, int start, int end) {
         int len = end - start;
-        if (len <= 0 || len > maxLength || (firsts[len] & firstBit(Chars.lower(text.charAt(start)))) == 0) {
-            return NONE;
-        }
+        if (len <= 0 || len > maxLength) return NONE;
+        int f = filterBit(len, Chars.lower(text.charAt(start)), Chars.lower(text.charAt(end - 1)));
+        if ((filter[f >>> 6] & (1L << f)) == 0) return NONE;
         int slot = hash(text, start, end) & mask;
         String k;
         while ((k = keys[slot]) != null) {
@@ -86,10 +90,8 @@ final class WordTable {
         return get(t.text(), t.start(i), t.end(i));
     }
 
-    private static long firstBit(char folded) {
-        if (folded >= 'а' && folded <= 'я') return 1L << (folded - 'а');
-        if (folded >= 'a' && folded <= 'z') return 1L << (32 + folded - 'a');
-        return OTHER_FIRST;
+    private static int filterBit(int length, char first, char last) {
+        return (length * 961 + first * 31 + last) * 0x9E3779B1 >>> 22;
     }
 
     private static boolean matches(String k, CharSequence text, int start) {
