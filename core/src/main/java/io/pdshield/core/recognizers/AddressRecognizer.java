@@ -60,10 +60,10 @@ public final class AddressRecognizer implements Recognizer {
         put(m, REGION, "респ", "республика");
         put(m, LOCALITY, "г", "гор", "город", "пос", "поселок", "п", "пгт", "рп", "с", "село", "дер", "деревня",
                 "ст-ца", "станица", "х", "хутор", "аул", "снт", "городе", "селе", "деревне", "поселке");
-        put(m, STREET | STREET_AFTER, "ул", "улица", "пр-т", "просп", "проспект", "пр-д", "проезд", "пер", "переулок",
+        put(m, STREET | STREET_AFTER, "ул", "улица", "пр" /* Лермонтова пр. */, "пр-т", "просп", "проспект", "пр-д", "проезд", "пер", "переулок",
                 "б-р", "бульвар", "ш", "шоссе", "наб", "набережная", "пл", "площадь", "туп", "тупик", "аллея",
                 "тракт", "мкр", "мкрн", "мкр-н", "микрорайон", "кв-л", "квартал", "линия");
-        put(m, STREET, "пр", "бул",
+        put(m, STREET, "бул",
                 // declined forms of written-out kinds: живет на улице Ленина, дом 5
                 "улице", "улицы", "улицу", "проспекте", "проспекта", "переулке", "переулка", "бульваре", "бульвара",
                 "набережной", "площади", "проезде", "тупике", "микрорайоне");
@@ -251,7 +251,7 @@ public final class AddressRecognizer implements Recognizer {
                         e = numbered(q, BUILDING);
                         if (e < 0) break;
                         building = true;
-                        p = e;
+                        p = flatAfterDash(e);
                     }
                     if (!flat) {
                         q = comma(p);
@@ -312,7 +312,6 @@ public final class AddressRecognizer implements Recognizer {
                 int e = name(kindEnd(q), 3, true, true);
                 if (e >= 0) return e;
             }
-            if ((k & PLACE) != 0) return -1;
             int e = name(q, 2, false, false);
             if (e >= 0 && (kind(e) & STREET_AFTER) != 0) return kindEnd(e);
             return -1;
@@ -336,7 +335,9 @@ public final class AddressRecognizer implements Recognizer {
                     && t.glued(p + 1) && t.isWord(p + 2)) {
                 p += 2;
             }
-            while (words < maxWords && t.isWord(p) && kind(p) == 0 && !t.has(p, Tokens.LAT)) {
+            // a kind word is a name only first and written out in capitals: ул. Набережная, Набережная пл.
+            while (words < maxWords && t.isWord(p) && !t.has(p, Tokens.LAT)
+                    && (kind(p) == 0 || (words == 0 && t.has(p, Tokens.CAP) && kindEnd(p) == p + 1))) {
                 boolean cap = t.has(p, Tokens.CAP);
                 if (!cap) {
                     if (words == 0 && !afterKind) return -1;

@@ -182,7 +182,7 @@ public final class BirthDateRecognizer implements Recognizer {
     /**
      * The birth word that makes the date at tokens {@code [first,next)} a birth date: before it on
      * its line, after the last number and within {@link #BEFORE} chars ({@code д.р.}, {@code д/р},
-     * {@code дата рождения}, {@code 🎂}, …), or {@code г.р.}/{@code года рождения} right after it;
+     * {@code дата рождения}, {@code род.}, {@code 🎂}, …), or {@code г.р.}/{@code года рождения} right after it;
      * {@code null} if none. Reads tokens only, so a date without one costs no allocation.
      */
     private static String birthWord(Tokens t, int first, int next) {
@@ -196,6 +196,7 @@ public final class BirthDateRecognizer implements Recognizer {
             }
             if (type != Tokens.WORD) continue;
             if (BIRTH_WORDS.get(t, j) != WordTable.NONE) return NameDictionary.fold(t.string(j));
+            if (t.equalsIgnoreCase(j, "род") && t.isSym(j + 1, '.')) return "род.";
             if (isDr(t, j)) return "д.р";
         }
         // after: г.р., г. р., 1990г.р., гр, года рождения

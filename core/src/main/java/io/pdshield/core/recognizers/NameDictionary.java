@@ -170,6 +170,7 @@ final class NameDictionary {
             if (g < 0 && fallback == null) fallback = lemma;
         }
         if (fallback != null) return fallback;
+        if (role == NAME && ExtraName.mask(form) != 0) return ExtraName.nominative(form);
         if (role == FAM) {
             Ending e = Ending.of(form);
             if (e != null && e.role == FAM) return e.nominative(form, gender);
@@ -199,9 +200,12 @@ final class NameDictionary {
         boolean famSameLemma = false;
         List<WordData> rs = readings();
         if (rs.isEmpty()) {
+            long extra = ExtraName.mask(word);
+            if (extra != 0) return extra << NAME;
             Ending e = Ending.of(word);
             return e == null ? 0 : (e.mask << e.role) | GUESS;
         }
+        boolean plainAdjective = true; // every reading an ordinary adjective or noun (not свой, этот, лучший)
         for (WordData wd : rs) {
             String tag = wd.getTag().toString();
             String lemma = fold(wd.getStem());
@@ -209,6 +213,7 @@ final class NameDictionary {
             int role = tag.startsWith("NN:Name") ? NAME : tag.startsWith("NN:Patr") ? PATR
                     : tag.startsWith("NN:Fam") ? FAM : -1;
             if (role < 0) {
+                if (!tag.startsWith("ADJ:Posit") && !tag.startsWith("NN:")) plainAdjective = false;
                 if (lemma.equals(form)) {
                     if (tag.startsWith("ADJ")) adjSameLemma = true;
                     else if (!tag.startsWith("NN") || tag.contains(":Nom")) weak = true;
@@ -223,8 +228,15 @@ final class NameDictionary {
             else roles |= m << role;
         }
         if (femNoCase != 0) roles |= femNoCase << (mask(roles, FAM) != 0 ? FAM : NAME);
+        if (mask(roles, NAME) == 0) roles |= ExtraName.mask(word) << NAME;
         if (adjSameLemma && !famSameLemma) weak = true;
-        return roles | KNOWN | (weak && roles != 0 ? WEAK : 0);
+        long guess = 0;
+        if (roles == 0 && plainAdjective && word.length() >= 5 && (endsWith(word, "ых") || endsWith(word, "их"))) {
+            // surnames that are adjective forms: Черных, Седых (the dictionary knows only the adjective)
+            roles = ALL << FAM;
+            guess = GUESS;
+        }
+        return roles | guess | KNOWN | (weak && roles != 0 ? WEAK : 0);
     }
 
     /** The agreement mask of a role tag: its gender (or both) × its case (or all). */
@@ -312,6 +324,52 @@ final class NameDictionary {
         }
         int i = form.lastIndexOf('н');
         return i > 0 ? form.substring(0, i + 1) + "а" : form;
+    }
+
+    private static boolean endsWith(CharSequence w, String suffix) {
+        int n = w.length();
+        int k = suffix.length();
+        if (n < k) return false;
+        for (int j = 0; j < k; j++) if (w.charAt(n - k + j) != suffix.charAt(j)) return false;
+        return true;
+    }
+
+    /**
+     * Popular first names the dictionary lacks or knows only as common nouns (София is a city
+     * there): every case form → its agreement mask and nominative.
+     */
+    private static final class ExtraName {
+        private static final java.util.Map<String, Long> MASKS = new java.util.HashMap<>();
+        private static final java.util.Map<String, String> NOMINATIVES = new java.util.HashMap<>();
+
+        static {
+            for (String n : new String[] {"софия", "амелия", "сафия"}) { // like Мария
+                add(n, n.substring(0, n.length() - 2), FEM, "ия", "0", "ии", "125", "ию", "3", "ией", "4");
+            }
+            add("милана", "милан", FEM, "а", "0", "ы", "1", "е", "25", "у", "3", "ой", "4"); // like Анна
+            for (String n : new String[] {"николь", "марьям"}) add(n, n, FEM, "", "012345"); // indeclinable
+            add("эмир", "эмир", MASC, "", "0", "а", "13", "у", "2", "ом", "4", "е", "5"); // like Тимур
+        }
+
+        /** Adds the forms {@code stem + ending}, each with the cases written as digits. */
+        private static void add(String name, String stem, int gender, String... endingsAndCases) {
+            for (int k = 0; k < endingsAndCases.length; k += 2) {
+                long m = 0;
+                for (char c : endingsAndCases[k + 1].toCharArray()) m |= 1L << bit(gender, c - '0');
+                String form = stem + endingsAndCases[k];
+                MASKS.merge(form, m, (a, b) -> a | b);
+                NOMINATIVES.put(form, name);
+            }
+        }
+
+        /** The agreement mask of the word as one of these names, 0 if it is none. */
+        static long mask(CharSequence w) {
+            return MASKS.getOrDefault(w.toString(), 0L);
+        }
+
+        static String nominative(String w) {
+            return NOMINATIVES.getOrDefault(w, w);
+        }
     }
 
     /**

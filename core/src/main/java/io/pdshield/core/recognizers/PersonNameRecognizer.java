@@ -49,6 +49,9 @@ public final class PersonNameRecognizer implements Recognizer {
     /** Words after which a name is part of a place, not a person: {@code им. Баумана}, {@code метро}. */
     private static final WordTable NOT_A_PERSON_AFTER = WordTable.of(0, "им", "имени", "метро", "станция", "ст");
 
+    /** Well-known names of teams and holidays that read as a person's: ХК «Салават Юлаев», Иван Купала. */
+    private static final Set<String> NOT_PEOPLE = Set.of("салават юлаев", "иван купала");
+
     /** {@code Фамилия:} and the like: a single part after them is reported. */
     private static final WordTable LABELS = WordTable.of(java.util.Map.of(
             "фамилия", FAM, "фио", FAM, "имя", NAME, "отчество", PATR));
@@ -221,8 +224,12 @@ public final class PersonNameRecognizer implements Recognizer {
 
     /** Emits the best reading starting at the window's first item; returns the items it used (≥ 1). */
     private static int match(ScanContext ctx, Tokens t, NameDictionary dict, Window w) {
-        // every reading starts with a surname, a first name or an initial
-        if (w.type[0] != INITIAL && (w.info[0] & NameDictionary.ROLES) == 0) return 1;
+        // every reading starts with a surname, a first name or an initial, or an unknown first name
+        // before a patronymic and a surname (Айгуль Рашидовна Хабибуллина)
+        if (w.type[0] != INITIAL && (w.info[0] & NameDictionary.ROLES) == 0
+                && !(w.size == 3 && NameDictionary.mask(w.info[1], PATR) != 0 && NameDictionary.mask(w.info[2], FAM) != 0)) {
+            return 1;
+        }
         int best = -1;
         double bestScore = 0;
         long bestAgree = 0;
@@ -313,9 +320,11 @@ public final class PersonNameRecognizer implements Recognizer {
             if ((w.info[k] & WEAK) == 0) common = false;
         }
         if (common) flags |= COMMON;
+        String v = value.toString();
+        if (NOT_PEOPLE.contains(v)) return;
         int start = t.start(w.from[0]);
         int end = t.end(w.to[roles.length - 1] - 1);
-        ctx.emit(Kind.PERSON_NAME, start, end, score, value.toString(), NAME_ID, PATTERNS[j],
+        ctx.emit(Kind.PERSON_NAME, start, end, score, v, NAME_ID, PATTERNS[j],
                 VALIDATIONS.computeIfAbsent(j << 8 | flags, PersonNameRecognizer::validation), CONTEXT, ContextWords.NONE);
     }
 
