@@ -264,7 +264,15 @@ public final class AddressRecognizer implements Recognizer {
                 }
             }
             boolean ok = (street && house) || (areas > 0 && street) || (locality && explicitHouse);
-            return ok ? p : -1;
+            if (!ok) return -1;
+            // a large city written without "г.": Казань, ул. Баумана, 5
+            int city = RussianCities.endingAt(t, t.isSym(first - 1, ',') ? first - 2 : first - 1);
+            if (city >= 0 && !locality) {
+                first = city;
+                areas++;
+                locality = true;
+            }
+            return p;
         }
 
         double score() {
@@ -385,6 +393,11 @@ public final class AddressRecognizer implements Recognizer {
             if (t.isSym(e, '/') && t.glued(e) && t.isNum(e + 1) && t.glued(e + 1)) e = letter(e + 2);
             if ((t.isSym(e, '.') || t.isSym(e, ':') || t.isSym(e, ',')) && t.glued(e) && t.isNum(e + 1) && t.glued(e + 1)) {
                 return -1;
+            }
+            // a house letter and a building glued together: 40вк2
+            if (t.isWord(e) && t.glued(e) && t.length(e) == 2 && (t.text().charAt(t.end(e) - 1) | 0x20) == 'к'
+                    && t.isNum(e + 1) && t.glued(e + 1)) {
+                return e + 2;
             }
             if (t.isWord(e) && t.glued(e) && !((kind(e) & BUILDING) != 0 && t.isNum(kindEnd(e)))) return -1;
             return e;

@@ -199,14 +199,15 @@ public final class BirthDateRecognizer implements Recognizer {
             if (t.equalsIgnoreCase(j, "род") && t.isSym(j + 1, '.')) return "род.";
             if (isDr(t, j)) return "д.р";
         }
-        // after: г.р., г. р., 1990г.р., гр, года рождения
+        // after: г.р., г. р., 1990г.р., гр, года рождения, and a repeated year word: 1990 г. г.р.
         int k = next;
-        if (t.isWord(k) && (t.equalsIgnoreCase(k, "г") || t.equalsIgnoreCase(k, "года"))) {
+        for (int years = 0; years < 2; years++) {
+            if (t.isWord(k) && t.equalsIgnoreCase(k, "гр")) return "г.р";
+            if (!t.isWord(k) || !(t.equalsIgnoreCase(k, "г") || t.equalsIgnoreCase(k, "года"))) break;
             k++;
             if (t.isSym(k, '.')) k++;
+            if (t.isWord(k) && (t.equalsIgnoreCase(k, "р") || t.equalsIgnoreCase(k, "рождения"))) return "г.р";
         }
-        if (k > next && t.isWord(k) && (t.equalsIgnoreCase(k, "р") || t.equalsIgnoreCase(k, "рождения"))) return "г.р";
-        if (t.isWord(next) && t.equalsIgnoreCase(next, "гр")) return "г.р";
         return null;
     }
 

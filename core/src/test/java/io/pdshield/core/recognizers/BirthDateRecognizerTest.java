@@ -48,6 +48,7 @@ class BirthDateRecognizerTest {
                 // г.р. after the date
                 arguments("Петрова, 05.03.1990 г.р.", "05.03.1990", "1990-03-05"),
                 arguments("Сидоров 17.11.1979г.р.", "17.11.1979", "1979-11-17"),
+                arguments("Лазарев / 19 февраля 1976 г. г.р. / тел. скрыт", "19 февраля 1976", "1976-02-19"),
                 // a date right beside a person name: dossier line, lookup-bot query
                 arguments("Иванов Иван Иванович 05.03.1990", "05.03.1990", "1990-03-05"),
                 arguments("/name Иванов Иван 05.03.1990", "05.03.1990", "1990-03-05"),
