@@ -19,7 +19,7 @@ import java.util.List;
  *
  * <p>A word's readings are packed in a {@code long}: three 12-bit agreement masks (bit
  * {@code case * 2 + gender}, see {@link #bit}) at the shifts {@link #NAME}, {@link #PATR},
- * {@link #FAM}, and the flags {@link #WEAK}, {@link #GUESS}, {@link #KNOWN}.
+ * {@link #FAM}, and the flags {@link #WEAK} and {@link #GUESS}.
  *
  * <p>The dictionary is loaded once, lazily, on first use. A {@code DictionaryLookup} is not
  * thread-safe, so each thread gets its own instance ({@link #forThisThread()}) with a bounded cache
@@ -42,8 +42,6 @@ final class NameDictionary {
     static final long WEAK = 1L << 48;
     /** The roles come from ending rules, not from the dictionary. */
     static final long GUESS = 1L << 49;
-    /** The dictionary has some reading of the word. */
-    static final long KNOWN = 1L << 50;
     static final long ROLES = (ALL << NAME) | (ALL << PATR) | (ALL << FAM);
 
     private static final int MAX_WORD = 40;
@@ -236,7 +234,7 @@ final class NameDictionary {
             roles = ALL << FAM;
             guess = GUESS;
         }
-        return roles | guess | KNOWN | (weak && roles != 0 ? WEAK : 0);
+        return roles | guess | (weak && roles != 0 ? WEAK : 0);
     }
 
     /** The agreement mask of a role tag: its gender (or both) × its case (or all). */
