@@ -21,12 +21,14 @@ import java.util.Set;
  * {@code 12А}, {@code 5/2}), buildings ({@code корп.}, {@code к1}, {@code стр.}) and a flat or office
  * ({@code кв. 12}, {@code 5-12}), with or without commas, on one line. An address needs a street
  * with its name and a house number, or a locality with a street, or a locality with an explicit
- * {@code д.}/{@code дом}. The span runs from the first part through the last.
+ * {@code д.}/{@code дом}. A large city written without {@code г.} right before the first part is
+ * included ({@link RussianCities}). The span runs from the first part through the last.
  *
  * <p>Deliberately not reported: a street without a house ({@code митинг на ул. Тверской}), a lone
- * city, a house number without a street, postal codes (not part of the span).
+ * city, a house number without a street, a street without its kind ({@code Ленина 5}); postal codes
+ * and countries are left out of the span.
  *
- * <p>Stateless and thread-safe.
+ * <p>Stateless and thread-safe: per-thread scratch (the kind of every token) lives in a thread-local.
  */
 public final class AddressRecognizer implements Recognizer {
     static final String NAME_ID = "address";
