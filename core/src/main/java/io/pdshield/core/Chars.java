@@ -42,6 +42,7 @@ public final class Chars {
         if (c < 0x80) {
             return (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
         }
+        if (c >= '\u0430' && c <= '\u044F') return c; // already lower: skip the slow Character path
         if (c >= '\u0410' && c <= '\u042F') return (char) (c + 32);
         if (c == '\u0401' || c == '\u0451') return '\u0435';
         return Character.toLowerCase(c);

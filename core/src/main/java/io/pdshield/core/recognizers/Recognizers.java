@@ -25,7 +25,10 @@ public final class Recognizers {
             new VehiclePlateRecognizer(),
             new VinRecognizer(),
             new IpAddressRecognizer(),
-            new GeoCoordinatesRecognizer()
+            new GeoCoordinatesRecognizer(),
+            new PersonNameRecognizer(),
+            new AddressRecognizer(),
+            new BirthDateRecognizer() // after the names: a date beside a name is a birth date
     );
 
     public static List<Recognizer> defaults() {

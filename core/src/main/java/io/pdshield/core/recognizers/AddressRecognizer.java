@@ -1,0 +1,418 @@
+package io.pdshield.core.recognizers;
+
+import io.pdshield.core.ContextWords;
+import io.pdshield.core.Kind;
+import io.pdshield.core.Recognizer;
+import io.pdshield.core.ScanContext;
+import io.pdshield.core.Tokens;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@link Kind#ADDRESS}: Russian postal addresses as written in dossiers and chats — {@code г. Москва,
+ * ул. Ленина, д. 5, корп. 2, кв. 12}, {@code Московская обл., г. Королёв, пр-т Космонавтов 3/1-45},
+ * {@code ул Ленина 5-12}, {@code дер. Ивановка, д. 7}.
+ *
+ * <p>The parts are read left to right: regions, districts and localities ({@code обл.},
+ * {@code р-н}, {@code г.}, {@code пос.}, {@code с.}, {@code дер.}, …), a street (kind before or after
+ * its name: {@code ул. Тверская}, {@code Ленинский пр-т}), a house ({@code д. 5}, {@code 5},
+ * {@code 12А}, {@code 5/2}), buildings ({@code корп.}, {@code к1}, {@code стр.}) and a flat or office
+ * ({@code кв. 12}, {@code 5-12}), with or without commas, on one line. An address needs a street
+ * with its name and a house number, or a locality with a street, or a locality with an explicit
+ * {@code д.}/{@code дом}. A large city written without {@code г.} right before the first part is
+ * included ({@link RussianCities}). The span runs from the first part through the last.
+ *
+ * <p>Deliberately not reported: a street without a house ({@code митинг на ул. Тверской}), a lone
+ * city, a house number without a street, a street without its kind ({@code Ленина 5}); postal codes
+ * and countries are left out of the span.
+ *
+ * <p>Stateless and thread-safe: per-thread scratch (the kind of every token) lives in a thread-local.
+ */
+public final class AddressRecognizer implements Recognizer {
+    static final String NAME_ID = "address";
+
+    private static final ContextWords CONTEXT = ContextWords.of(
+            "адрес", "адр$", "прописка", "прописан", "регистрац", "зарегистрирован", "проживает", "проживания",
+            "проживание", "живет", "живу", "место жительства", "🏠", "🏡", "📍");
+
+    /** Region or district written before its name: {@code обл. Московская}, {@code Республика Татарстан}. */
+    private static final int REGION = 1;
+    /** Region or district written after its name: {@code Московская обл.}, {@code Ленинский р-н}. */
+    private static final int REGION_AFTER = 1 << 1;
+    private static final int LOCALITY = 1 << 2;
+    private static final int STREET = 1 << 3;
+    /** A street kind that may follow the street's name: {@code Ленинский пр-т}. */
+    private static final int STREET_AFTER = 1 << 4;
+    private static final int HOUSE = 1 << 5;
+    private static final int BUILDING = 1 << 6;
+    private static final int FLAT = 1 << 7;
+    private static final int PLACE = REGION | REGION_AFTER | LOCALITY | STREET | STREET_AFTER;
+    /** Set on a kind written as three tokens: {@code пр-т}, {@code р-н}. */
+    private static final int THREE_TOKENS = 1 << 8;
+
+    private static final WordTable KINDS = kindTable();
+    private static final int KINDS_MAX_LENGTH = KINDS.maxLength();
+
+    private static WordTable kindTable() {
+        Map<String, Integer> m = new HashMap<>();
+        put(m, REGION | REGION_AFTER, "обл", "область", "области", "р-н", "район", "районе", "района");
+        put(m, REGION_AFTER, "край", "ао");
+        put(m, REGION, "респ", "республика");
+        put(m, LOCALITY, "г", "гор", "город", "пос", "поселок", "п", "пгт", "рп", "с", "село", "дер", "деревня",
+                "ст-ца", "станица", "х", "хутор", "аул", "снт", "городе", "селе", "деревне", "поселке");
+        put(m, STREET | STREET_AFTER, "ул", "улица", "пр" /* Лермонтова пр. */, "пр-т", "просп", "проспект", "пр-д", "проезд", "пер", "переулок",
+                "б-р", "бульвар", "ш", "шоссе", "наб", "набережная", "пл", "площадь", "туп", "тупик", "аллея",
+                "тракт", "мкр", "мкрн", "мкр-н", "микрорайон", "кв-л", "квартал", "линия");
+        put(m, STREET, "бул",
+                // declined forms of written-out kinds: живет на улице Ленина, дом 5
+                "улице", "улицы", "улицу", "проспекте", "проспекта", "переулке", "переулка", "бульваре", "бульвара",
+                "набережной", "площади", "проезде", "тупике", "микрорайоне");
+        put(m, HOUSE, "дом", "доме", "вл", "влд", "владение");
+        put(m, BUILDING, "корп", "корпус", "к", "стр", "строение", "лит", "литер", "литера");
+        put(m, FLAT, "кв", "квартира", "квартире", "оф", "офис", "пом", "помещение", "комн", "комната");
+        m.put("д", LOCALITY | HOUSE);
+        return WordTable.of(m);
+    }
+
+    private static void put(Map<String, Integer> m, int code, String... words) {
+        for (String w : words) {
+            if (m.putIfAbsent(w, code) != null) throw new IllegalArgumentException("address word '" + w + "' listed twice");
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME_ID;
+    }
+
+    @Override
+    public Set<Kind> kinds() {
+        return Set.of(Kind.ADDRESS);
+    }
+
+    /**
+     * Whether token {@code last} ends a street, place or region kind ({@code ул}, {@code пр-т},
+     * {@code г}, {@code обл}): a name right after it is part of an address, not a person.
+     */
+    static boolean placeKindEndingAt(Tokens t, int last) {
+        if (!t.isWord(last)) return false;
+        int code = WordTable.NONE;
+        if (t.isSym(last - 1, '-') && t.glued(last) && t.glued(last - 1) && t.isWord(last - 2)) {
+            code = KINDS.get(t.text(), t.start(last - 2), t.end(last));
+        }
+        if (code == WordTable.NONE) code = KINDS.get(t, last);
+        return code != WordTable.NONE && (code & PLACE) != 0;
+    }
+
+    @Override
+    public void recognize(ScanContext ctx) {
+        if (!ctx.enabled(Kind.ADDRESS)) return;
+        Tokens t = ctx.tokens();
+        int n = t.size();
+        Parse r = PARSES.get().reset(t);
+        for (int i = 0; i < n; i++) {
+            if ((r.kinds[i] & (REGION | LOCALITY | STREET)) == 0 && !r.kindAfterName(i)) continue;
+            int end = r.parse(i);
+            if (end < 0) continue;
+            int start = t.start(r.first);
+            int stop = t.end(end - 1);
+            ctx.emit(Kind.ADDRESS, start, stop, r.score(), value(ctx.text(), start, stop), NAME_ID, r.pattern(),
+                    r.validation(), CONTEXT, ContextWords.NONE);
+            i = end - 1;
+        }
+    }
+
+    /** The kind code of the word at i, or of a hyphenated abbreviation ({@code пр-т}, with {@link #THREE_TOKENS}); 0 if none. */
+    private static int lookUpKind(Tokens t, int i) {
+        int len = t.length(i);
+        if (len > KINDS_MAX_LENGTH) return 0;
+        // hyphenated abbreviations start with at most three letters: пр-т, мкр-н
+        if (len <= 3 && t.isSym(i + 1, '-') && t.glued(i + 1) && t.isWord(i + 2) && t.glued(i + 2)) {
+            int c = KINDS.get(t.text(), t.start(i), t.end(i + 2));
+            if (c != WordTable.NONE) return c | THREE_TOKENS;
+        }
+        int c = KINDS.get(t, i);
+        return c == WordTable.NONE ? 0 : c;
+    }
+
+    /** The span lower case (ё kept), each run of white space as one space. */
+    private static String value(CharSequence text, int start, int end) {
+        char[] out = new char[end - start];
+        int n = 0;
+        boolean space = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c == '\u00A0' || (c > 0x7F && Character.isWhitespace(c))) {
+                space = true;
+                continue;
+            }
+            if (space && n > 0) out[n++] = ' ';
+            space = false;
+            out[n++] = c >= 'А' && c <= 'Я' ? (char) (c + 32) : c == 'Ё' ? 'ё' : c >= 'а' && c <= 'я' ? c : Character.toLowerCase(c);
+        }
+        return new String(out, 0, n);
+    }
+
+    private static final ThreadLocal<Parse> PARSES = ThreadLocal.withInitial(Parse::new);
+
+    /** Explanation patterns by the parts present (bits: area, locality, street, house, building, flat). */
+    private static final String[] PATTERNS = new String[64];
+
+    static {
+        for (int key = 0; key < 64; key++) {
+            StringBuilder sb = new StringBuilder();
+            if ((key & 1) != 0) sb.append((key & 2) != 0 ? "locality" : "region");
+            if ((key & 4) != 0) sb.append(sb.length() > 0 ? " + " : "").append("street");
+            if ((key & 8) != 0) sb.append(" + house");
+            if ((key & 16) != 0) sb.append(" + building");
+            if ((key & 32) != 0) sb.append(" + flat");
+            PATTERNS[key] = sb.toString();
+        }
+    }
+
+    /**
+     * Per-thread scratch: the kind code of every token of the text (looked up once) and the
+     * parts of the address being read. Not thread-safe.
+     */
+    private static final class Parse {
+        private Tokens t;
+        private int[] kinds = new int[256];
+        int first;
+        int areas;
+        boolean locality;
+        boolean street;
+        boolean house;
+        boolean explicitHouse;
+        boolean building;
+        boolean flat;
+
+        Parse reset(Tokens tokens) {
+            t = tokens;
+            int n = tokens.size();
+            if (kinds.length < n) kinds = new int[Math.max(n, kinds.length * 2)];
+            for (int i = 0; i < n; i++) kinds[i] = tokens.type(i) == Tokens.WORD ? lookUpKind(tokens, i) : 0;
+            return this;
+        }
+
+        private int kind(int i) {
+            return i >= 0 && i < t.size() ? kinds[i] : 0;
+        }
+
+        /** The token after the kind at i (its abbreviation dot included). */
+        private int kindEnd(int i) {
+            int e = (kinds[i] & THREE_TOKENS) != 0 ? i + 3 : i + 1;
+            if (t.isSym(e, '.') && t.glued(e)) e++;
+            return e;
+        }
+
+        /** A capitalised word followed within two words by a kind written after names: {@code Московская обл.}. */
+        boolean kindAfterName(int i) {
+            if (t.type(i) != Tokens.WORD || !t.has(i, Tokens.CAP)) return false;
+            for (int j = i + 1; j <= i + 3 && j < t.size(); j++) {
+                if (t.type(j) != Tokens.WORD) {
+                    if (t.isSym(j, '-') && t.glued(j)) continue;
+                    return false;
+                }
+                if ((kinds[j] & (REGION_AFTER | STREET_AFTER)) != 0) return true;
+            }
+            return false;
+        }
+
+        /** Reads an address starting at token i; returns the token after it, or -1. */
+        int parse(int i) {
+            first = -1;
+            areas = 0;
+            locality = street = house = explicitHouse = building = flat = false;
+            int p = i;
+            for (int k = 0; k < 4; k++) {
+                int q = areas > 0 ? comma(p) : p;
+                int e = area(q);
+                if (e < 0) break;
+                if (first < 0) first = q;
+                areas++;
+                p = e;
+            }
+            int q = areas > 0 ? comma(p) : p;
+            int e = street(q);
+            if (e >= 0) {
+                if (first < 0) first = q;
+                street = true;
+                p = e;
+            }
+            if (first < 0) return -1;
+            if (street || locality) {
+                q = comma(p);
+                e = house(q);
+                if (e >= 0) {
+                    house = true;
+                    p = e;
+                    for (int k = 0; k < 2; k++) {
+                        q = comma(p);
+                        e = numbered(q, BUILDING);
+                        if (e < 0) break;
+                        building = true;
+                        p = flatAfterDash(e);
+                    }
+                    if (!flat) {
+                        q = comma(p);
+                        e = numbered(q, FLAT);
+                        if (e >= 0) {
+                            flat = true;
+                            p = e;
+                        }
+                    }
+                }
+            }
+            boolean ok = (street && house) || (areas > 0 && street) || (locality && explicitHouse);
+            if (!ok) return -1;
+            // a large city written without "г.": Казань, ул. Баумана, 5
+            int city = RussianCities.endingAt(t, t.isSym(first - 1, ',') ? first - 2 : first - 1);
+            if (city >= 0 && !locality) {
+                first = city;
+                areas++;
+                locality = true;
+            }
+            return p;
+        }
+
+        double score() {
+            double s = 0.55;
+            if (areas > 0) s += 0.1;
+            if (house) s += 0.1;
+            if (flat) s += 0.1;
+            return Math.min(0.85, s);
+        }
+
+        String pattern() {
+            int key = (areas > 0 ? 1 : 0) | (locality ? 2 : 0) | (street ? 4 : 0) | (house ? 8 : 0)
+                    | (building ? 16 : 0) | (flat ? 32 : 0);
+            return PATTERNS[key];
+        }
+
+        String validation() {
+            if (street && house) return "street kind + name + house number";
+            if (street) return "region or locality + street";
+            return "locality + house number";
+        }
+
+        /** {@code г. Москва}, {@code обл. Московская}, {@code Московская обл.}, {@code Ленинский р-н}. */
+        private int area(int q) {
+            int k = kind(q);
+            if ((k & (REGION | LOCALITY)) != 0) {
+                // one-letter kinds are prepositions too (с, п): a lower-case name only after "с." or a full word
+                int after = kindEnd(q);
+                int e = name(after, 3, after > q + 1 || t.length(q) > 2, false);
+                if (e >= 0) {
+                    if ((k & LOCALITY) != 0) locality = true;
+                    return e;
+                }
+            }
+            if (!t.isWord(q) || !t.has(q, Tokens.CAP) || (k & PLACE) != 0) return -1;
+            int e = name(q, 2, false, false);
+            if (e >= 0 && (kind(e) & REGION_AFTER) != 0) return kindEnd(e);
+            return -1;
+        }
+
+        /** {@code ул. Ленина}, {@code пр-т Мира}, {@code ул. 8 Марта}, {@code Ленинский пр-т}. */
+        private int street(int q) {
+            int k = kind(q);
+            if ((k & STREET) != 0) {
+                int e = name(kindEnd(q), 3, true, true);
+                if (e >= 0) return e;
+            }
+            int e = name(q, 2, false, false);
+            if (e >= 0 && (kind(e) & STREET_AFTER) != 0) return kindEnd(e);
+            return -1;
+        }
+
+        /**
+         * A place or street name: words (hyphenated ones whole: {@code Ростов-на-Дону}), an initial
+         * ({@code ул. М. Горького}) or a leading number ({@code 8 Марта}, {@code 1-я Тверская}).
+         * Lower-case words only when {@code afterKind} (chat style: {@code ул ленина 5}); a leading
+         * number only when {@code numberFirst} (streets after their kind).
+         */
+        private int name(int p, int maxWords, boolean afterKind, boolean numberFirst) {
+            int words = 0;
+            boolean lower = false;
+            if (t.isNum(p) && numberFirst && t.length(p) <= 3) {
+                int e = p + 1;
+                if (t.isSym(e, '-') && t.glued(e) && t.isWord(e + 1) && t.glued(e + 1) && t.length(e + 1) <= 3) e += 2;
+                if (!t.isWord(e) || t.glued(e) || kind(e) != 0) return -1;
+                p = e;
+            } else if (t.isWord(p) && t.length(p) == 1 && t.has(p, Tokens.CAP) && t.isSym(p + 1, '.')
+                    && t.glued(p + 1) && t.isWord(p + 2)) {
+                p += 2;
+            }
+            // a kind word is a name only first and written out in capitals: ул. Набережная, Набережная пл.
+            while (words < maxWords && t.isWord(p) && !t.has(p, Tokens.LAT)
+                    && (kind(p) == 0 || (words == 0 && t.has(p, Tokens.CAP) && kindEnd(p) == p + 1))) {
+                boolean cap = t.has(p, Tokens.CAP);
+                if (!cap) {
+                    if (words == 0 && !afterKind) return -1;
+                    if (words > 0 && (!lower || t.length(p) < 3)) break;
+                    if (words == 0) lower = true;
+                }
+                p++;
+                words++;
+                while (t.isSym(p, '-') && t.glued(p) && t.isWord(p + 1) && t.glued(p + 1)) p += 2;
+            }
+            return words > 0 ? p : -1;
+        }
+
+        /** {@code д. 5}, {@code дом 12А}, {@code д.5/2}, or a bare number right after the street; {@code 5-12} adds the flat. */
+        private int house(int q) {
+            int k = kind(q);
+            if ((k & HOUSE) != 0) {
+                int e = number(kindEnd(q));
+                if (e >= 0) explicitHouse = true;
+                return flatAfterDash(e);
+            }
+            if (!street) return -1;
+            return flatAfterDash(number(q));
+        }
+
+        private int flatAfterDash(int e) {
+            if (e >= 0 && t.isSym(e, '-') && t.glued(e) && t.isNum(e + 1) && t.glued(e + 1) && t.length(e + 1) <= 4) {
+                flat = true;
+                return e + 2;
+            }
+            return e;
+        }
+
+        /** A building ({@code корп. 2}, {@code к1}, {@code стр. 3}) or a flat ({@code кв. 12}). */
+        private int numbered(int q, int kindBit) {
+            if ((kind(q) & kindBit) == 0) return -1;
+            return number(kindEnd(q));
+        }
+
+        /** A house-style number: {@code 5}, {@code 12А}, {@code 5/2}, {@code 7б/1}; not a time or a date. */
+        private int number(int p) {
+            if (!t.isNum(p) || t.length(p) > 4) return -1;
+            int e = p + 1;
+            e = letter(e);
+            if (t.isSym(e, '/') && t.glued(e) && t.isNum(e + 1) && t.glued(e + 1)) e = letter(e + 2);
+            if ((t.isSym(e, '.') || t.isSym(e, ':') || t.isSym(e, ',')) && t.glued(e) && t.isNum(e + 1) && t.glued(e + 1)) {
+                return -1;
+            }
+            // a house letter and a building glued together: 40вк2
+            if (t.isWord(e) && t.glued(e) && t.length(e) == 2 && (t.text().charAt(t.end(e) - 1) | 0x20) == 'к'
+                    && t.isNum(e + 1) && t.glued(e + 1)) {
+                return e + 2;
+            }
+            if (t.isWord(e) && t.glued(e) && !((kind(e) & BUILDING) != 0 && t.isNum(kindEnd(e)))) return -1;
+            return e;
+        }
+
+        /** A single house letter glued to the number ({@code 12А}) unless it starts a building ({@code 5к1}). */
+        private int letter(int e) {
+            if (t.isWord(e) && t.glued(e) && t.length(e) == 1 && !(t.isNum(e + 1) && t.glued(e + 1))) return e + 1;
+            return e;
+        }
+
+        private int comma(int p) {
+            return t.isSym(p, ',') ? p + 1 : p;
+        }
+    }
+}

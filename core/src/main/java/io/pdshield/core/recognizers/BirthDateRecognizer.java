@@ -1,0 +1,301 @@
+package io.pdshield.core.recognizers;
+
+import io.pdshield.core.ContextWords;
+import io.pdshield.core.Detector;
+import io.pdshield.core.Explanation;
+import io.pdshield.core.Finding;
+import io.pdshield.core.Kind;
+import io.pdshield.core.Recognizer;
+import io.pdshield.core.ScanContext;
+import io.pdshield.core.Tokens;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@link Kind#BIRTH_DATE}: a valid calendar date with a plausible birth year (1900 … this year) —
+ * {@code 05.03.1990}, {@code 5.3.90}, {@code 5/3/1990}, {@code 05-03-1990}, {@code 1990-03-05},
+ * {@code 5 марта 1990 г.}, {@code 5 мар. 1990} — where the text says it is a birth date: a birth word
+ * before it on the same line ({@code д.р.}, {@code дата рождения}, {@code родилась}, {@code 🎂},
+ * {@code DOB}, …) with no other number in between, {@code г.р.} right after it, or a
+ * {@link Kind#PERSON_NAME} candidate right beside it on the same line ({@code Иванов Иван Иванович
+ * 05.03.1990}). Runs after the name recognizer and reads its candidates.
+ *
+ * <p>Deliberately not reported: any other date (events, orders, documents — {@code концерт
+ * 05.03.2025}, {@code заказ от 01.02.2024}), dates without a year ({@code матч 12.06}), and a date
+ * beside a name when an event word precedes it ({@code концерт Анны Ивановой 05.03.2024}). The span
+ * is the date only; the value is ISO {@code yyyy-mm-dd}; two-digit years up to this year's are 20yy,
+ * the rest 19yy.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class BirthDateRecognizer implements Recognizer {
+    static final String NAME_ID = "birth-date";
+
+    private static final double BASE = 0.55;
+    private static final double CONTEXT_BOOST = ScanContext.CONTEXT_BOOST;
+    private static final double NAME_BOOST = 0.15;
+    private static final int MIN_YEAR = 1900;
+    /** Characters searched for a birth word before the date (same line only). */
+    private static final int BEFORE = 40;
+    /** Most characters of separators between a name and a date beside it. */
+    private static final int BESIDE = 6;
+
+    /** Birth words before a date: {@code дата рождения}, {@code рожд.}, {@code родилась}, {@code ДР}, {@code DOB}. */
+    private static final WordTable BIRTH_WORDS = WordTable.of(0,
+            "др", "рождения", "рождение", "рожд", "рожден", "рождена", "рожденный", "рожденная", "родился", "родилась",
+            "родила", "родившийся", "родившаяся", "dob", "born", "birth", "birthday", "birthdate");
+    /** Words saying a date beside a name is an event or a document date, not a birth. */
+    private static final ContextWords EVENT = ContextWords.of(
+            "концерт", "заказ", "матч", "выдан", "выдачи", "от$", "до$", "по$", "с$", "срок", "билет", "рейс",
+            "оплат", "доставк", "встреч", "собрани", "умер", "скончал", "смерт", "†", "✝", "💐");
+
+    private static final WordTable MONTHS = months();
+
+    private static WordTable months() {
+        String[][] names = {
+                {"января", "янв"}, {"февраля", "фев", "февр"}, {"марта", "мар"}, {"апреля", "апр"}, {"мая"},
+                {"июня", "июн"}, {"июля", "июл"}, {"августа", "авг"}, {"сентября", "сен", "сент"},
+                {"октября", "окт"}, {"ноября", "ноя", "нояб"}, {"декабря", "дек"}};
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            for (String s : names[i]) m.put(s, i + 1);
+        }
+        return WordTable.of(m);
+    }
+
+    @Override
+    public String name() {
+        return NAME_ID;
+    }
+
+    @Override
+    public Set<Kind> kinds() {
+        return Set.of(Kind.BIRTH_DATE);
+    }
+
+    @Override
+    public void recognize(ScanContext ctx) {
+        if (!ctx.enabled(Kind.BIRTH_DATE)) return;
+        Tokens t = ctx.tokens();
+        int n = t.size();
+        int thisYear = 0;
+        int[] names = null;
+        DateParts d = null;
+        for (int i = 0; i < n; i++) {
+            if (t.type(i) != Tokens.NUM || t.length(i) == 3 || t.length(i) > 4 || gluedBefore(t, i)) continue;
+            if (d == null) d = new DateParts();
+            if (!d.read(t, i) || gluedAfter(t, d.next)) continue;
+            if (thisYear == 0) thisYear = thisYear();
+            if (d.yearDigits == 2) d.year += d.year <= thisYear % 100 ? 2000 : 1900;
+            if (d.year < MIN_YEAR || d.year > thisYear || d.month < 1 || d.month > 12 || d.day < 1
+                    || d.day > LocalDate.of(d.year, d.month, 1).lengthOfMonth()) {
+                continue;
+            }
+            int start = t.start(i);
+            int end = t.end(d.next - 1);
+            String word = birthWord(t, i, d.next);
+            List<String> context = word == null ? List.of() : List.of(word);
+            if (names == null) names = nameSpans(ctx);
+            boolean beside = beside(ctx.text(), names, start, end);
+            if (word == null && (!beside || !ContextWords.find(EVENT, sameLineBefore(ctx, start)).isEmpty())) {
+                continue;
+            }
+            double score = Math.min(1, BASE + (word == null ? 0 : CONTEXT_BOOST) + (beside ? NAME_BOOST : 0));
+            score = Math.round(score * 1000) / 1000.0;
+            String validation = "valid date, birth year in " + MIN_YEAR + ".." + thisYear
+                    + (beside ? ", beside a person name" : "");
+            String value = d.year + (d.month < 10 ? "-0" : "-") + d.month + (d.day < 10 ? "-0" : "-") + d.day;
+            ctx.emit(new Finding(Kind.BIRTH_DATE, start, end, score, value,
+                    new Explanation(NAME_ID, d.pattern(t, i), BASE, context, List.of(), validation)));
+            i = d.next - 1;
+        }
+    }
+
+    /** A date read from tokens: its numbers (the year as written) and the token after it. Not thread-safe. */
+    private static final class DateParts {
+        int day;
+        int month;
+        int year;
+        int yearDigits;
+        /** The token after the date. */
+        int next;
+        /** The numeric separator, or 0 for a month name. */
+        char sep;
+
+        /** Reads {@code dd.mm.yyyy}-style, {@code yyyy-mm-dd} or {@code 5 марта 1990} at token i. */
+        boolean read(Tokens t, int i) {
+            int len = t.length(i);
+            sep = separator(t, i + 1);
+            if (sep != 0 && t.isNum(i + 2) && t.glued(i + 2) && t.isSym(i + 3, sep) && t.glued(i + 3)
+                    && t.isNum(i + 4) && t.glued(i + 4)) {
+                next = i + 5;
+                if (len == 4 && sep == '-' && t.length(i + 2) == 2 && t.length(i + 4) == 2) {
+                    year = num(t, i);
+                    month = num(t, i + 2);
+                    day = num(t, i + 4);
+                    yearDigits = 4;
+                    return true;
+                }
+                yearDigits = t.length(i + 4);
+                if (len > 2 || t.length(i + 2) > 2 || (yearDigits != 2 && yearDigits != 4)) return false;
+                day = num(t, i);
+                month = num(t, i + 2);
+                year = num(t, i + 4);
+                return true;
+            }
+            sep = 0;
+            if (len > 2 || !t.isWord(i + 1) || t.glued(i + 1) || (month = MONTHS.get(t, i + 1)) < 0) return false;
+            int y = t.isSym(i + 2, '.') && t.glued(i + 2) ? i + 3 : i + 2;
+            if (!t.isNum(y) || t.length(y) != 4 || t.glued(y)) return false;
+            day = num(t, i);
+            year = num(t, y);
+            yearDigits = 4;
+            next = y + 1;
+            return true;
+        }
+
+        /** The form that matched, e.g. {@code dd.mm.yyyy}, {@code d месяца yyyy}. */
+        String pattern(Tokens t, int i) {
+            if (sep == 0) return "d " + (next == i + 4 ? "мес." : "месяца") + " yyyy";
+            if (t.length(i) == 4) return "yyyy-mm-dd";
+            return "d".repeat(t.length(i)) + sep + "m".repeat(t.length(i + 2)) + sep + "y".repeat(yearDigits);
+        }
+    }
+
+    private static volatile int cachedYear;
+    private static volatile long cachedUntil;
+
+    /** The current year in the default time zone, re-read at most once a minute. */
+    private static int thisYear() {
+        long now = System.currentTimeMillis();
+        if (now >= cachedUntil) {
+            cachedYear = LocalDate.now().getYear();
+            cachedUntil = now + 60_000;
+        }
+        return cachedYear;
+    }
+
+    /**
+     * The birth word that makes the date at tokens {@code [first,next)} a birth date: before it on
+     * its line, after the last number and within {@link #BEFORE} chars ({@code д.р.}, {@code д/р},
+     * {@code дата рождения}, {@code род.}, {@code 🎂}, …), or {@code г.р.}/{@code года рождения} right after it;
+     * {@code null} if none. Reads tokens only, so a date without one costs no allocation.
+     */
+    private static String birthWord(Tokens t, int first, int next) {
+        int limit = t.start(first) - BEFORE;
+        for (int j = first - 1; j >= 0 && t.start(j) >= limit; j--) {
+            byte type = t.type(j);
+            if (type == Tokens.NL || type == Tokens.NUM) break;
+            if (type == Tokens.SYM && t.length(j) >= 2 && t.firstChar(j) == '\uD83C'
+                    && t.text().charAt(t.start(j) + 1) == '\uDF82') {
+                return "🎂";
+            }
+            if (type != Tokens.WORD) continue;
+            if (BIRTH_WORDS.get(t, j) != WordTable.NONE) return NameDictionary.fold(t.string(j));
+            if (t.equalsIgnoreCase(j, "род") && t.isSym(j + 1, '.')) return "род.";
+            if (isDr(t, j)) return "д.р";
+        }
+        // after: г.р., г. р., 1990г.р., гр, года рождения, and a repeated year word: 1990 г. г.р.
+        int k = next;
+        for (int years = 0; years < 2; years++) {
+            if (t.isWord(k) && t.equalsIgnoreCase(k, "гр")) return "г.р";
+            if (!t.isWord(k) || !(t.equalsIgnoreCase(k, "г") || t.equalsIgnoreCase(k, "года"))) break;
+            k++;
+            if (t.isSym(k, '.')) k++;
+            if (t.isWord(k) && (t.equalsIgnoreCase(k, "р") || t.equalsIgnoreCase(k, "рождения"))) return "г.р";
+        }
+        return null;
+    }
+
+    /** Token j is the {@code р} of {@code д.р}, {@code д/р} or {@code д. р.}. */
+    private static boolean isDr(Tokens t, int j) {
+        return t.equalsIgnoreCase(j, "р") && (t.isSym(j - 1, '.') || t.isSym(j - 1, '/')) && t.isWord(j - 2)
+                && t.equalsIgnoreCase(j - 2, "д");
+    }
+
+    /** Folded text before {@code start} on its line, at most {@link #BEFORE} chars. */
+    private static String sameLineBefore(ScanContext ctx, int start) {
+        CharSequence text = ctx.text();
+        int from = Math.max(0, start - BEFORE);
+        for (int i = start - 1; i >= from; i--) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                from = i + 1;
+                break;
+            }
+        }
+        return ctx.windowBefore(start, start - from);
+    }
+
+    /** Spans of this text's person names at or above the default threshold, as start,end pairs. */
+    private static int[] nameSpans(ScanContext ctx) {
+        List<Finding> all = ctx.candidates();
+        int count = 0;
+        for (Finding f : all) if (isName(f)) count++;
+        int[] spans = new int[count * 2];
+        int k = 0;
+        for (Finding f : all) {
+            if (!isName(f)) continue;
+            spans[k++] = f.start();
+            spans[k++] = f.end();
+        }
+        return spans;
+    }
+
+    private static boolean isName(Finding f) {
+        return f.kind() == Kind.PERSON_NAME && f.score() >= Detector.DEFAULT_THRESHOLD;
+    }
+
+    /** A name ends just before the date or starts just after it, with only separators between. */
+    private static boolean beside(CharSequence text, int[] names, int start, int end) {
+        for (int k = 0; k < names.length; k += 2) {
+            int s = names[k];
+            int e = names[k + 1];
+            if (e <= start && start - e <= BESIDE && separators(text, e, start)) return true;
+            if (s >= end && s - end <= BESIDE && separators(text, end, s)) return true;
+        }
+        return false;
+    }
+
+    private static boolean separators(CharSequence text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') return false;
+            if (!Character.isWhitespace(c) && ",;:|-–—()".indexOf(c) < 0) return false;
+        }
+        return true;
+    }
+
+    /** The single separator character of a numeric date at token i, or 0. */
+    private static char separator(Tokens t, int i) {
+        if (i >= t.size() || t.type(i) != Tokens.SYM || !t.glued(i) || t.length(i) != 1) return 0;
+        char c = t.firstChar(i);
+        return c == '.' || c == '/' || c == '-' ? c : 0;
+    }
+
+    /** Part of a longer glued run: {@code 1.05.03.1990}, {@code №05.03.1990} stays, {@code A05.03.1990} does not. */
+    private static boolean gluedBefore(Tokens t, int i) {
+        if (i == 0 || !t.glued(i)) return false;
+        if (t.type(i - 1) == Tokens.NUM || t.type(i - 1) == Tokens.WORD) return true;
+        return separator(t, i - 1) != 0 && t.isNum(i - 2) && t.glued(i - 1);
+    }
+
+    /** Continues glued after the date ({@code 05.03.1990.12}, {@code 05.03.19901}); a glued {@code г} is fine. */
+    private static boolean gluedAfter(Tokens t, int next) {
+        if (next >= t.size() || !t.glued(next)) return false;
+        if (t.type(next) == Tokens.NUM) return true;
+        if (t.type(next) == Tokens.WORD) return !(t.length(next) <= 4 && (t.firstChar(next) == 'г' || t.firstChar(next) == 'Г'));
+        return separator(t, next) != 0 && t.isNum(next + 1) && t.glued(next + 1);
+    }
+
+    private static int num(Tokens t, int i) {
+        CharSequence s = t.text();
+        int v = 0;
+        for (int k = t.start(i); k < t.end(i); k++) v = v * 10 + (s.charAt(k) - '0');
+        return v;
+    }
+}

@@ -1,0 +1,372 @@
+package io.pdshield.core.recognizers;
+
+import io.pdshield.core.Chars;
+import io.pdshield.core.ContextWords;
+import io.pdshield.core.Kind;
+import io.pdshield.core.Recognizer;
+import io.pdshield.core.ScanContext;
+import io.pdshield.core.Tokens;
+
+import java.util.Set;
+
+import static io.pdshield.core.recognizers.NameDictionary.FAM;
+import static io.pdshield.core.recognizers.NameDictionary.GUESS;
+import static io.pdshield.core.recognizers.NameDictionary.NAME;
+import static io.pdshield.core.recognizers.NameDictionary.PATR;
+import static io.pdshield.core.recognizers.NameDictionary.WEAK;
+
+/**
+ * {@link Kind#PERSON_NAME}: Russian full names in any order and case — {@code Иванова Анна
+ * Сергеевна}, {@code Анне Сергеевне Ивановой}, {@code Иванов Иван}, {@code Анна Сергеевна}, initials
+ * ({@code Иванова А.С.}, {@code А. С. Иванова}, {@code Иванова Анна С.}), ALL-CAPS dossier headers
+ * and hyphenated surnames.
+ *
+ * <p>Candidates are runs of capitalised Cyrillic words and initials on one line. Each word's
+ * possible roles (first name, patronymic, surname, with gender and case) come from
+ * {@link NameDictionary}; a run is read against a few templates ({@code Фам Имя Отч},
+ * {@code Имя Отч Фам}, {@code Фам И. И.}, …) and the best reading wins. A name needs two parts; gender
+ * and case agreement between them is required for two-part names and raises three-part ones.
+ * Surnames the dictionary lacks are taken from their endings only beside a known first name,
+ * patronymic or initials.
+ *
+ * <p>Deliberately not reported: a lone first name or surname ({@code губернатор Собянин}, a
+ * sentence-initial {@code Вера в победу}) unless written after a {@code Фамилия:}/{@code Имя:}
+ * label; two parts that are both ordinary words ({@code Слава Мороз} scores below the threshold
+ * without context); names after a street, place or {@code им.} ({@code ул. Льва Толстого} belongs to
+ * the address); lower-case and Latin words.
+ *
+ * <p>Stateless and thread-safe: per-thread scratch (the run window and the dictionary lookup with
+ * its cache, see {@link NameDictionary}) lives in thread-locals.
+ */
+public final class PersonNameRecognizer implements Recognizer {
+    static final String NAME_ID = "person-name";
+
+    private static final ContextWords CONTEXT = ContextWords.of(
+            "фио", "ф.и.о", "фамилия", "имя$", "отчество", "гражданин", "гражданка", "зовут", "владелец",
+            "собственник", "абонент", "клиент", "пользователь", "сотрудник", "родственник", "мать$", "отец",
+            "муж$", "жена$", "сын$", "дочь", "брат$", "сестра", "паспорт", "д.р", "дата рождения", "👤");
+
+    /** Words after which a name is part of a place, not a person: {@code им. Баумана}, {@code метро}. */
+    private static final WordTable NOT_A_PERSON_AFTER = WordTable.of(0, "им", "имени", "метро", "станция", "ст");
+
+    /** Well-known names of teams and holidays that read as a person's: ХК «Салават Юлаев», Иван Купала. */
+    private static final Set<String> NOT_PEOPLE = Set.of("салават юлаев", "иван купала");
+
+    /** {@code Фамилия:} and the like: a single part after them is reported. */
+    private static final WordTable LABELS = WordTable.of(java.util.Map.of(
+            "фамилия", FAM, "фио", FAM, "имя", NAME, "отчество", PATR));
+
+    private static final byte WORD = 1;
+    private static final byte INITIAL = 2;
+    private static final byte COMPOUND = 3;
+    private static final int WINDOW = 3;
+
+    /**
+     * Readings of a run (F surname, N first name, P patronymic, I initial). Longer first, so a tie
+     * keeps the longer; a patronymic reading before a surname one.
+     */
+    private static final String[] TEMPLATES = {"FNP", "NPF", "FNI", "FII", "IIF", "NP", "FN", "NF", "IF", "FI",
+            "F", "N", "P"};
+    /** Templates read at each run position; the single parts after them only follow a label. */
+    private static final int MATCHED = 10;
+    private static final double[] BASE = {0.85, 0.85, 0.8, 0.8, 0.8, 0.7, 0.7, 0.7, 0.6, 0.55};
+    /** A single part after a {@code Фамилия:}-style label (the label's context boost lifts it). */
+    private static final double LABEL_BASE = 0.5;
+    private static final String[] PATTERNS = new String[TEMPLATES.length];
+    private static final int INITIAL_ROLE = -1;
+    /** {@link #TEMPLATES} as role shifts ({@link NameDictionary#FAM} …) or {@link #INITIAL_ROLE}. */
+    private static final int[][] TEMPLATE_ROLES = new int[TEMPLATES.length][];
+    /** Whether the template has a surname and a patronymic, so its first name may be unknown. */
+    private static final boolean[] UNKNOWN_NAME_OK = new boolean[TEMPLATES.length];
+
+    static {
+        for (int j = 0; j < TEMPLATES.length; j++) {
+            String tpl = TEMPLATES[j];
+            TEMPLATE_ROLES[j] = new int[tpl.length()];
+            for (int k = 0; k < tpl.length(); k++) TEMPLATE_ROLES[j][k] = tpl.charAt(k) == 'I' ? INITIAL_ROLE : shift(tpl.charAt(k));
+            UNKNOWN_NAME_OK[j] = tpl.length() == 3 && tpl.indexOf('F') >= 0 && tpl.indexOf('P') >= 0;
+            PATTERNS[j] = tpl.replace("F", "Фам ").replace("N", "Имя ").replace("P", "Отч ").replace("I", "И. ").trim();
+        }
+    }
+
+    // validation flags: per part (2 bits each) ENDING or UNKNOWN, then AGREE and COMMON
+    private static final int ENDING = 1;
+    private static final int UNKNOWN = 2;
+    private static final int AGREE = 1 << 6;
+    private static final int COMMON = 1 << 7;
+    /** Validation texts by template and flags; at most templates × 256 entries. */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, String> VALIDATIONS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final ThreadLocal<Window> WINDOWS = ThreadLocal.withInitial(Window::new);
+
+    /** Up to {@link #WINDOW} consecutive run items: token ranges, kinds and readings. */
+    private static final class Window {
+        final int[] from = new int[WINDOW];
+        final int[] to = new int[WINDOW];
+        final byte[] type = new byte[WINDOW];
+        final long[] info = new long[WINDOW];
+        final StringBuilder value = new StringBuilder(48);
+        int size;
+
+        void shift(int by) {
+            for (int j = by; j < size; j++) {
+                from[j - by] = from[j];
+                to[j - by] = to[j];
+                type[j - by] = type[j];
+                info[j - by] = info[j];
+            }
+            size -= by;
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME_ID;
+    }
+
+    @Override
+    public Set<Kind> kinds() {
+        return Set.of(Kind.PERSON_NAME);
+    }
+
+    @Override
+    public void recognize(ScanContext ctx) {
+        if (!ctx.enabled(Kind.PERSON_NAME)) return;
+        Tokens t = ctx.tokens();
+        int n = t.size();
+        NameDictionary dict = null;
+        Window w = WINDOWS.get();
+        w.size = 0;
+        int p = 0;
+        boolean runStart = true;
+        while (true) {
+            while (w.size < WINDOW && p < n) {
+                int e = -1;
+                if (candidateWord(t, p) && (w.size > 0 || !isolated(t, p))) {
+                    if (dict == null) dict = NameDictionary.forThisThread();
+                    e = item(t, p, dict, w);
+                }
+                if (e < 0) {
+                    if (w.size > 0) break;
+                    p++;
+                    runStart = true;
+                    continue;
+                }
+                if (runStart) {
+                    runStart = false;
+                    if (placeBefore(t, p)) {
+                        // the whole run names a place: ул. Льва Толстого, им. Н.Э. Баумана
+                        do {
+                            w.size = 0;
+                            p = e;
+                        } while (p < n && candidateWord(t, p) && (e = item(t, p, dict, w)) >= 0);
+                        w.size = 0;
+                        continue;
+                    }
+                }
+                p = e;
+            }
+            if (w.size == 0) return;
+            w.shift(match(ctx, t, dict, w));
+        }
+    }
+
+    /** A capitalised Cyrillic word without Latin letters (upper case in ALL-CAPS text). */
+    private static boolean candidateWord(Tokens t, int i) {
+        return t.type(i) == Tokens.WORD
+                && (t.flags(i) & (Tokens.CAP | Tokens.CYR | Tokens.LAT)) == (Tokens.CAP | Tokens.CYR);
+    }
+
+    /**
+     * A capitalised word that cannot be part of a name: no candidate word or hyphenated half
+     * follows it and no {@code Фамилия:} label precedes it (most sentence-initial words). Skipped
+     * before any dictionary lookup.
+     */
+    private static boolean isolated(Tokens t, int p) {
+        if (t.length(p) == 1) return false; // an initial
+        int q = p + 1;
+        if (q < t.size() && t.isSym(q, '-') && t.glued(q) && q + 1 < t.size() && t.glued(q + 1)) q++;
+        return !(q < t.size() && candidateWord(t, q)) && labelBefore(t, p) < 0;
+    }
+
+    /** Reads the run item at token {@code p} into the window; returns the token after it or -1. */
+    private static int item(Tokens t, int p, NameDictionary dict, Window w) {
+        int k = w.size;
+        CharSequence text = t.text();
+        if (t.length(p) == 1) {
+            if (!t.isSym(p + 1, '.') || !t.glued(p + 1)) return -1;
+            set(w, k, p, p + 2, INITIAL, 0);
+            return p + 2;
+        }
+        long info = dict.info(text, t.start(p), t.end(p));
+        if (t.isSym(p + 1, '-') && t.glued(p + 1) && p + 2 < t.size() && t.glued(p + 2)
+                && candidateWord(t, p + 2) && t.length(p + 2) > 1) {
+            long second = dict.info(text, t.start(p + 2), t.end(p + 2));
+            long fam = NameDictionary.mask(info, FAM) & NameDictionary.mask(second, FAM);
+            long name = NameDictionary.mask(info, NAME) & NameDictionary.mask(second, NAME);
+            if ((fam | name) != 0) {
+                set(w, k, p, p + 3, COMPOUND, (fam << FAM) | (name << NAME) | ((info | second) & GUESS));
+                return p + 3;
+            }
+        }
+        set(w, k, p, p + 1, WORD, info);
+        return p + 1;
+    }
+
+    private static void set(Window w, int k, int from, int to, byte type, long info) {
+        w.from[k] = from;
+        w.to[k] = to;
+        w.type[k] = type;
+        w.info[k] = info;
+        w.size = k + 1;
+    }
+
+    /** Emits the best reading starting at the window's first item; returns the items it used (≥ 1). */
+    private static int match(ScanContext ctx, Tokens t, NameDictionary dict, Window w) {
+        // every reading starts with a surname, a first name or an initial, or an unknown first name
+        // before a patronymic and a surname (Айгуль Рашидовна Хабибуллина)
+        if (w.type[0] != INITIAL && (w.info[0] & NameDictionary.ROLES) == 0
+                && !(w.size == 3 && NameDictionary.mask(w.info[1], PATR) != 0 && NameDictionary.mask(w.info[2], FAM) != 0)) {
+            return 1;
+        }
+        int best = -1;
+        double bestScore = 0;
+        long bestAgree = 0;
+        for (int j = 0; j < MATCHED; j++) {
+            int[] roles = TEMPLATE_ROLES[j];
+            if (roles.length > w.size) continue;
+            long agree = NameDictionary.ALL;
+            int words = 0;
+            int weak = 0;
+            boolean guess = false;
+            boolean unknown = false;
+            boolean ok = true;
+            for (int k = 0; k < roles.length && ok; k++) {
+                int role = roles[k];
+                if (role == INITIAL_ROLE || w.type[k] == INITIAL) {
+                    ok = role == INITIAL_ROLE && w.type[k] == INITIAL;
+                    continue;
+                }
+                long m = NameDictionary.mask(w.info[k], role);
+                if (m == 0) {
+                    // an unknown first name between a surname and a patronymic: Хабибуллина Айгуль Рашидовна
+                    ok = role == NAME && UNKNOWN_NAME_OK[j] && w.type[k] == WORD;
+                    unknown = true;
+                    continue;
+                }
+                agree &= m;
+                words++;
+                if ((w.info[k] & WEAK) != 0) weak++;
+                if ((w.info[k] & GUESS) != 0) guess = true;
+            }
+            if (!ok) continue;
+            double score = BASE[j];
+            if (agree == 0 && words >= 2) {
+                if (roles.length < 3) continue;
+                score -= 0.25;
+            }
+            if (guess) score -= 0.1;
+            if (unknown) score -= 0.1;
+            if (weak == words) score -= 0.25;
+            if (score > bestScore) {
+                best = j;
+                bestScore = score;
+                bestAgree = agree;
+            }
+        }
+        if (best >= 0) {
+            emit(ctx, t, dict, w, best, bestScore, bestAgree);
+            return TEMPLATE_ROLES[best].length;
+        }
+        int label = w.type[0] == INITIAL ? -1 : labelBefore(t, w.from[0]);
+        if (label >= 0 && NameDictionary.mask(w.info[0], label) != 0) {
+            int j = MATCHED + (label == FAM ? 0 : label == NAME ? 1 : 2);
+            emit(ctx, t, dict, w, j, LABEL_BASE, NameDictionary.mask(w.info[0], label));
+        }
+        return 1;
+    }
+
+    private static void emit(ScanContext ctx, Tokens t, NameDictionary dict, Window w, int j, double score, long agree) {
+        CharSequence text = t.text();
+        StringBuilder value = w.value;
+        value.setLength(0);
+        int[] roles = TEMPLATE_ROLES[j];
+        int flags = agree != 0 ? AGREE : 0;
+        boolean common = true;
+        for (int k = 0; k < roles.length; k++) {
+            if (k > 0) value.append(' ');
+            int p = w.from[k];
+            int role = roles[k];
+            if (role == INITIAL_ROLE) {
+                value.append(Chars.lower(text.charAt(t.start(p)))).append('.');
+                continue;
+            }
+            long m = NameDictionary.mask(w.info[k], role);
+            long own = agree != 0 && m != 0 ? agree & m : m;
+            int gender = own == 0 ? NameDictionary.MASC : NameDictionary.gender(Long.numberOfTrailingZeros(own));
+            if (m == 0) {
+                for (int i = t.start(p); i < t.end(p); i++) {
+                    if (text.charAt(i) != '\u0301') value.append(Chars.lower(text.charAt(i)));
+                }
+                flags |= UNKNOWN << (2 * k);
+            } else {
+                value.append(dict.nominative(text, t.start(p), t.end(p), role, gender));
+                if (w.type[k] == COMPOUND) {
+                    value.append('-').append(dict.nominative(text, t.start(p + 2), t.end(p + 2), role, gender));
+                }
+                if ((w.info[k] & GUESS) != 0) flags |= ENDING << (2 * k);
+            }
+            if ((w.info[k] & WEAK) == 0) common = false;
+        }
+        if (common) flags |= COMMON;
+        String v = value.toString();
+        if (NOT_PEOPLE.contains(v)) return;
+        int start = t.start(w.from[0]);
+        int end = t.end(w.to[roles.length - 1] - 1);
+        ctx.emit(Kind.PERSON_NAME, start, end, score, v, NAME_ID, PATTERNS[j],
+                VALIDATIONS.computeIfAbsent(j << 8 | flags, PersonNameRecognizer::validation), CONTEXT, ContextWords.NONE);
+    }
+
+    /** {@code dictionary: Fam(ending)+Name+Patr, agreement ok} for a template index and flags. */
+    private static String validation(int key) {
+        int j = key >>> 8;
+        String tpl = TEMPLATES[j];
+        StringBuilder parts = new StringBuilder("dictionary: ");
+        int words = 0;
+        for (int k = 0; k < tpl.length(); k++) {
+            char role = tpl.charAt(k);
+            if (role == 'I') continue;
+            if (words++ > 0) parts.append('+');
+            parts.append(role == 'F' ? "Fam" : role == 'N' ? "Name" : "Patr");
+            int mark = key >>> (2 * k) & 3;
+            if (mark == UNKNOWN) parts.append("(unknown)");
+            else if (mark == ENDING) parts.append("(ending)");
+        }
+        if (tpl.indexOf('I') >= 0) parts.append("+initials");
+        if (j >= MATCHED) parts.append(", after a label");
+        else if (words > 1) parts.append((key & AGREE) != 0 ? ", agreement ok" : ", agreement: none");
+        if ((key & COMMON) != 0) parts.append(", common words only");
+        return parts.toString();
+    }
+
+    private static int shift(char role) {
+        return role == 'F' ? FAM : role == 'N' ? NAME : PATR;
+    }
+
+    /** A street, place or {@code им.} right before token {@code i}: {@code ул. Льва Толстого}. */
+    private static boolean placeBefore(Tokens t, int i) {
+        boolean dot = t.isSym(i - 1, '.');
+        int last = dot ? i - 2 : i - 1;
+        // one-letter kinds without their dot are prepositions: с Кузнецовой Еленой
+        if (!t.isWord(last) || (!dot && t.length(last) == 1)) return false;
+        return NOT_A_PERSON_AFTER.get(t, last) != WordTable.NONE || AddressRecognizer.placeKindEndingAt(t, last);
+    }
+
+    /** The role a {@code Фамилия:}-style label right before token {@code i} asks for, or -1. */
+    private static int labelBefore(Tokens t, int i) {
+        int last = i - 1;
+        if (t.isSym(last, ':') || t.isSym(last, '-') || t.isSym(last, '—')) last--;
+        return t.isWord(last) ? LABELS.get(t, last) : -1;
+    }
+}

@@ -1,0 +1,115 @@
+package io.pdshield.core.recognizers;
+
+import io.pdshield.core.Chars;
+import io.pdshield.core.Tokens;
+
+import java.util.Map;
+
+/**
+ * A fixed map from short words to small int codes, looked up straight from a token's characters
+ * (case and ё folded, see {@link Chars#lower}) without allocating: open addressing over the
+ * folded characters' hash.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class WordTable {
+    /** Returned by the lookups for a word that is not in the table. */
+    static final int NONE = -1;
+
+    private final String[] keys;
+    private final int[] values;
+    private final int mask;
+    private final int maxLength;
+    /**
+     * A 1024-bit filter over (length, first letter, last letter) of the words: most other words
+     * are rejected after reading two characters, before hashing.
+     */
+    private final long[] filter = new long[16];
+
+    private WordTable(Map<String, Integer> words) {
+        int cap = Integer.highestOneBit(Math.max(4, words.size() * 4) - 1) << 1;
+        keys = new String[cap];
+        values = new int[cap];
+        mask = cap - 1;
+        int max = 0;
+        for (String k : words.keySet()) max = Math.max(max, k.length());
+        maxLength = max;
+        for (Map.Entry<String, Integer> e : words.entrySet()) {
+            String k = fold(e.getKey());
+            if (k.isEmpty()) throw new IllegalArgumentException("empty word in a word table");
+            if (e.getValue() < 0) throw new IllegalArgumentException("negative code " + e.getValue() + " for word '" + k + "'");
+            int slot = hash(k, 0, k.length()) & mask;
+            while (keys[slot] != null) {
+                if (keys[slot].equals(k)) throw new IllegalArgumentException("word '" + k + "' listed twice");
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = k;
+            values[slot] = e.getValue();
+            int f = filterBit(k.length(), k.charAt(0), k.charAt(k.length() - 1));
+            filter[f >>> 6] |= 1L << f;
+        }
+    }
+
+    /** A table of the given words and their codes (codes must be ≥ 0). */
+    static WordTable of(Map<String, Integer> words) {
+        return new WordTable(words);
+    }
+
+    /** A table where every listed word has the same code. */
+    static WordTable of(int code, String... words) {
+        java.util.HashMap<String, Integer> m = new java.util.HashMap<>();
+        for (String w : words) {
+            if (m.put(w, code) != null) throw new IllegalArgumentException("word '" + w + "' listed twice");
+        }
+        return new WordTable(m);
+    }
+
+    /** The length of the longest word. */
+    int maxLength() {
+        return maxLength;
+    }
+
+    /** The code of the characters {@code [start,end)} of {@code text}, or {@link #NONE}. */
+    int get(CharSequence text, int start, int end) {
+        int len = end - start;
+        if (len <= 0 || len > maxLength) return NONE;
+        int f = filterBit(len, Chars.lower(text.charAt(start)), Chars.lower(text.charAt(end - 1)));
+        if ((filter[f >>> 6] & (1L << f)) == 0) return NONE;
+        int slot = hash(text, start, end) & mask;
+        String k;
+        while ((k = keys[slot]) != null) {
+            if (k.length() == len && matches(k, text, start)) return values[slot];
+            slot = (slot + 1) & mask;
+        }
+        return NONE;
+    }
+
+    /** The code of token {@code i} if it is a word in the table, else {@link #NONE}. */
+    int get(Tokens t, int i) {
+        if (!t.isWord(i)) return NONE;
+        return get(t.text(), t.start(i), t.end(i));
+    }
+
+    private static int filterBit(int length, char first, char last) {
+        return (length * 961 + first * 31 + last) * 0x9E3779B1 >>> 22;
+    }
+
+    private static boolean matches(String k, CharSequence text, int start) {
+        for (int j = 0; j < k.length(); j++) {
+            if (Chars.lower(text.charAt(start + j)) != k.charAt(j)) return false;
+        }
+        return true;
+    }
+
+    private static int hash(CharSequence s, int start, int end) {
+        int h = 0;
+        for (int j = start; j < end; j++) h = 31 * h + Chars.lower(s.charAt(j));
+        return h ^ (h >>> 15);
+    }
+
+    private static String fold(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int j = 0; j < s.length(); j++) sb.append(Chars.lower(s.charAt(j)));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,146 @@
+package io.pdshield.core.recognizers;
+
+import io.pdshield.core.Expect;
+import io.pdshield.core.Finding;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import static io.pdshield.core.Kind.ADDRESS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * Addresses as written in dossiers and chats. Cities and streets are real public place names;
+ * the house and flat numbers are invented and belong to no one.
+ */
+class AddressRecognizerTest {
+    private static final AddressRecognizer ADDRESSES = new AddressRecognizer();
+
+    /** text, the span of the address, its value (lower case, white space collapsed). */
+    static Stream<Arguments> found() {
+        return Stream.of(
+                arguments("Адрес: г. Москва, ул. Ленина, д. 5, кв. 12", "г. Москва, ул. Ленина, д. 5, кв. 12", "г. москва, ул. ленина, д. 5, кв. 12"),
+                arguments("прописка ул. Ленина, д. 5, кв. 12", "ул. Ленина, д. 5, кв. 12", "ул. ленина, д. 5, кв. 12"),
+                arguments("проживает: г. Казань ул. Баумана д 10 кв 5", "г. Казань ул. Баумана д 10 кв 5", "г. казань ул. баумана д 10 кв 5"),
+                arguments("ул Ленина 5-12, домофон не работает", "ул Ленина 5-12", "ул ленина 5-12"),
+                arguments("ул. Тверская, 12А", "ул. Тверская, 12А", "ул. тверская, 12а"),
+                arguments("пр-т Мира 5/2", "пр-т Мира 5/2", "пр-т мира 5/2"),
+                arguments("Московская обл., г. Королёв, пр-т Космонавтов, д. 3, корп. 1, кв. 45",
+                        "Московская обл., г. Королёв, пр-т Космонавтов, д. 3, корп. 1, кв. 45",
+                        "московская обл., г. королёв, пр-т космонавтов, д. 3, корп. 1, кв. 45"),
+                arguments("Ленинский пр-т, д. 45, корп. 2, кв. 8", "Ленинский пр-т, д. 45, корп. 2, кв. 8", "ленинский пр-т, д. 45, корп. 2, кв. 8"),
+                arguments("🏠 г. Санкт-Петербург, Невский проспект 28", "г. Санкт-Петербург, Невский проспект 28", "г. санкт-петербург, невский проспект 28"),
+                arguments("📍 г. Ростов-на-Дону, ул. Садовая, 7", "г. Ростов-на-Дону, ул. Садовая, 7", "г. ростов-на-дону, ул. садовая, 7"),
+                arguments("дер. Ивановка, д. 7", "дер. Ивановка, д. 7", "дер. ивановка, д. 7"),
+                arguments("пос. Лесной, ул. Садовая, д. 3", "пос. Лесной, ул. Садовая, д. 3", "пос. лесной, ул. садовая, д. 3"),
+                arguments("живёт в г. Москва, ул. Тверская, больше не знаю", "г. Москва, ул. Тверская", "г. москва, ул. тверская"),
+                arguments("пер. Садовый, д. 5, стр. 2", "пер. Садовый, д. 5, стр. 2", "пер. садовый, д. 5, стр. 2"),
+                arguments("б-р Победы 12к1", "б-р Победы 12к1", "б-р победы 12к1"),
+                arguments("наб. реки Фонтанки, д. 20", "наб. реки Фонтанки, д. 20", "наб. реки фонтанки, д. 20"),
+                arguments("ул. 8 Марта, д. 10, кв. 3", "ул. 8 Марта, д. 10, кв. 3", "ул. 8 марта, д. 10, кв. 3"),
+                arguments("ул. 1-я Тверская-Ямская, д. 5", "ул. 1-я Тверская-Ямская, д. 5", "ул. 1-я тверская-ямская, д. 5"),
+                arguments("живет на улице Ленина, дом 5", "улице Ленина, дом 5", "улице ленина, дом 5"),
+                arguments("Краснодарский край, г. Сочи, ул. Морская, 15", "Краснодарский край, г. Сочи, ул. Морская, 15", "краснодарский край, г. сочи, ул. морская, 15"),
+                arguments("ш. Энтузиастов, 31", "ш. Энтузиастов, 31", "ш. энтузиастов, 31"),
+                arguments("мкр. Северный, д. 5, кв. 10", "мкр. Северный, д. 5, кв. 10", "мкр. северный, д. 5, кв. 10"),
+                arguments("Тверская ул., 5", "Тверская ул., 5", "тверская ул., 5"),
+                arguments("ул.   Ленина,\tд.5", "ул.   Ленина,\tд.5", "ул. ленина, д.5"),
+                arguments("ул. М. Горького, 4", "ул. М. Горького, 4", "ул. м. горького, 4"),
+                // a street named like its kind, a kind after the name, building and flat in one number
+                arguments("📍 ул. Набережная 34, кв. 282", "ул. Набережная 34, кв. 282", "ул. набережная 34, кв. 282"),
+                arguments("Адрес: г.Курск, Набережная пл., 75к3-183", "г.Курск, Набережная пл., 75к3-183", "г.курск, набережная пл., 75к3-183"),
+                arguments("🏠 Республика Татарстан, г. Нижнекамск, Лермонтова пр., 47-177",
+                        "Республика Татарстан, г. Нижнекамск, Лермонтова пр., 47-177",
+                        "республика татарстан, г. нижнекамск, лермонтова пр., 47-177"),
+                // a large city without "г.", a house letter and building glued together
+                arguments("ПРОЖИВАЕТ: Нижний Новгород, пл. Новая, д. 58", "Нижний Новгород, пл. Новая, д. 58", "нижний новгород, пл. новая, д. 58"),
+                arguments("Адрес: Ростов-на-Дону ул. Садовая 7", "Ростов-на-Дону ул. Садовая 7", "ростов-на-дону ул. садовая 7"),
+                arguments("📍 Адрес: б-р Садовый 40вк2-243", "б-р Садовый 40вк2-243", "б-р садовый 40вк2-243"));
+    }
+
+    static Stream<String> quiet() {
+        return Stream.of(
+                "митинг на ул. Тверской в субботу",
+                "г. Москва",
+                "проспект Мира",
+                "встречаемся у д. 5",
+                "Ленина 5",
+                "в 2024 г. Москва приняла гостей",
+                "работаем с 10 до 18",
+                "ул. Ленина в 5 вечера",
+                "см. пр. 5 договора",
+                "в Московской области похолодало",
+                "Казань, Москва и Сочи — лучшие города");
+    }
+
+    @ParameterizedTest
+    @MethodSource("found")
+    void theRecognizerAloneFindsTheAddress(String text, String span, String value) {
+        Alone.finds(text, ADDRESS, span, value, ADDRESSES);
+    }
+
+    @ParameterizedTest
+    @MethodSource("found")
+    void theDetectorFindsTheAddress(String text, String span, String value) {
+        Expect.finds(text, ADDRESS, span, value);
+    }
+
+    @ParameterizedTest
+    @MethodSource("quiet")
+    void theRecognizerAloneStaysQuiet(String text) {
+        Alone.quiet(text, ADDRESS, ADDRESSES);
+    }
+
+    @ParameterizedTest
+    @MethodSource("quiet")
+    void theDetectorStaysQuiet(String text) {
+        Expect.quiet(text, ADDRESS);
+    }
+
+    @Test
+    void contextWordsRaiseTheScore() {
+        List<Finding> plain = Alone.candidates("ул. Ленина, д. 5", ADDRESS, ADDRESSES);
+        List<Finding> labelled = Alone.candidates("🏠 ул. Ленина, д. 5", ADDRESS, ADDRESSES);
+        assertEquals(1, plain.size());
+        assertEquals(1, labelled.size());
+        assertTrue(labelled.get(0).score() > plain.get(0).score(), "🏠 raises the score");
+        assertEquals(List.of("🏠"), labelled.get(0).explanation().context());
+        assertEquals("street + house", plain.get(0).explanation().pattern());
+        assertEquals("street kind + name + house number", plain.get(0).explanation().validation());
+    }
+
+    @Test
+    void aStreetNamedAfterAPersonIsAnAddressNotAName() {
+        String text = "ул. Льва Толстого, д. 16";
+        Expect.finds(text, ADDRESS, text, "ул. льва толстого, д. 16");
+        Expect.quiet(text, io.pdshield.core.Kind.PERSON_NAME);
+    }
+
+    @Test
+    void aCityThatIsAlsoAFirstNameStaysWithTheName() {
+        String text = "Иванов Владимир, ул. Ленина 5";
+        Expect.finds(text, ADDRESS, "ул. Ленина 5", "ул. ленина 5");
+        Expect.finds(text, io.pdshield.core.Kind.PERSON_NAME, "Иванов Владимир", "иванов владимир");
+    }
+
+    @Property(tries = 200)
+    void anyHouseAndFlatNumberIsCovered(@ForAll @IntRange(min = 1, max = 999) int house,
+                                        @ForAll @IntRange(min = 1, max = 999) int flat,
+                                        @ForAll boolean commas, @ForAll boolean abbreviated) {
+        String sep = commas ? ", " : " ";
+        String address = (abbreviated ? "ул." : "улица") + " Садовая" + sep + (abbreviated ? "д. " : "дом ") + house
+                + sep + (abbreviated ? "кв. " : "квартира ") + flat;
+        String text = "адрес: " + address + " (домофон)";
+        Expect.finds(text, ADDRESS, address, address.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,140 @@
+package io.pdshield.core.recognizers;
+
+import io.pdshield.core.Expect;
+import io.pdshield.core.Finding;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import static io.pdshield.core.Kind.BIRTH_DATE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/** Birth dates in dossier lines and chats; every person and date is invented. */
+class BirthDateRecognizerTest {
+    /** The name recognizer runs first: a date beside a name is a birth date. */
+    private static final PersonNameRecognizer NAMES = new PersonNameRecognizer();
+    private static final BirthDateRecognizer DATES = new BirthDateRecognizer();
+
+    /** text, the span of the date, its ISO value. */
+    static Stream<Arguments> found() {
+        return Stream.of(
+                // birth words before the date, every format
+                arguments("д.р. 05.03.1990", "05.03.1990", "1990-03-05"),
+                arguments("Д/Р: 5.3.1990", "5.3.1990", "1990-03-05"),
+                arguments("др 05/03/1990, Тверь", "05/03/1990", "1990-03-05"),
+                arguments("Дата рождения: 05-03-1990", "05-03-1990", "1990-03-05"),
+                arguments("дата рожд. 05.03.90", "05.03.90", "1990-03-05"),
+                arguments("д.р. 01.02.05", "01.02.05", "2005-02-01"),
+                arguments("родилась 5 марта 1990 г. в Туле", "5 марта 1990", "1990-03-05"),
+                arguments("родился 12 мар. 1985 года", "12 мар. 1985", "1985-03-12"),
+                arguments("🎂 01.01.2001", "01.01.2001", "2001-01-01"),
+                arguments("DOB: 1990-03-05", "1990-03-05", "1990-03-05"),
+                arguments("д.р.29.02.1988", "29.02.1988", "1988-02-29"),
+                arguments("Петрова Анна / род. 16.09.1964 / т. скрыт", "16.09.1964", "1964-09-16"),
+                // г.р. after the date
+                arguments("Петрова, 05.03.1990 г.р.", "05.03.1990", "1990-03-05"),
+                arguments("Сидоров 17.11.1979г.р.", "17.11.1979", "1979-11-17"),
+                arguments("Лазарев / 19 февраля 1976 г. г.р. / тел. скрыт", "19 февраля 1976", "1976-02-19"),
+                // a date right beside a person name: dossier line, lookup-bot query
+                arguments("Иванов Иван Иванович 05.03.1990", "05.03.1990", "1990-03-05"),
+                arguments("/name Иванов Иван 05.03.1990", "05.03.1990", "1990-03-05"),
+                arguments("Петрова Анна Сергеевна, 29.02.1988", "29.02.1988", "1988-02-29"),
+                arguments("👤 КУЗНЕЦОВА ЕЛЕНА ПЕТРОВНА (12.12.1975)", "12.12.1975", "1975-12-12"),
+                // the birth word belongs to the second date only
+                arguments("Паспорт выдан 05.03.2010, д.р. 01.01.1990", "01.01.1990", "1990-01-01"));
+    }
+
+    static Stream<String> quiet() {
+        return Stream.of(
+                "концерт 05.03.2025 в 19:00",
+                "заказ от 01.02.2024 доставлен",
+                "матч 12.06 перенесли",
+                "д.р. 31.02.1990",
+                "д.р. 05.03.1850",
+                "д.р. 05.03.2999",
+                "Паспорт выдан 05.03.2010",
+                "встреча 10.10.2020 с Ивановым Иваном",
+                "Концерт Анны Ивановой 05.03.2024",
+                "Иванов Иван, заказ от 01.02.2024",
+                "IP 10.10.10.10, д.р. не указан",
+                "цена 1.500.000 руб",
+                "вер. 1.2.2020, др. изменения");
+    }
+
+    @ParameterizedTest
+    @MethodSource("found")
+    void theRecognizersAloneFindTheDate(String text, String span, String value) {
+        Alone.finds(text, BIRTH_DATE, span, value, NAMES, DATES);
+    }
+
+    @ParameterizedTest
+    @MethodSource("found")
+    void theDetectorFindsTheDate(String text, String span, String value) {
+        Expect.finds(text, BIRTH_DATE, span, value);
+    }
+
+    @ParameterizedTest
+    @MethodSource("quiet")
+    void theRecognizersAloneStayQuiet(String text) {
+        Alone.quiet(text, BIRTH_DATE, NAMES, DATES);
+    }
+
+    @ParameterizedTest
+    @MethodSource("quiet")
+    void theDetectorStaysQuiet(String text) {
+        Expect.quiet(text, BIRTH_DATE);
+    }
+
+    @Test
+    void withoutTheNameRecognizerADateBesideANameIsQuiet() {
+        Alone.quiet("Иванов Иван Иванович 05.03.1990", BIRTH_DATE, DATES);
+    }
+
+    @Test
+    void theExplanationSaysWhy() {
+        Finding labelled = Expect.finds("д.р. 05.03.1990", BIRTH_DATE, "05.03.1990", "1990-03-05");
+        assertEquals("dd.mm.yyyy", labelled.explanation().pattern());
+        assertEquals(List.of("д.р"), labelled.explanation().context());
+        Finding beside = Expect.finds("Иванов Иван Иванович 05.03.1990", BIRTH_DATE, "05.03.1990", "1990-03-05");
+        assertTrue(beside.explanation().validation().endsWith("beside a person name"), beside.explanation().validation());
+        assertTrue(labelled.score() > beside.score(), "a birth word is stronger evidence than a name beside");
+    }
+
+    @Provide
+    Arbitrary<LocalDate> birthDates() {
+        return Arbitraries.longs().between(LocalDate.of(1900, 1, 1).toEpochDay(), LocalDate.now().toEpochDay())
+                .map(LocalDate::ofEpochDay);
+    }
+
+    @Provide
+    Arbitrary<String> formats() {
+        return Arbitraries.of("dd.MM.yyyy", "d.M.yyyy", "dd/MM/yyyy", "dd-MM-yyyy", "yyyy-MM-dd", "d MMMM yyyy");
+    }
+
+    @Property(tries = 300)
+    void anyBirthDateAfterABirthWordIsFound(@ForAll("birthDates") LocalDate date, @ForAll("formats") String format) {
+        String written = DateTimeFormatter.ofPattern(format, Locale.forLanguageTag("ru")).format(date);
+        String text = "Дата рождения: " + written + ", место рождения: г. Тверь";
+        Expect.finds(text, BIRTH_DATE, written, date.toString());
+    }
+
+    @Property(tries = 100)
+    void theSameDateWithoutABirthWordIsQuiet(@ForAll("birthDates") LocalDate date, @ForAll("formats") String format) {
+        String written = DateTimeFormatter.ofPattern(format, Locale.forLanguageTag("ru")).format(date);
+        Expect.quiet("заказ оформлен " + written + ", ждите доставку", BIRTH_DATE);
+    }
+}

@@ -1,0 +1,237 @@
+package io.pdshield.core.recognizers;
+
+import io.pdshield.core.Expect;
+import io.pdshield.core.Finding;
+import io.pdshield.core.Kind;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static io.pdshield.core.Kind.PERSON_NAME;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * Person names in chat and dossier snippets. Every person is invented: common Russian surnames,
+ * first names and patronymics from the dictionary, or made-up surnames (Пупырышкина, Зябловский)
+ * for the ending rules. The only real names are of streets, places and an institution, which must
+ * stay quiet.
+ */
+class PersonNameRecognizerTest {
+    private static final PersonNameRecognizer NAMES = new PersonNameRecognizer();
+
+    /** text, the span of the name, its normalized value. */
+    static Stream<Arguments> found() {
+        return Stream.of(
+                // every order
+                arguments("ФИО: Иванова Анна Сергеевна", "Иванова Анна Сергеевна", "иванова анна сергеевна"),
+                arguments("Анна Сергеевна Иванова, менеджер", "Анна Сергеевна Иванова", "анна сергеевна иванова"),
+                arguments("Анна Иванова пришла первой", "Анна Иванова", "анна иванова"),
+                arguments("кто такой Иванов Иван?", "Иванов Иван", "иванов иван"),
+                arguments("Анна Сергеевна, добрый день!", "Анна Сергеевна", "анна сергеевна"),
+                // every case, both genders: the value is the nominative
+                arguments("Передайте Ивановой Анне Сергеевне документы", "Ивановой Анне Сергеевне", "иванова анна сергеевна"),
+                arguments("видели Петрову Ольгу Ивановну у подъезда", "Петрову Ольгу Ивановну", "петрова ольга ивановна"),
+                arguments("речь о Соколовой Марии Андреевне", "Соколовой Марии Андреевне", "соколова мария андреевна"),
+                arguments("с Кузнецовой Еленой Викторовной не связаться", "Кузнецовой Еленой Викторовной", "кузнецова елена викторовна"),
+                arguments("встретил Смирнова Петра Сергеевича вчера", "Смирнова Петра Сергеевича", "смирнов петр сергеевич"),
+                arguments("договор с Кузнецовым Дмитрием Олеговичем расторгнут", "Кузнецовым Дмитрием Олеговичем", "кузнецов дмитрий олегович"),
+                arguments("позвоните Семёнову Артёму Олеговичу", "Семёнову Артёму Олеговичу", "семенов артем олегович"),
+                arguments("Спасибо Анне Ивановой за помощь", "Анне Ивановой", "анна иванова"),
+                // initials
+                arguments("Иванова А.С. не ответила", "Иванова А.С.", "иванова а. с."),
+                arguments("подпись: А. С. Иванова", "А. С. Иванова", "а. с. иванова"),
+                arguments("исполнитель Н.В.Сидоренко", "Н.В.Сидоренко", "н. в. сидоренко"),
+                arguments("Иванова Анна С., 3 курс", "Иванова Анна С.", "иванова анна с."),
+                arguments("С уважением, Петров И. И.", "Петров И. И.", "петров и. и."),
+                // ALL CAPS dossier headers, emoji before the span (UTF-16 offsets)
+                arguments("ИВАНОВА АННА СЕРГЕЕВНА", "ИВАНОВА АННА СЕРГЕЕВНА", "иванова анна сергеевна"),
+                arguments("👤 КУЗНЕЦОВ ДМИТРИЙ ОЛЕГОВИЧ\n📞 скрыт", "КУЗНЕЦОВ ДМИТРИЙ ОЛЕГОВИЧ", "кузнецов дмитрий олегович"),
+                arguments("🔎 Петров Пётр Петрович", "Петров Пётр Петрович", "петров петр петрович"),
+                arguments("ИВАНОВ Иван Иванович", "ИВАНОВ Иван Иванович", "иванов иван иванович"),
+                // hyphenated surnames, surnames and patronymics the dictionary lacks
+                arguments("Иванова-Смирнова Елена Викторовна", "Иванова-Смирнова Елена Викторовна", "иванова-смирнова елена викторовна"),
+                arguments("Мельничук Ольга Петровна, кв. 5", "Мельничук Ольга Петровна", "мельничук ольга петровна"),
+                arguments("Пупырышкиной Анне передали", "Пупырышкиной Анне", "пупырышкина анна"),
+                arguments("Зябловский Олег уволился", "Зябловский Олег", "зябловский олег"),
+                arguments("у Зябловской Ольги Ивановны", "Зябловской Ольги Ивановны", "зябловская ольга ивановна"),
+                arguments("Гурамишвили Георгий Давидович", "Гурамишвили Георгий Давидович", "гурамишвили георгий давидович"),
+                arguments("Ольга Никитична звонила", "Ольга Никитична", "ольга никитична"),
+                arguments("Хабибуллина Айгуль Рашидовна", "Хабибуллина Айгуль Рашидовна", "хабибуллина айгуль рашидовна"),
+                arguments("Объект: Айгуль Рашидовна Хабибуллина", "Айгуль Рашидовна Хабибуллина", "айгуль рашидовна хабибуллина"),
+                // surnames the dictionary knows only as adjectives, first names it knows only as nouns
+                arguments("👤 Черных И.Е.\n🎂 скрыто", "Черных И.Е.", "черных и. е."),
+                arguments("Кто знает Галину Черных?", "Галину Черных", "галина черных"),
+                arguments("Объект: София Дмитриевна Сазонова", "София Дмитриевна Сазонова", "софия дмитриевна сазонова"),
+                arguments("Слив данных Ткаченко Софии", "Ткаченко Софии", "ткаченко софия"),
+                // first names that are ordinary words, with a patronymic or a surname
+                arguments("Вера Павловна пришла", "Вера Павловна", "вера павловна"),
+                arguments("Надежда Смирнова, бухгалтер", "Надежда Смирнова", "надежда смирнова"),
+                arguments("Любовь Петровна, здравствуйте", "Любовь Петровна", "любовь петровна"),
+                arguments("Лев Иванович на связи", "Лев Иванович", "лев иванович"),
+                // labelled single parts in dossiers
+                arguments("Фамилия: Кузнецова\nИмя: Ольга", "Кузнецова", "кузнецова"),
+                arguments("Имя: Ольга", "Ольга", "ольга"),
+                arguments("Отчество: Петровна", "Петровна", "петровна"),
+                // lookup-bot queries, relatives lines
+                arguments("/fio Смирнов Алексей Николаевич", "Смирнов Алексей Николаевич", "смирнов алексей николаевич"),
+                arguments("Мать: Иванова Ольга Ивановна (1965)", "Иванова Ольга Ивановна", "иванова ольга ивановна"),
+                arguments("мой сосед Козлов Николай Петрович живет один", "Козлов Николай Петрович", "козлов николай петрович"));
+    }
+
+    /** Texts where no person name may be reported. */
+    static Stream<String> quiet() {
+        return Stream.of(
+                // news with a lone surname, lone first names, sentence-initial common words
+                "губернатор Собянин заявил о новых мерах",
+                "Вчера Иванов и Петров не пришли на работу",
+                "Спасибо Ивановой за помощь",
+                "Вера в победу не покидает",
+                "Слава Богу, всё обошлось",
+                "Привет, Маша!",
+                "Надежда умирает последней",
+                "Любовь и голуби",
+                // streets, places and institutions named after people
+                "ул. Льва Толстого, д. 16",
+                "проспект Мира",
+                "г. Королёв",
+                "на улице Карла Маркса",
+                "МГТУ им. Н.Э. Баумана",
+                "станция метро Пушкинская",
+                "Нижний Новгород",
+                "Сергиев Посад",
+                "Красная Поляна",
+                "Новый Год уже скоро",
+                "Москва Сити",
+                // a team named after a person, a pronoun-like adjective before a first name
+                "Следующий матч: Салават Юлаев — Ростов, начало в 19:00",
+                "Своих Иван не бросает",
+                // lower case, Latin, brands
+                "иванова анна сергеевна",
+                "Ivanova Anna Sergeevna",
+                "Samsung Galaxy за 20 тысяч",
+                "Сбербанк Онлайн не работает",
+                "магазин Пятёрочка на углу");
+    }
+
+    @ParameterizedTest
+    @MethodSource("found")
+    void theRecognizerAloneFindsTheName(String text, String span, String value) {
+        Alone.finds(text, PERSON_NAME, span, value, NAMES);
+    }
+
+    @ParameterizedTest
+    @MethodSource("found")
+    void theDetectorFindsTheName(String text, String span, String value) {
+        Finding f = Expect.finds(text, PERSON_NAME, span, value);
+        assertEquals("person-name", f.explanation().recognizer());
+    }
+
+    @ParameterizedTest
+    @MethodSource("quiet")
+    void theRecognizerAloneStaysQuiet(String text) {
+        Alone.quiet(text, PERSON_NAME, NAMES);
+    }
+
+    @ParameterizedTest
+    @MethodSource("quiet")
+    void theDetectorStaysQuiet(String text) {
+        Expect.quiet(text, PERSON_NAME);
+    }
+
+    @Test
+    void theExplanationNamesThePartsAndTheirAgreement() {
+        Finding f = Expect.finds("ФИО: Иванова Анна Сергеевна", PERSON_NAME, "Иванова Анна Сергеевна", null);
+        assertEquals("Фам Имя Отч", f.explanation().pattern());
+        assertEquals("dictionary: Fam+Name+Patr, agreement ok", f.explanation().validation());
+        assertEquals(List.of("фио"), f.explanation().context());
+        Finding g = Expect.finds("Пупырышкиной Анне передали", PERSON_NAME, "Пупырышкиной Анне", null);
+        assertEquals("dictionary: Fam(ending)+Name, agreement ok", g.explanation().validation());
+    }
+
+    @Test
+    void twoNamesOnOneLineAreTwoFindings() {
+        String text = "Иванов Иван Иванович, Петрова Анна Сергеевна";
+        Expect.finds(text, PERSON_NAME, "Иванов Иван Иванович", "иванов иван иванович");
+        Expect.finds(text, PERSON_NAME, "Петрова Анна Сергеевна", "петрова анна сергеевна");
+    }
+
+    @Test
+    void manyThreadsGetTheSameAnswers() throws Exception {
+        List<String> texts = found().map(a -> (String) a.get()[0]).toList();
+        List<List<Finding>> expected = texts.stream().map(t -> Expect.detector().detect(t)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<List<Finding>>>> runs = new ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                runs.add(pool.submit(() -> {
+                    List<List<Finding>> got = new ArrayList<>();
+                    for (int round = 0; round < 20; round++) {
+                        got.clear();
+                        for (String t : texts) got.add(Expect.detector().detect(t));
+                    }
+                    return got;
+                }));
+            }
+            for (Future<List<List<Finding>>> r : runs) assertEquals(expected, r.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- properties: any order, ALL CAPS, never in lower case ----
+
+    private static final String[][] MEN = {
+            {"Иванов", "Иван", "Петрович"}, {"Смирнов", "Алексей", "Николаевич"}, {"Кузнецов", "Дмитрий", "Олегович"},
+            {"Попов", "Сергей", "Андреевич"}, {"Волков", "Андрей", "Викторович"}, {"Лебедев", "Михаил", "Юрьевич"}};
+    private static final String[][] WOMEN = {
+            {"Иванова", "Анна", "Сергеевна"}, {"Смирнова", "Ольга", "Ивановна"}, {"Кузнецова", "Елена", "Петровна"},
+            {"Попова", "Мария", "Андреевна"}, {"Волкова", "Татьяна", "Олеговна"}, {"Лебедева", "Наталья", "Игоревна"}};
+
+    @Provide
+    Arbitrary<String[]> people() {
+        return Arbitraries.of(Stream.concat(Stream.of(MEN), Stream.of(WOMEN)).toList());
+    }
+
+    @Provide
+    Arbitrary<String> orders() {
+        return Arbitraries.of("FNP", "NPF", "FN", "NF", "NP");
+    }
+
+    @Property(tries = 200)
+    void aNominativeNameIsFoundInAnyOrderAndCase(@ForAll("people") String[] person, @ForAll("orders") String order,
+                                                 @ForAll boolean caps) {
+        List<String> parts = new ArrayList<>();
+        for (char role : order.toCharArray()) parts.add(person[role == 'F' ? 0 : role == 'N' ? 1 : 2]);
+        String name = String.join(" ", parts);
+        if (caps) name = name.toUpperCase(Locale.ROOT);
+        String text = "по базе: " + name + ", больше ничего";
+        Expect.finds(text, PERSON_NAME, name, String.join(" ", parts).toLowerCase(Locale.ROOT));
+    }
+
+    @Property(tries = 100)
+    void lowerCaseIsNeverAName(@ForAll("people") String[] person, @ForAll("orders") String order) {
+        StringBuilder sb = new StringBuilder("по базе ");
+        for (char role : order.toCharArray()) sb.append(person[role == 'F' ? 0 : role == 'N' ? 1 : 2]).append(' ');
+        Expect.quiet(sb.toString().toLowerCase(Locale.ROOT), PERSON_NAME);
+    }
+
+    @Property(tries = 100)
+    void aSurnameAloneIsNeverAName(@ForAll("people") String[] person) {
+        Expect.quiet("вчера " + person[0] + " сказал, что всё хорошо", Kind.PERSON_NAME);
+    }
+}
