@@ -28,7 +28,13 @@ fi
 [[ -e "$input" ]] || { echo "bench: no such input: $input" >&2; exit 1; }
 
 "$root/pdshield" --version > /dev/null   # builds the jar now, not inside the timed run
-bytes="$(du -sbL "$input" | cut -f1)"
+# the bytes the scan reads: the exports (a generated corpus also holds truth.jsonl and labels.jsonl)
+if [[ -d "$input" ]]; then
+  bytes="$(find -L "$input" -name result.json -printf '%s\n' | awk '{s += $1} END {print s + 0}')"
+  [[ "$bytes" -gt 0 ]] || bytes="$(du -sbL "$input" | cut -f1)"
+else
+  bytes="$(du -sbL "$input" | cut -f1)"
+fi
 gclog="$work/gc.log"
 rm -f "$gclog"
 echo "bench: scanning $input ($((bytes / 1000000)) MB) with -Xmx$heap ..." >&2
