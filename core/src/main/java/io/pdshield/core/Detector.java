@@ -62,10 +62,43 @@ public final class Detector {
         return recognizers;
     }
 
+    /** Texts longer than this are scanned in chunks (bounded scratch memory per thread). */
+    static final int CHUNK = 1 << 20;
+    /** Each chunk also sees this many characters on either side, so no finding or context word is cut. */
+    static final int OVERLAP = 512;
+
     /** Finds personal data in {@code text}; findings ordered by start offset, never overlapping. */
     public List<Finding> detect(CharSequence text) {
         Objects.requireNonNull(text, "text");
         if (text.length() == 0) return List.of();
+        if (text.length() > CHUNK + OVERLAP) return detectChunked(text);
+        return detectOne(text);
+    }
+
+    /**
+     * A very long text (a 50 MB message) in chunks of {@link #CHUNK} characters, each scanned with
+     * {@link #OVERLAP} characters of its neighbours; a finding belongs to the chunk its start lies in.
+     */
+    private List<Finding> detectChunked(CharSequence text) {
+        List<Finding> out = new ArrayList<>();
+        int n = text.length();
+        int lastEnd = 0;
+        for (int s = 0; s < n; s += CHUNK) {
+            int from = Math.max(0, s - OVERLAP);
+            int to = Math.min(n, s + CHUNK + OVERLAP);
+            String part = text.subSequence(from, to).toString();
+            for (Finding f : detectOne(part)) {
+                int start = f.start() + from;
+                if (start < s || start >= s + CHUNK || start < lastEnd) continue;
+                Finding shifted = new Finding(f.kind(), start, f.end() + from, f.score(), f.value(), f.explanation());
+                out.add(shifted);
+                lastEnd = shifted.end();
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private List<Finding> detectOne(CharSequence text) {
         ScanContext ctx = scratch.get().reset(text, enabled, threshold);
         for (Recognizer r : recognizers) {
             r.recognize(ctx);

@@ -33,7 +33,7 @@ public enum Kind {
         try {
             return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown kind '" + name + "'; known kinds: "
+            throw new IllegalArgumentException("unknown kind '" + name.trim() + "'; known kinds: "
                     + java.util.Arrays.toString(values()), e);
         }
     }
