@@ -132,6 +132,19 @@ final class SanitizingInputStream extends InputStream {
             }
         }
         for (; i < n; i++) {
+            if (need == 0 && backslashRun == 0) {
+                // fast path: copy the run of well-formed UTF-8 without backslashes as it is
+                int j = validRun(i, n);
+                if (j > i) {
+                    int len = j - i;
+                    System.arraycopy(raw, i, out, outLen, len);
+                    outLen += len;
+                    produced += len;
+                    rawConsumed += len;
+                    i = j;
+                    if (i >= n) break;
+                }
+            }
             int b = raw[i] & 0xFF;
             if (need > 0) {
                 if (b >= lo && b <= hi) {
@@ -188,6 +201,43 @@ final class SanitizingInputStream extends InputStream {
                 rawConsumed++;
             }
         }
+    }
+
+    /**
+     * The end of the run of complete, well-formed UTF-8 sequences without a backslash that starts
+     * at {@code i} (sequences cut by the end of the chunk are left to the byte-by-byte path).
+     */
+    private int validRun(int i, int n) {
+        final byte[] r = raw;
+        while (i < n) {
+            int b = r[i];
+            if (b >= 0) {
+                if (b == '\\') return i;
+                i++;
+                continue;
+            }
+            b &= 0xFF;
+            if (b >= 0xC2 && b <= 0xDF) {
+                if (i + 1 >= n || !cont(r[i + 1], 0x80, 0xBF)) return i;
+                i += 2;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                int lo2 = b == 0xE0 ? 0xA0 : 0x80, hi2 = b == 0xED ? 0x9F : 0xBF;
+                if (i + 2 >= n || !cont(r[i + 1], lo2, hi2) || !cont(r[i + 2], 0x80, 0xBF)) return i;
+                i += 3;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                int lo2 = b == 0xF0 ? 0x90 : 0x80, hi2 = b == 0xF4 ? 0x8F : 0xBF;
+                if (i + 3 >= n || !cont(r[i + 1], lo2, hi2) || !cont(r[i + 2], 0x80, 0xBF) || !cont(r[i + 3], 0x80, 0xBF)) return i;
+                i += 4;
+            } else {
+                return i;
+            }
+        }
+        return i;
+    }
+
+    private static boolean cont(byte x, int lo, int hi) {
+        int v = x & 0xFF;
+        return v >= lo && v <= hi;
     }
 
     private void start(int b, int needed, int low, int high) {
