@@ -31,9 +31,17 @@ final class Console implements AutoCloseable {
     private ScheduledExecutorService ticker;
     private boolean barShown;
 
+    /** Whether stderr is a terminal: then the bar redraws in place, else a progress line every few seconds. */
+    private final boolean interactive;
+
     Console(PrintWriter err, boolean quiet) {
+        this(err, quiet, System.console() != null);
+    }
+
+    Console(PrintWriter err, boolean quiet, boolean interactive) {
         this.err = err;
         this.quiet = quiet;
+        this.interactive = interactive;
     }
 
     void warning(Warning w) {
@@ -72,7 +80,8 @@ final class Console implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ticker.scheduleAtFixedRate(this::drawBar, 200, 250, TimeUnit.MILLISECONDS);
+        if (interactive) ticker.scheduleAtFixedRate(this::drawBar, 200, 250, TimeUnit.MILLISECONDS);
+        else ticker.scheduleAtFixedRate(this::drawBar, 5, 5, TimeUnit.SECONDS); // logs: one line each time
     }
 
     double elapsedSeconds() {
@@ -86,10 +95,15 @@ final class Console implements AutoCloseable {
         double frac = total <= 0 ? 1 : (double) d / total;
         int fill = (int) Math.round(frac * BAR);
         String eta = rate <= 0 ? "--:--" : clock((long) ((total - d) / rate));
-        err.print(String.format(Locale.ROOT, "\r%3d%% [%s%s] %.1f/%.1f MB %.1f MB/s ETA %s ",
-                (int) (frac * 100), "#".repeat(fill), ".".repeat(BAR - fill), d / 1e6, total / 1e6, rate / 1e6, eta));
+        String bar = String.format(Locale.ROOT, "%3d%% [%s%s] %.1f/%.1f MB %.1f MB/s ETA %s ",
+                (int) (frac * 100), "#".repeat(fill), ".".repeat(BAR - fill), d / 1e6, total / 1e6, rate / 1e6, eta);
+        if (interactive) {
+            err.print("\r" + bar);
+            barShown = true;
+        } else {
+            err.println(bar.strip());
+        }
         err.flush();
-        barShown = true;
     }
 
     private void clearBar() {
