@@ -100,7 +100,7 @@ public final class AddressRecognizer implements Recognizer {
         if (!t.isWord(last)) return false;
         int code = WordTable.NONE;
         if (t.isSym(last - 1, '-') && t.glued(last) && t.glued(last - 1) && t.isWord(last - 2)) {
-            code = KINDS.get(t.text(), t.start(last - 2), t.end(last));
+            code = KINDS.get(t.chars(), t.start(last - 2), t.end(last));
         }
         if (code == WordTable.NONE) code = KINDS.get(t, last);
         return code != WordTable.NONE && (code & PLACE) != 0;
@@ -130,7 +130,7 @@ public final class AddressRecognizer implements Recognizer {
         if (len > KINDS_MAX_LENGTH) return 0;
         // hyphenated abbreviations start with at most three letters: пр-т, мкр-н
         if (len <= 3 && t.isSym(i + 1, '-') && t.glued(i + 1) && t.isWord(i + 2) && t.glued(i + 2)) {
-            int c = KINDS.get(t.text(), t.start(i), t.end(i + 2));
+            int c = KINDS.get(t.chars(), t.start(i), t.end(i + 2));
             if (c != WordTable.NONE) return c | THREE_TOKENS;
         }
         int c = KINDS.get(t, i);

@@ -199,10 +199,10 @@ public final class PersonNameRecognizer implements Recognizer {
             set(w, k, p, p + 2, INITIAL, 0);
             return p + 2;
         }
-        long info = dict.info(text, t.start(p), t.end(p));
+        long info = dict.info(t.chars(), t.start(p), t.end(p));
         if (t.isSym(p + 1, '-') && t.glued(p + 1) && p + 2 < t.size() && t.glued(p + 2)
                 && candidateWord(t, p + 2) && t.length(p + 2) > 1) {
-            long second = dict.info(text, t.start(p + 2), t.end(p + 2));
+            long second = dict.info(t.chars(), t.start(p + 2), t.end(p + 2));
             long fam = NameDictionary.mask(info, FAM) & NameDictionary.mask(second, FAM);
             long name = NameDictionary.mask(info, NAME) & NameDictionary.mask(second, NAME);
             if ((fam | name) != 0) {
@@ -311,9 +311,9 @@ public final class PersonNameRecognizer implements Recognizer {
                 }
                 flags |= UNKNOWN << (2 * k);
             } else {
-                value.append(dict.nominative(text, t.start(p), t.end(p), role, gender));
+                value.append(dict.nominative(t.chars(), t.start(p), t.end(p), role, gender));
                 if (w.type[k] == COMPOUND) {
-                    value.append('-').append(dict.nominative(text, t.start(p + 2), t.end(p + 2), role, gender));
+                    value.append('-').append(dict.nominative(t.chars(), t.start(p + 2), t.end(p + 2), role, gender));
                 }
                 if ((w.info[k] & GUESS) != 0) flags |= ENDING << (2 * k);
             }
