@@ -29,7 +29,8 @@ public final class ScanContext {
     private final ContextIndex contextIndex = new ContextIndex();
     private boolean numberRunsReady;
     private final List<Finding> candidates = new ArrayList<>();
-    private final List<String> wordScratch = new ArrayList<>(4);
+    private final List<String> posScratch = new ArrayList<>(4);
+    private final List<String> negScratch = new ArrayList<>(4);
     private final List<Finding> candidatesView = Collections.unmodifiableList(candidates);
     private EnumSet<Kind> enabled = EnumSet.allOf(Kind.class);
     private CharSequence text = "";
@@ -151,14 +152,23 @@ public final class ScanContext {
             windowTokens(start, end);
             // words are collected into reused scratch lists; most candidates have none, and those
             // that have some get an immutable copy (which Explanation keeps as is)
-            List<String> found = wordScratch;
-            found.clear();
-            nearest = context(positive, start, end, found);
-            if (!found.isEmpty()) pos = List.copyOf(found);
-            found.clear();
-            context(negative, start, end, found);
-            if (!found.isEmpty()) neg = List.copyOf(found);
-            found.clear();
+            List<String> p = posScratch, n = negScratch;
+            p.clear();
+            n.clear();
+            if (positive.id >= 0 && negative.id >= 0 || positive.isEmpty() && negative.id >= 0
+                    || positive.id >= 0 && negative.isEmpty()) {
+                // both sets in the token index: one walk over the window finds the words of both
+                long pb = positive.isEmpty() ? 0 : 1L << positive.id;
+                long nb = negative.isEmpty() ? 0 : 1L << negative.id;
+                int b = contextIndex.collect(pb, nb, beforeFrom, beforeTo, start, start, true, p, n);
+                int a = contextIndex.collect(pb, nb, afterFrom, afterTo, text.length(), end, false, p, n);
+                nearest = Math.min(a, b);
+            } else {
+                nearest = context(positive, start, end, p);
+                context(negative, start, end, n);
+            }
+            if (!p.isEmpty()) pos = List.copyOf(p);
+            if (!n.isEmpty()) neg = List.copyOf(n);
         }
         double score = baseScore;
         // positive context wins: a labelled value next to a price is still the labelled value;
