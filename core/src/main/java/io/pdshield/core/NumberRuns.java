@@ -48,11 +48,11 @@ public final class NumberRuns {
         groups = 0;
         runs = 0;
         java.util.Arrays.fill(spanCount, 0);
-        int n = t.size();
+        Tokens.IntList nums = t.nums();
         int current = -1; // group index of run start
         int lastTok = -1;
-        for (int i = 0; i < n; i++) {
-            if (t.type(i) != Tokens.NUM) continue;
+        for (int k = 0; k < nums.size(); k++) {
+            int i = nums.get(k);
             if (blocked(t, i)) {
                 current = -1;
                 continue;
