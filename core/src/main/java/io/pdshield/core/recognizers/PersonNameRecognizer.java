@@ -94,9 +94,21 @@ public final class PersonNameRecognizer implements Recognizer {
     private static final int UNKNOWN = 2;
     private static final int AGREE = 1 << 6;
     private static final int COMMON = 1 << 7;
-    /** Validation texts by template and flags; at most templates × 256 entries. */
-    private static final java.util.concurrent.ConcurrentHashMap<Integer, String> VALIDATIONS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Validation texts by template and flags ({@code j << 8 | flags}), built on first use; an array
+     * rather than a map so that a lookup neither boxes nor hashes.
+     */
+    private static final java.util.concurrent.atomic.AtomicReferenceArray<String> VALIDATIONS =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(TEMPLATES.length << 8);
+
+    private static String validationOf(int key) {
+        String v = VALIDATIONS.get(key);
+        if (v == null) {
+            v = validation(key);
+            VALIDATIONS.set(key, v); // racing threads build equal strings
+        }
+        return v;
+    }
 
     private static final ThreadLocal<Window> WINDOWS = ThreadLocal.withInitial(Window::new);
 
@@ -325,7 +337,7 @@ public final class PersonNameRecognizer implements Recognizer {
         int start = t.start(w.from[0]);
         int end = t.end(w.to[roles.length - 1] - 1);
         ctx.emit(Kind.PERSON_NAME, start, end, score, v, NAME_ID, PATTERNS[j],
-                VALIDATIONS.computeIfAbsent(j << 8 | flags, PersonNameRecognizer::validation), CONTEXT, ContextWords.NONE);
+                validationOf(j << 8 | flags), CONTEXT, ContextWords.NONE);
     }
 
     /** {@code dictionary: Fam(ending)+Name+Patr, agreement ok} for a template index and flags. */
