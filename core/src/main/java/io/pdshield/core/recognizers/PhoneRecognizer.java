@@ -46,10 +46,17 @@ public final class PhoneRecognizer implements Recognizer {
     }
 
     private void candidate(ScanContext ctx, NumberRuns runs, int a, int b, int n) {
+        boolean plus = runs.plusBefore(a);
+        char first0 = ctx.tokens().chars()[runs.start(a)];
+        // only "+…", 8/7 + 10 digits and 10 digits starting 9, 4, 3 or 8 can be phones: decided
+        // from the first digit before the digits string is built
+        if (!plus && !(n == 11 && (first0 == '8' || first0 == '7'))
+                && !(n == 10 && (first0 == '9' || first0 == '4' || first0 == '3' || first0 == '8'))) {
+            return;
+        }
         if (!runs.separatorsIn(a, b, SEPARATORS)) return;
         // a phone normally is a whole run; a part of a longer run is possible but less likely
         double partial = runs.runStart(a) && runs.runEnd(b) ? 0 : 0.15;
-        boolean plus = runs.plusBefore(a);
         String d = runs.digits(a, b);
         int start = plus ? runs.start(a) - 1 : runs.start(a);
         int end = runs.end(b);
