@@ -41,7 +41,7 @@ public final class PhoneRecognizer implements Recognizer {
         NumberRuns runs = ctx.numberRuns();
         for (int digits = 10; digits <= 15; digits++) {
             final int n = digits;
-            runs.forEachSpan(n, (a, b) -> candidate(ctx, runs, a, b, n));
+            if (runs.any(n)) runs.forEachSpan(n, (a, b) -> candidate(ctx, runs, a, b, n));
         }
     }
 
