@@ -35,12 +35,15 @@ public final class Detector {
     };
 
     private final List<Recognizer> recognizers;
+    /** The same, as an array for the per-text loop (no iterator). */
+    private final Recognizer[] recognizerArray;
     private final EnumSet<Kind> enabled;
     private final double threshold;
     private final ThreadLocal<ScanContext> scratch = ThreadLocal.withInitial(ScanContext::new);
 
     private Detector(List<Recognizer> recognizers, EnumSet<Kind> enabled, double threshold) {
         this.recognizers = List.copyOf(recognizers);
+        this.recognizerArray = this.recognizers.toArray(Recognizer[]::new);
         this.enabled = enabled;
         this.threshold = threshold;
     }
@@ -71,7 +74,7 @@ public final class Detector {
         Objects.requireNonNull(text, "text");
         if (text.length() == 0) return List.of();
         ScanContext ctx = scratch.get().reset(text, enabled, threshold);
-        for (Recognizer r : recognizers) {
+        for (Recognizer r : recognizerArray) {
             r.recognize(ctx);
         }
         List<Finding> candidates = ctx.candidates();

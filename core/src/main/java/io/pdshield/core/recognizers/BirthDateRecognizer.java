@@ -259,11 +259,13 @@ public final class BirthDateRecognizer implements Recognizer {
     /** Spans of this text's person names at or above the default threshold, as start,end pairs. */
     private static int[] nameSpans(ScanContext ctx) {
         List<Finding> all = ctx.candidates();
+        int n = all.size();
         int count = 0;
-        for (Finding f : all) if (isName(f)) count++;
+        for (int i = 0; i < n; i++) if (isName(all.get(i))) count++;
         int[] spans = new int[count * 2];
         int k = 0;
-        for (Finding f : all) {
+        for (int i = 0; i < n; i++) {
+            Finding f = all.get(i);
             if (!isName(f)) continue;
             spans[k++] = f.start();
             spans[k++] = f.end();
