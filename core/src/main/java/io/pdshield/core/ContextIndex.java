@@ -14,9 +14,11 @@ import java.util.List;
  */
 final class ContextIndex {
     /** The shared trie, rebuilt when new sets were registered since it was built. */
-    private static volatile Trie trie;
+    private static volatile Trie shared;
 
     private Tokens tokens;
+    /** The shared trie as of {@link #reset} (one volatile read per text, not per token). */
+    private Trie trie;
     private char[] chars;
     private int length;
     private int gen = 1;
@@ -47,15 +49,27 @@ final class ContextIndex {
         }
         matchWord.clear();
         matches = 0;
+        trie = trie();
+    }
+
+    /** A set was registered after this text's {@link #reset}: take the new trie and forget the tokens' words. */
+    private void refresh() {
+        trie = trie();
+        if (++gen == Integer.MAX_VALUE) {
+            gen = 1;
+            Arrays.fill(tokenGen, 0);
+        }
+        matchWord.clear();
+        matches = 0;
     }
 
     static Trie trie() {
-        Trie t = trie;
+        Trie t = shared;
         int n = ContextWords.registry().size();
         if (t == null || t.sets != n) {
             synchronized (ContextIndex.class) {
-                t = trie;
-                if (t == null || t.sets != n) trie = t = Trie.build(ContextWords.registry());
+                t = shared;
+                if (t == null || t.sets != n) shared = t = Trie.build(ContextWords.registry());
             }
         }
         return t;
@@ -74,6 +88,7 @@ final class ContextIndex {
      */
     int collect(ContextWords set, int from, int to, int limit, int anchor, boolean before, List<String> out) {
         long bit = 1L << set.id;
+        if (set.id >= trie.sets) refresh();
         int nearest = Integer.MAX_VALUE;
         for (int i = from; i < to; i++) {
             ensure(i);
@@ -89,6 +104,34 @@ final class ContextIndex {
         return nearest;
     }
 
+    /**
+     * {@link #collect} for two sets at once, in one walk over the tokens: words of the set with
+     * bit {@code posBit} go to {@code pos}, of {@code negBit} to {@code neg} (a bit may be 0: no set).
+     * Returns the smallest distance of a {@code pos} word to {@code anchor}.
+     */
+    int collect(long posBit, long negBit, int from, int to, int limit, int anchor, boolean before,
+                List<String> pos, List<String> neg) {
+        long bits = posBit | negBit;
+        if (trie.sets < 64 && bits >>> trie.sets != 0) refresh();
+        int nearest = Integer.MAX_VALUE;
+        for (int i = from; i < to; i++) {
+            ensure(i);
+            if ((mask[i] & bits) == 0) continue;
+            for (int k = first[i], e = first[i] + count[i]; k < e; k++) {
+                long m = matchMask[k];
+                if ((m & bits) == 0 || matchEnd[k] > limit) continue;
+                String w = matchWord.get(k);
+                if ((m & posBit) != 0) {
+                    if (!pos.contains(w)) pos.add(w);
+                    int d = before ? anchor - matchEnd[k] : tokens.start(i) - anchor;
+                    if (d < nearest) nearest = d;
+                }
+                if ((m & negBit) != 0 && !neg.contains(w)) neg.add(w);
+            }
+        }
+        return nearest;
+    }
+
     private void ensure(int i) {
         if (tokenGen[i] == gen) return;
         tokenGen[i] = gen;
@@ -97,7 +140,7 @@ final class ContextIndex {
         mask[i] = 0;
         byte type = tokens.type(i);
         if (type == Tokens.NL || type == Tokens.NUM) return;
-        Trie t = trie();
+        Trie t = trie;
         int node = 0;
         int p = tokens.start(i);
         while (p < length) {

@@ -3,14 +3,13 @@ package io.pdshield.core;
 import io.pdshield.core.recognizers.Recognizers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Text to findings. Tokenizes the text once, lets every registered {@link Recognizer} walk the
@@ -24,19 +23,27 @@ public final class Detector {
     /** Default minimum score of a reported finding. */
     public static final double DEFAULT_THRESHOLD = 0.5;
 
-    private static final Comparator<Finding> BEST_FIRST = Comparator
-            .comparingDouble(Finding::score).reversed()
-            .thenComparing(Comparator.comparingInt(Finding::length).reversed())
-            .thenComparingInt(Finding::start)
-            .thenComparing(Finding::kind);
+    /** Higher score first, then longer, then earlier, then by kind (hand-written: no comparator chain per call). */
+    private static final Comparator<Finding> BEST_FIRST = (a, b) -> {
+        int c = Double.compare(b.score(), a.score());
+        if (c != 0) return c;
+        c = Integer.compare(b.length(), a.length());
+        if (c != 0) return c;
+        c = Integer.compare(a.start(), b.start());
+        if (c != 0) return c;
+        return a.kind().compareTo(b.kind());
+    };
 
     private final List<Recognizer> recognizers;
+    /** The same, as an array for the per-text loop (no iterator). */
+    private final Recognizer[] recognizerArray;
     private final EnumSet<Kind> enabled;
     private final double threshold;
     private final ThreadLocal<ScanContext> scratch = ThreadLocal.withInitial(ScanContext::new);
 
     private Detector(List<Recognizer> recognizers, EnumSet<Kind> enabled, double threshold) {
         this.recognizers = List.copyOf(recognizers);
+        this.recognizerArray = this.recognizers.toArray(Recognizer[]::new);
         this.enabled = enabled;
         this.threshold = threshold;
     }
@@ -100,26 +107,47 @@ public final class Detector {
 
     private List<Finding> detectOne(CharSequence text) {
         ScanContext ctx = scratch.get().reset(text, enabled, threshold);
-        for (Recognizer r : recognizers) {
+        for (Recognizer r : recognizerArray) {
             r.recognize(ctx);
         }
         List<Finding> candidates = ctx.candidates();
-        if (candidates.isEmpty()) return List.of();
-        List<Finding> sorted = new ArrayList<>(candidates.size());
-        for (Finding f : candidates) {
-            if (f.score() >= threshold) sorted.add(f);
+        int m = candidates.size();
+        if (m == 0) return List.of();
+        Finding[] sorted = ctx.sortScratch(m);
+        int c = 0;
+        for (int i = 0; i < m; i++) {
+            Finding f = candidates.get(i);
+            if (f.score() >= threshold) sorted[c++] = f;
         }
-        if (sorted.isEmpty()) return List.of();
-        sorted.sort(BEST_FIRST);
-        TreeMap<Integer, Finding> kept = new TreeMap<>();
-        for (Finding f : sorted) {
-            Map.Entry<Integer, Finding> before = kept.floorEntry(f.start());
-            if (before != null && before.getValue().end() > f.start()) continue;
-            Map.Entry<Integer, Finding> after = kept.ceilingEntry(f.start());
-            if (after != null && after.getKey() < f.end()) continue;
-            kept.put(f.start(), f);
+        if (c == 0) return List.of();
+        if (c == 1) return List.of(sorted[0]);
+        Arrays.sort(sorted, 0, c, BEST_FIRST);
+        // best first, each kept unless it overlaps one kept before; kept stays ordered by start
+        // (a sorted array with binary search: texts have few candidates, a TreeMap costs more)
+        Finding[] kept = ctx.keptScratch(c);
+        int k = 0;
+        for (int i = 0; i < c; i++) {
+            Finding f = sorted[i];
+            int lo = 0, hi = k;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (kept[mid].start() < f.start()) lo = mid + 1;
+                else hi = mid;
+            }
+            if (lo > 0 && kept[lo - 1].end() > f.start()) continue;
+            if (lo < k && kept[lo].start() < f.end()) continue;
+            System.arraycopy(kept, lo, kept, lo + 1, k - lo);
+            kept[lo] = f;
+            k++;
         }
-        return List.copyOf(kept.values());
+        Arrays.fill(sorted, 0, c, null);
+        List<Finding> out = switch (k) {
+            case 1 -> List.of(kept[0]);
+            case 2 -> List.of(kept[0], kept[1]);
+            default -> List.of(Arrays.copyOf(kept, k));
+        };
+        Arrays.fill(kept, 0, k, null);
+        return out;
     }
 
     /**

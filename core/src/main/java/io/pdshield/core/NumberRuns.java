@@ -48,11 +48,11 @@ public final class NumberRuns {
         groups = 0;
         runs = 0;
         java.util.Arrays.fill(spanCount, 0);
-        int n = t.size();
+        Tokens.IntList nums = t.nums();
         int current = -1; // group index of run start
         int lastTok = -1;
-        for (int i = 0; i < n; i++) {
-            if (t.type(i) != Tokens.NUM) continue;
+        for (int k = 0; k < nums.size(); k++) {
+            int i = nums.get(k);
             if (blocked(t, i)) {
                 current = -1;
                 continue;
@@ -234,11 +234,21 @@ public final class NumberRuns {
     }
 
     private String buildDigits(int first, int last) {
-        CharSequence text = tokens.text();
-        StringBuilder sb = new StringBuilder(20);
-        for (int g = first; g <= last; g++) sb.append(text, start(g), end(g));
-        return sb.toString();
+        // copied from the token buffer into a reused scratch array: one String, no builder
+        char[] src = tokens.chars();
+        int total = 0;
+        for (int g = first; g <= last; g++) total += length(g);
+        if (digitScratch.length < total) digitScratch = new char[Math.max(total, digitScratch.length * 2)];
+        int n = 0;
+        for (int g = first; g <= last; g++) {
+            int s = start(g), len = end(g) - s;
+            System.arraycopy(src, s, digitScratch, n, len);
+            n += len;
+        }
+        return new String(digitScratch, 0, n);
     }
+
+    private char[] digitScratch = new char[MAX_DIGITS];
 
     /** Group lengths joined by spaces, e.g. {@code "4 6"}; the shape of a written number. */
     public String shape(int first, int last) {
@@ -250,7 +260,42 @@ public final class NumberRuns {
         return buildShape(first, last);
     }
 
+    /**
+     * Shapes are few ("4 6", "2 2 6", "10", …): each is built once per thread and kept in a small
+     * open-addressing table keyed by the group lengths packed one byte each (at most
+     * {@link #MAX_GROUPS} groups of at most 255 digits; longer spans are built every time).
+     */
+    private final long[] shapeKeys = new long[128];
+    private final String[] shapeValues = new String[128];
+    private int shapeCount;
+
     private String buildShape(int first, int last) {
+        if (last - first >= MAX_GROUPS) return makeShape(first, last);
+        long key = 0;
+        for (int g = first; g <= last; g++) {
+            int len = length(g);
+            if (len > 255) return makeShape(first, last);
+            key = key << 8 | len;
+        }
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 57); // 7 bits: 128 slots
+        while (shapeKeys[slot] != 0) {
+            if (shapeKeys[slot] == key) return shapeValues[slot];
+            slot = (slot + 1) & 127;
+        }
+        if (shapeCount == 96) {
+            java.util.Arrays.fill(shapeKeys, 0);
+            java.util.Arrays.fill(shapeValues, null);
+            shapeCount = 0;
+            slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 57);
+        }
+        String shape = makeShape(first, last);
+        shapeKeys[slot] = key;
+        shapeValues[slot] = shape;
+        shapeCount++;
+        return shape;
+    }
+
+    private String makeShape(int first, int last) {
         StringBuilder sb = new StringBuilder(12);
         for (int g = first; g <= last; g++) {
             if (g > first) sb.append(' ');

@@ -29,10 +29,26 @@ public final class ScanContext {
     private final ContextIndex contextIndex = new ContextIndex();
     private boolean numberRunsReady;
     private final List<Finding> candidates = new ArrayList<>();
+    private final List<String> posScratch = new ArrayList<>(4);
+    private final List<String> negScratch = new ArrayList<>(4);
     private final List<Finding> candidatesView = Collections.unmodifiableList(candidates);
     private EnumSet<Kind> enabled = EnumSet.allOf(Kind.class);
     private CharSequence text = "";
     private double threshold;
+
+    // scratch of Detector.detect's overlap resolution, cleared after each use
+    private Finding[] sortScratch = new Finding[16];
+    private Finding[] keptScratch = new Finding[16];
+
+    Finding[] sortScratch(int n) {
+        if (sortScratch.length < n) sortScratch = new Finding[Math.max(n, sortScratch.length * 2)];
+        return sortScratch;
+    }
+
+    Finding[] keptScratch(int n) {
+        if (keptScratch.length < n) keptScratch = new Finding[Math.max(n, keptScratch.length * 2)];
+        return keptScratch;
+    }
 
     ScanContext reset(CharSequence text, EnumSet<Kind> enabled, double threshold) {
         this.text = text;
@@ -134,10 +150,25 @@ public final class ScanContext {
         int nearest = Integer.MAX_VALUE;
         if (!positive.isEmpty() || !negative.isEmpty()) {
             windowTokens(start, end);
-            pos = new ArrayList<>(2);
-            nearest = context(positive, start, end, pos);
-            neg = new ArrayList<>(1);
-            context(negative, start, end, neg);
+            // words are collected into reused scratch lists; most candidates have none, and those
+            // that have some get an immutable copy (which Explanation keeps as is)
+            List<String> p = posScratch, n = negScratch;
+            p.clear();
+            n.clear();
+            if (positive.id >= 0 && negative.id >= 0 || positive.isEmpty() && negative.id >= 0
+                    || positive.id >= 0 && negative.isEmpty()) {
+                // both sets in the token index: one walk over the window finds the words of both
+                long pb = positive.isEmpty() ? 0 : 1L << positive.id;
+                long nb = negative.isEmpty() ? 0 : 1L << negative.id;
+                int b = contextIndex.collect(pb, nb, beforeFrom, beforeTo, start, start, true, p, n);
+                int a = contextIndex.collect(pb, nb, afterFrom, afterTo, text.length(), end, false, p, n);
+                nearest = Math.min(a, b);
+            } else {
+                nearest = context(positive, start, end, p);
+                context(negative, start, end, n);
+            }
+            if (!p.isEmpty()) pos = List.copyOf(p);
+            if (!n.isEmpty()) neg = List.copyOf(n);
         }
         double score = baseScore;
         // positive context wins: a labelled value next to a price is still the labelled value;

@@ -251,8 +251,12 @@ public final class Tokens {
         while (i < n) {
             char ch = b[i];
             if (ch >= '\u0430' && ch <= '\u044F') {
+                // a run of lower-case Cyrillic letters, most of a Russian text: one tight loop
                 f |= CYR;
                 allUpper = false;
+                i++;
+                while (i < n && (ch = b[i]) >= '\u0430' && ch <= '\u044F') i++;
+                continue;
             } else if (ch >= '\u0410' && ch <= '\u042F') {
                 f |= CYR;
             } else if (ch >= 'a' && ch <= 'z') {

@@ -100,7 +100,7 @@ public final class AddressRecognizer implements Recognizer {
         if (!t.isWord(last)) return false;
         int code = WordTable.NONE;
         if (t.isSym(last - 1, '-') && t.glued(last) && t.glued(last - 1) && t.isWord(last - 2)) {
-            code = KINDS.get(t.text(), t.start(last - 2), t.end(last));
+            code = KINDS.get(t.chars(), t.start(last - 2), t.end(last));
         }
         if (code == WordTable.NONE) code = KINDS.get(t, last);
         return code != WordTable.NONE && (code & PLACE) != 0;
@@ -112,8 +112,13 @@ public final class AddressRecognizer implements Recognizer {
         Tokens t = ctx.tokens();
         int n = t.size();
         Parse r = PARSES.get().reset(t);
+        int a = 0; // the first kind written after names at or after token i+1 (r.afters is ascending)
         for (int i = 0; i < n; i++) {
-            if ((r.kinds[i] & (REGION | LOCALITY | STREET)) == 0 && !r.kindAfterName(i)) continue;
+            if ((r.kinds[i] & (REGION | LOCALITY | STREET)) == 0) {
+                // kindAfterName looks at most three tokens ahead: skip it unless such a kind is there
+                while (a < r.afterCount && r.afters[a] <= i) a++;
+                if (a == r.afterCount || r.afters[a] > i + 3 || !r.kindAfterName(i)) continue;
+            }
             int end = r.parse(i);
             if (end < 0) continue;
             int start = t.start(r.first);
@@ -130,7 +135,7 @@ public final class AddressRecognizer implements Recognizer {
         if (len > KINDS_MAX_LENGTH) return 0;
         // hyphenated abbreviations start with at most three letters: пр-т, мкр-н
         if (len <= 3 && t.isSym(i + 1, '-') && t.glued(i + 1) && t.isWord(i + 2) && t.glued(i + 2)) {
-            int c = KINDS.get(t.text(), t.start(i), t.end(i + 2));
+            int c = KINDS.get(t.chars(), t.start(i), t.end(i + 2));
             if (c != WordTable.NONE) return c | THREE_TOKENS;
         }
         int c = KINDS.get(t, i);
@@ -179,6 +184,9 @@ public final class AddressRecognizer implements Recognizer {
     private static final class Parse {
         private Tokens t;
         private int[] kinds = new int[256];
+        /** Tokens whose kind may be written after a name ({@link #REGION_AFTER}, {@link #STREET_AFTER}), ascending. */
+        private int[] afters = new int[16];
+        private int afterCount;
         int first;
         int areas;
         boolean locality;
@@ -192,7 +200,15 @@ public final class AddressRecognizer implements Recognizer {
             t = tokens;
             int n = tokens.size();
             if (kinds.length < n) kinds = new int[Math.max(n, kinds.length * 2)];
-            for (int i = 0; i < n; i++) kinds[i] = tokens.type(i) == Tokens.WORD ? lookUpKind(tokens, i) : 0;
+            afterCount = 0;
+            for (int i = 0; i < n; i++) {
+                int k = tokens.type(i) == Tokens.WORD ? lookUpKind(tokens, i) : 0;
+                kinds[i] = k;
+                if ((k & (REGION_AFTER | STREET_AFTER)) != 0) {
+                    if (afterCount == afters.length) afters = java.util.Arrays.copyOf(afters, afterCount * 2);
+                    afters[afterCount++] = i;
+                }
+            }
             return this;
         }
 

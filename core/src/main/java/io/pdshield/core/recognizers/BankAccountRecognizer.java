@@ -34,7 +34,7 @@ public final class BankAccountRecognizer implements Recognizer {
     public void recognize(ScanContext ctx) {
         if (!ctx.enabled(Kind.BANK_ACCOUNT)) return;
         NumberRuns runs = ctx.numberRuns();
-        runs.forEachSpan(20, (a, b) -> {
+        if (runs.any(20)) runs.forEachSpan(20, (a, b) -> {
             if (!runs.separatorsIn(a, b, " -.")) return;
             String d = runs.digits(a, b);
             String prefix = d.substring(0, 3);
@@ -61,7 +61,7 @@ public final class BankAccountRecognizer implements Recognizer {
     private static String nearestBik(ScanContext ctx, NumberRuns runs, int start, int end) {
         String[] found = new String[1];
         int[] best = {Integer.MAX_VALUE};
-        runs.forEachSpan(9, (a, b) -> {
+        if (runs.any(9)) runs.forEachSpan(9, (a, b) -> {
             if (a != b) return;
             int s = runs.start(a);
             int dist = s >= end ? s - end : start - runs.end(a);

@@ -34,7 +34,7 @@ public final class BankCardRecognizer implements Recognizer {
         if (!ctx.enabled(Kind.BANK_CARD)) return;
         NumberRuns runs = ctx.numberRuns();
         for (int n = 13; n <= 19; n++) {
-            runs.forEachSpan(n, (a, b) -> {
+            if (runs.any(n)) runs.forEachSpan(n, (a, b) -> {
                 String shape = runs.shape(a, b);
                 boolean grouped = shape.startsWith("4 4 4") || shape.equals("4 6 5") || shape.equals("4 6 4");
                 if (a != b && !grouped) return;

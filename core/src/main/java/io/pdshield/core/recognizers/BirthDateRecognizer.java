@@ -81,18 +81,20 @@ public final class BirthDateRecognizer implements Recognizer {
     public void recognize(ScanContext ctx) {
         if (!ctx.enabled(Kind.BIRTH_DATE)) return;
         Tokens t = ctx.tokens();
-        int n = t.size();
+        Tokens.IntList nums = t.nums();
         int thisYear = 0;
         int[] names = null;
         DateParts d = null;
-        for (int i = 0; i < n; i++) {
-            if (t.type(i) != Tokens.NUM || t.length(i) == 3 || t.length(i) > 4 || gluedBefore(t, i)) continue;
+        int skipTo = -1;
+        for (int k = 0; k < nums.size(); k++) {
+            int i = nums.get(k);
+            if (i < skipTo || t.length(i) == 3 || t.length(i) > 4 || gluedBefore(t, i)) continue;
             if (d == null) d = new DateParts();
             if (!d.read(t, i) || gluedAfter(t, d.next)) continue;
             if (thisYear == 0) thisYear = thisYear();
             if (d.yearDigits == 2) d.year += d.year <= thisYear % 100 ? 2000 : 1900;
             if (d.year < MIN_YEAR || d.year > thisYear || d.month < 1 || d.month > 12 || d.day < 1
-                    || d.day > LocalDate.of(d.year, d.month, 1).lengthOfMonth()) {
+                    || d.day > lengthOfMonth(d.year, d.month)) {
                 continue;
             }
             int start = t.start(i);
@@ -106,13 +108,36 @@ public final class BirthDateRecognizer implements Recognizer {
             }
             double score = Math.min(1, BASE + (word == null ? 0 : CONTEXT_BOOST) + (beside ? NAME_BOOST : 0));
             score = Math.round(score * 1000) / 1000.0;
-            String validation = "valid date, birth year in " + MIN_YEAR + ".." + thisYear
-                    + (beside ? ", beside a person name" : "");
+            String validation = validation(thisYear, beside);
             String value = d.year + (d.month < 10 ? "-0" : "-") + d.month + (d.day < 10 ? "-0" : "-") + d.day;
             ctx.emit(new Finding(Kind.BIRTH_DATE, start, end, score, value,
                     new Explanation(NAME_ID, d.pattern(t, i), BASE, context, List.of(), validation)));
-            i = d.next - 1;
+            skipTo = d.next;
         }
+    }
+
+    private static final int[] MONTH_DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    /** Days in a month of the proleptic Gregorian calendar (as {@code LocalDate.lengthOfMonth}). */
+    static int lengthOfMonth(int year, int month) {
+        if (month == 2 && (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))) return 29;
+        return MONTH_DAYS[month - 1];
+    }
+
+    /** Validation texts of one current year, built once per year rather than per date. */
+    private record Validations(int year, String plain, String beside) {
+        static Validations of(int year) {
+            String plain = "valid date, birth year in " + MIN_YEAR + ".." + year;
+            return new Validations(year, plain, plain + ", beside a person name");
+        }
+    }
+
+    private static volatile Validations validations = Validations.of(MIN_YEAR);
+
+    private static String validation(int thisYear, boolean beside) {
+        Validations v = validations;
+        if (v.year != thisYear) validations = v = Validations.of(thisYear);
+        return beside ? v.beside : v.plain;
     }
 
     /** A date read from tokens: its numbers (the year as written) and the token after it. Not thread-safe. */
@@ -234,11 +259,13 @@ public final class BirthDateRecognizer implements Recognizer {
     /** Spans of this text's person names at or above the default threshold, as start,end pairs. */
     private static int[] nameSpans(ScanContext ctx) {
         List<Finding> all = ctx.candidates();
+        int n = all.size();
         int count = 0;
-        for (Finding f : all) if (isName(f)) count++;
+        for (int i = 0; i < n; i++) if (isName(all.get(i))) count++;
         int[] spans = new int[count * 2];
         int k = 0;
-        for (Finding f : all) {
+        for (int i = 0; i < n; i++) {
+            Finding f = all.get(i);
             if (!isName(f)) continue;
             spans[k++] = f.start();
             spans[k++] = f.end();

@@ -33,7 +33,7 @@ public final class DriverLicenseRecognizer implements Recognizer {
     public void recognize(ScanContext ctx) {
         if (!ctx.enabled(Kind.DRIVER_LICENSE)) return;
         NumberRuns runs = ctx.numberRuns();
-        runs.forEachSpan(10, (a, b) -> {
+        if (runs.any(10)) runs.forEachSpan(10, (a, b) -> {
             String shape = runs.shape(a, b);
             if (!shape.equals("2 2 6") && !shape.equals("4 6") && !shape.equals("10")) return;
             if (!runs.separatorsIn(a, b, " \u2116")) return;

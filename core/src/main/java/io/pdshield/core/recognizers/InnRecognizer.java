@@ -31,7 +31,7 @@ public final class InnRecognizer implements Recognizer {
     public void recognize(ScanContext ctx) {
         NumberRuns runs = ctx.numberRuns();
         if (ctx.enabled(Kind.INN)) {
-            runs.forEachSpan(12, (a, b) -> {
+            if (runs.any(12)) runs.forEachSpan(12, (a, b) -> {
                 if (a != b && !"4 2 6".equals(runs.shape(a, b)) && !"2 2 6 2".equals(runs.shape(a, b))) return;
                 String d = runs.digits(a, b);
                 if (!Checksums.inn12(d) || d.startsWith("00")) return;
@@ -41,7 +41,7 @@ public final class InnRecognizer implements Recognizer {
             });
         }
         if (ctx.enabled(Kind.INN_ORG)) {
-            runs.forEachSpan(10, (a, b) -> {
+            if (runs.any(10)) runs.forEachSpan(10, (a, b) -> {
                 if (a != b) return;
                 String d = runs.digits(a, b);
                 if (!Checksums.inn10(d) || d.startsWith("00")) return;

@@ -53,6 +53,10 @@ public final class IpAddressRecognizer implements Recognizer {
             doneTo = skipTo - 1;
             if (s > 0 && (Character.isLetterOrDigit(text.charAt(s - 1)) || text.charAt(s - 1) == '.')) continue;
             if (e < text.length() && (Character.isLetterOrDigit(text.charAt(e)) || text.charAt(e) == '.' && e + 1 < text.length() && Character.isLetterOrDigit(text.charAt(e + 1)))) continue;
+            // ipv6 needs at least three colons: times (12:30, 12:30:45) are dropped before any string is built
+            int colons3 = 0;
+            for (int c = s; c < e && colons3 < 3; c++) if (text.charAt(c) == ':') colons3++;
+            if (colons3 < 3) continue;
             String value = ipv6(text.subSequence(s, e).toString());
             if (value != null) {
                 ctx.emit(Kind.IP_ADDRESS, s, e, 0.55, value, name(), "IPv6", "hex groups ok", CONTEXT, NEGATIVE);

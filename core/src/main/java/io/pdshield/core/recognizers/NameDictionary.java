@@ -99,8 +99,8 @@ final class NameDictionary {
     private NameDictionary() {
     }
 
-    /** The packed readings of the word {@code [start,end)} of {@code text} (any case). */
-    long info(CharSequence text, int start, int end) {
+    /** The packed readings of the word {@code [start,end)} of {@code text} (any case; a token buffer, see {@link io.pdshield.core.Tokens#chars()}). */
+    long info(char[] text, int start, int end) {
         int slot = slot(text, start, end);
         return slot < 0 ? 0 : values[slot];
     }
@@ -111,7 +111,7 @@ final class NameDictionary {
      * {@code ольге}→{@code ольга}, {@code сергеевне}→{@code сергеевна}, {@code Пётр}→{@code петр}.
      * Falls back to the word itself.
      */
-    String nominative(CharSequence text, int start, int end, int role, int gender) {
+    String nominative(char[] text, int start, int end, int role, int gender) {
         int slot = slot(text, start, end);
         int which = role / 8 + gender; // 0..5: NAME, PATR, FAM × MASC, FEM
         String[] forms = slot < 0 ? new String[6] : nominatives[slot];
@@ -125,12 +125,12 @@ final class NameDictionary {
     }
 
     /** The cache slot of the word, filled on a miss; -1 for words too long to be names. */
-    private int slot(CharSequence text, int start, int end) {
+    private int slot(char[] text, int start, int end) {
         if (end - start > MAX_WORD) return -1;
         int h = 0;
         int len = 0;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c == '\u0301') continue;
             h = 31 * h + lower(c);
             len++;
@@ -188,7 +188,7 @@ final class NameDictionary {
         return r;
     }
 
-    private long compute(CharSequence text, int start, int end) {
+    private long compute(char[] text, int start, int end) {
         setWord(text, start, end);
         String form = null;
         long roles = 0;
@@ -256,18 +256,18 @@ final class NameDictionary {
         return m;
     }
 
-    private void setWord(CharSequence text, int start, int end) {
+    private void setWord(char[] text, int start, int end) {
         word.setLength(0);
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c != '\u0301') word.append(lower(c));
         }
     }
 
-    private static boolean sameWord(char[] k, CharSequence text, int start, int end) {
+    private static boolean sameWord(char[] k, char[] text, int start, int end) {
         int j = 0;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c == '\u0301') continue;
             if (k[j++] != lower(c)) return false;
         }

@@ -30,7 +30,7 @@ public final class OgrnRecognizer implements Recognizer {
     public void recognize(ScanContext ctx) {
         NumberRuns runs = ctx.numberRuns();
         if (ctx.enabled(Kind.OGRN)) {
-            runs.forEachSpan(13, (a, b) -> {
+            if (runs.any(13)) runs.forEachSpan(13, (a, b) -> {
                 if (a != b) return;
                 String d = runs.digits(a, b);
                 char first = d.charAt(0);
@@ -40,7 +40,7 @@ public final class OgrnRecognizer implements Recognizer {
             });
         }
         if (ctx.enabled(Kind.OGRNIP)) {
-            runs.forEachSpan(15, (a, b) -> {
+            if (runs.any(15)) runs.forEachSpan(15, (a, b) -> {
                 if (a != b) return;
                 String d = runs.digits(a, b);
                 if (d.charAt(0) != '3' || !Checksums.ogrnip(d)) return;

@@ -30,7 +30,7 @@ public final class OmsPolicyRecognizer implements Recognizer {
     public void recognize(ScanContext ctx) {
         if (!ctx.enabled(Kind.OMS_POLICY)) return;
         NumberRuns runs = ctx.numberRuns();
-        runs.forEachSpan(16, (a, b) -> {
+        if (runs.any(16)) runs.forEachSpan(16, (a, b) -> {
             String shape = runs.shape(a, b);
             if (a != b && !shape.equals("4 4 4 4")) return;
             if (!runs.separatorsIn(a, b, " -")) return;

@@ -37,8 +37,8 @@ public final class PassportRecognizer implements Recognizer {
     @Override
     public void recognize(ScanContext ctx) {
         NumberRuns runs = ctx.numberRuns();
-        if (ctx.enabled(Kind.PASSPORT_RU)) runs.forEachSpan(10, (a, b) -> internal(ctx, runs, a, b));
-        if (ctx.enabled(Kind.PASSPORT_RU_FOREIGN)) runs.forEachSpan(9, (a, b) -> foreign(ctx, runs, a, b));
+        if (ctx.enabled(Kind.PASSPORT_RU) && runs.any(10)) runs.forEachSpan(10, (a, b) -> internal(ctx, runs, a, b));
+        if (ctx.enabled(Kind.PASSPORT_RU_FOREIGN) && runs.any(9)) runs.forEachSpan(9, (a, b) -> foreign(ctx, runs, a, b));
     }
 
     private void internal(ScanContext ctx, NumberRuns runs, int a, int b) {

@@ -94,9 +94,21 @@ public final class PersonNameRecognizer implements Recognizer {
     private static final int UNKNOWN = 2;
     private static final int AGREE = 1 << 6;
     private static final int COMMON = 1 << 7;
-    /** Validation texts by template and flags; at most templates × 256 entries. */
-    private static final java.util.concurrent.ConcurrentHashMap<Integer, String> VALIDATIONS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Validation texts by template and flags ({@code j << 8 | flags}), built on first use; an array
+     * rather than a map so that a lookup neither boxes nor hashes.
+     */
+    private static final java.util.concurrent.atomic.AtomicReferenceArray<String> VALIDATIONS =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(TEMPLATES.length << 8);
+
+    private static String validationOf(int key) {
+        String v = VALIDATIONS.get(key);
+        if (v == null) {
+            v = validation(key);
+            VALIDATIONS.set(key, v); // racing threads build equal strings
+        }
+        return v;
+    }
 
     private static final ThreadLocal<Window> WINDOWS = ThreadLocal.withInitial(Window::new);
 
@@ -199,10 +211,10 @@ public final class PersonNameRecognizer implements Recognizer {
             set(w, k, p, p + 2, INITIAL, 0);
             return p + 2;
         }
-        long info = dict.info(text, t.start(p), t.end(p));
+        long info = dict.info(t.chars(), t.start(p), t.end(p));
         if (t.isSym(p + 1, '-') && t.glued(p + 1) && p + 2 < t.size() && t.glued(p + 2)
                 && candidateWord(t, p + 2) && t.length(p + 2) > 1) {
-            long second = dict.info(text, t.start(p + 2), t.end(p + 2));
+            long second = dict.info(t.chars(), t.start(p + 2), t.end(p + 2));
             long fam = NameDictionary.mask(info, FAM) & NameDictionary.mask(second, FAM);
             long name = NameDictionary.mask(info, NAME) & NameDictionary.mask(second, NAME);
             if ((fam | name) != 0) {
@@ -311,9 +323,9 @@ public final class PersonNameRecognizer implements Recognizer {
                 }
                 flags |= UNKNOWN << (2 * k);
             } else {
-                value.append(dict.nominative(text, t.start(p), t.end(p), role, gender));
+                value.append(dict.nominative(t.chars(), t.start(p), t.end(p), role, gender));
                 if (w.type[k] == COMPOUND) {
-                    value.append('-').append(dict.nominative(text, t.start(p + 2), t.end(p + 2), role, gender));
+                    value.append('-').append(dict.nominative(t.chars(), t.start(p + 2), t.end(p + 2), role, gender));
                 }
                 if ((w.info[k] & GUESS) != 0) flags |= ENDING << (2 * k);
             }
@@ -325,7 +337,7 @@ public final class PersonNameRecognizer implements Recognizer {
         int start = t.start(w.from[0]);
         int end = t.end(w.to[roles.length - 1] - 1);
         ctx.emit(Kind.PERSON_NAME, start, end, score, v, NAME_ID, PATTERNS[j],
-                VALIDATIONS.computeIfAbsent(j << 8 | flags, PersonNameRecognizer::validation), CONTEXT, ContextWords.NONE);
+                validationOf(j << 8 | flags), CONTEXT, ContextWords.NONE);
     }
 
     /** {@code dictionary: Fam(ending)+Name+Patr, agreement ok} for a template index and flags. */

@@ -41,50 +41,59 @@ public final class PhoneRecognizer implements Recognizer {
         NumberRuns runs = ctx.numberRuns();
         for (int digits = 10; digits <= 15; digits++) {
             final int n = digits;
-            runs.forEachSpan(n, (a, b) -> candidate(ctx, runs, a, b, n));
+            if (runs.any(n)) runs.forEachSpan(n, (a, b) -> candidate(ctx, runs, a, b, n));
         }
     }
 
     private void candidate(ScanContext ctx, NumberRuns runs, int a, int b, int n) {
+        boolean plus = runs.plusBefore(a);
+        char first0 = ctx.tokens().chars()[runs.start(a)];
+        // only "+…", 8/7 + 10 digits and 10 digits starting 9, 4, 3 or 8 can be phones: decided
+        // from the first digit before the digits string is built
+        if (!plus && !(n == 11 && (first0 == '8' || first0 == '7'))
+                && !(n == 10 && (first0 == '9' || first0 == '4' || first0 == '3' || first0 == '8'))) {
+            return;
+        }
         if (!runs.separatorsIn(a, b, SEPARATORS)) return;
         // a phone normally is a whole run; a part of a longer run is possible but less likely
         double partial = runs.runStart(a) && runs.runEnd(b) ? 0 : 0.15;
-        boolean plus = runs.plusBefore(a);
         String d = runs.digits(a, b);
         int start = plus ? runs.start(a) - 1 : runs.start(a);
         int end = runs.end(b);
         char first = d.charAt(0);
         String pattern;
         double base;
-        String national;
+        // where the national number starts in d (a Russian reading, validated for region RU), or -1
+        // (international, validated as "+" + d); validate builds the string only on a memo miss
+        int national;
         if (plus) {
             pattern = "+international";
             base = d.charAt(0) == '7' ? 0.7 : 0.6;
-            national = null;
+            national = -1;
         } else if (n == 11 && (first == '8' || first == '7')) {
-            pattern = first + " + 10 digits";
+            pattern = first == '8' ? "8 + 10 digits" : "7 + 10 digits";
             base = a == b ? 0.55 : 0.6;
-            national = d.substring(1);
+            national = 1;
         } else if (n == 10 && (first == '9' || first == '4' || first == '3' || first == '8')) {
             pattern = "10 digits, no prefix";
             // without a country or trunk prefix a number is as likely a passport or an INN
             base = first == '9' ? (a == b ? 0.25 : 0.35) : 0.2;
-            national = d;
+            national = 0;
         } else {
             return;
         }
         base -= partial;
         if (!ctx.canReach(base)) return;
-        if (national != null) {
+        if (national >= 0) {
             // Russian national numbers start with 3, 4, 8 or 9; skip the parser for the rest
-            char c = national.charAt(0);
+            char c = d.charAt(national);
             if (c != '3' && c != '4' && c != '8' && c != '9') return;
         }
-        String e164 = national == null ? validate("+" + d, null) : validate(national, "RU");
-        String validation = "libphonenumber: valid " + (e164 != null && e164.startsWith("+7") ? "RU" : "international");
+        String e164 = validate(d, national >= 0);
+        String validation = e164 != null && e164.startsWith("+7") ? VALID_RU : VALID_INTERNATIONAL;
         if (e164 == null) {
             // a Russian mobile number in a range libphonenumber does not know yet: possible, not valid
-            String ru = national != null ? national : d.length() == 11 && d.charAt(0) == '7' ? d.substring(1) : null;
+            String ru = national >= 0 ? d.substring(national) : d.length() == 11 && d.charAt(0) == '7' ? d.substring(1) : null;
             if (ru == null || ru.length() != 10 || ru.charAt(0) != '9') return;
             e164 = "+7" + ru;
             base -= 0.1;
@@ -94,20 +103,36 @@ public final class PhoneRecognizer implements Recognizer {
         ctx.emit(Kind.PHONE, start, end, base, e164, name(), pattern, validation, CONTEXT, Lexicon.NEGATIVE_NUMBERS);
     }
 
-    /** Per-thread memo of libphonenumber's answers: dossiers repeat the same numbers. */
-    private static final ThreadLocal<java.util.HashMap<String, String>> MEMO =
-            ThreadLocal.withInitial(() -> new java.util.HashMap<>(1024));
+    private static final String VALID_RU = "libphonenumber: valid RU";
+    private static final String VALID_INTERNATIONAL = "libphonenumber: valid international";
+
+    /**
+     * Per-thread memo of libphonenumber's answers: dossiers repeat the same numbers. Keyed by the
+     * candidate's digits, one map per reading (Russian national or international), so a lookup
+     * builds no key string.
+     */
+    private static final ThreadLocal<Memo> MEMO = ThreadLocal.withInitial(Memo::new);
     private static final String INVALID = "";
 
-    private static String validate(String number, String region) {
-        java.util.HashMap<String, String> memo = MEMO.get();
-        String key = region == null ? number : "RU" + number;
-        String cached = memo.get(key);
+    private static final class Memo {
+        final java.util.HashMap<String, String> ru = new java.util.HashMap<>(1024);
+        final java.util.HashMap<String, String> international = new java.util.HashMap<>(1024);
+    }
+
+    /**
+     * E.164 of the digits {@code d} read as a Russian national number (10 digits, or 11 with a
+     * leading 8/7 trunk or country digit dropped) or as an international one ({@code +d}); null if
+     * invalid.
+     */
+    private static String validate(String d, boolean russian) {
+        Memo m = MEMO.get();
+        java.util.HashMap<String, String> memo = russian ? m.ru : m.international;
+        String cached = memo.get(d);
         if (cached == null) {
             if (memo.size() >= 4096) memo.clear();
-            String parsed = parse(number, region);
+            String parsed = russian ? parse(d.length() == 11 ? d.substring(1) : d, "RU") : parse("+" + d, null);
             cached = parsed == null ? INVALID : parsed;
-            memo.put(key, cached);
+            memo.put(d, cached);
         }
         return cached.isEmpty() ? null : cached;
     }

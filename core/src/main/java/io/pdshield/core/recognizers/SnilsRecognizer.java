@@ -30,7 +30,7 @@ public final class SnilsRecognizer implements Recognizer {
     public void recognize(ScanContext ctx) {
         if (!ctx.enabled(Kind.SNILS)) return;
         NumberRuns runs = ctx.numberRuns();
-        runs.forEachSpan(11, (a, b) -> {
+        if (runs.any(11)) runs.forEachSpan(11, (a, b) -> {
             String shape = runs.shape(a, b);
             double base = switch (shape) {
                 case "3 3 3 2" -> 0.8;

@@ -22,6 +22,13 @@ public final class SocialProfileRecognizer implements Recognizer {
             "vk.com/", "vk.ru/", "vkontakte.ru/", "ok.ru/", "odnoklassniki.ru/", "t.me/", "telegram.me/",
             "instagram.com/", "instagr.am/", "facebook.com/", "fb.com/", "twitter.com/", "x.com/", "tiktok.com/",
             "youtube.com/", "my.mail.ru/", "linkedin.com/in/");
+    /** The first letters of {@link #HOSTS}, a 128-bit set. */
+    private static final long[] HOST_FIRST = new long[2];
+
+    static {
+        for (String h : HOSTS) HOST_FIRST[h.charAt(0) >>> 6] |= 1L << h.charAt(0);
+    }
+
     static final ContextWords HANDLE_CONTEXT = ContextWords.of(
             "инст", "instagram", "inst$", "insta", "тг$", "тг:", "телеграм", "телега", "telegram", "tg$", "вк$", "вконтакте",
             "ник", "профиль", "аккаунт", "акк$", "страниц", "соцсет", "twitter", "твиттер", "тикток", "tiktok", "юзернейм", "username");
@@ -70,15 +77,21 @@ public final class SocialProfileRecognizer implements Recognizer {
         String matched = null;
         int hostStart = hs;
         for (int attempt = 0; attempt < 2 && matched == null; attempt++) {
-            for (String h : HOSTS) {
-                if (regionMatches(text, hostStart, h)) {
-                    matched = h;
-                    break;
+            // most words before a dot start no known host: one look at the first letter skips the list
+            char c0 = hostStart < text.length() ? Character.toLowerCase(text.charAt(hostStart)) : 0;
+            if (c0 < 128 && (HOST_FIRST[c0 >>> 6] & 1L << c0) != 0) {
+                for (String h : HOSTS) {
+                    if (regionMatches(text, hostStart, h)) {
+                        matched = h;
+                        break;
+                    }
                 }
             }
             if (matched == null) {
-                String label = t.string(i).toLowerCase(Locale.ROOT);
-                if (attempt == 0 && (label.equals("www") || label.equals("m"))) hostStart = t.start(i) + label.length() + 1;
+                // "www." or "m." before the host (only W/w and M/m lower-case to w and m)
+                int len = t.length(i);
+                boolean prefix = len == 3 && t.equalsIgnoreCase(i, "www") || len == 1 && t.equalsIgnoreCase(i, "m");
+                if (attempt == 0 && prefix) hostStart = t.start(i) + len + 1;
                 else break;
             }
         }

@@ -84,10 +84,27 @@ final class WordTable {
         return NONE;
     }
 
+    /** The code of the characters {@code [start,end)} of a token buffer ({@link Tokens#chars()}), or {@link #NONE}. */
+    int get(char[] text, int start, int end) {
+        int len = end - start;
+        if (len <= 0 || len > maxLength) return NONE;
+        int f = filterBit(len, Chars.lower(text[start]), Chars.lower(text[end - 1]));
+        if ((filter[f >>> 6] & (1L << f)) == 0) return NONE;
+        int h = 0;
+        for (int j = start; j < end; j++) h = 31 * h + Chars.lower(text[j]);
+        int slot = (h ^ (h >>> 15)) & mask;
+        String k;
+        while ((k = keys[slot]) != null) {
+            if (k.length() == len && matches(k, text, start)) return values[slot];
+            slot = (slot + 1) & mask;
+        }
+        return NONE;
+    }
+
     /** The code of token {@code i} if it is a word in the table, else {@link #NONE}. */
     int get(Tokens t, int i) {
         if (!t.isWord(i)) return NONE;
-        return get(t.text(), t.start(i), t.end(i));
+        return get(t.chars(), t.start(i), t.end(i));
     }
 
     private static int filterBit(int length, char first, char last) {
@@ -97,6 +114,13 @@ final class WordTable {
     private static boolean matches(String k, CharSequence text, int start) {
         for (int j = 0; j < k.length(); j++) {
             if (Chars.lower(text.charAt(start + j)) != k.charAt(j)) return false;
+        }
+        return true;
+    }
+
+    private static boolean matches(String k, char[] text, int start) {
+        for (int j = 0; j < k.length(); j++) {
+            if (Chars.lower(text[start + j]) != k.charAt(j)) return false;
         }
         return true;
     }
