@@ -2,7 +2,7 @@
 # pdshield next to ripgrep on the same generated corpus: throughput, pdshield's peak heap, and the
 # F1 of both computed by the same scorer against the corpus's ground truth.
 #
-#   bench/compare.sh            # BENCH_MB (default 320) MB corpus, seed BENCH_SEED (default 1)
+#   bench/compare.sh            # BENCH_MB (default 360) MB corpus (≥ 300 MB of exports), seed BENCH_SEED (default 1)
 #
 # ripgrep (Debian package `ripgrep`) is installed if missing. ripgrep gets the regex set a user
 # would grep exports with: phone, e-mail, passport, SNILS, INN, card, plate, date, with ASCII word
@@ -12,7 +12,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${BENCH_WORK:-$root/bench/work}"
-mb="${BENCH_MB:-320}"
+mb="${BENCH_MB:-360}"
 seed="${BENCH_SEED:-1}"
 corpus="$work/corpus-$mb-$seed"
 mkdir -p "$work"
