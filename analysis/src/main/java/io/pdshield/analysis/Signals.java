@@ -1,0 +1,87 @@
+package io.pdshield.analysis;
+
+import io.pdshield.core.Finding;
+import io.pdshield.core.Kind;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What one post looks like: a dossier (one person, three or more kinds of identifiers), an
+ * identifier query to a bot, a lookup ("пробив") price list, an extortion line. Decided from the
+ * text and its findings only, never from the source's name or id. Stateless.
+ */
+public final class Signals {
+    /** Distinct kinds of identifiers that make a post a dossier. */
+    public static final int DOSSIER_KINDS = 3;
+    /** A query is at most this long. */
+    static final int QUERY_MAX_CHARS = 120;
+
+    private static final Pattern PRICE = Pattern.compile(
+            "\\d[\\d\\s\\u00A0]*(?:₽|руб|рублей|р\\b|р\\.|к\\b|k\\b|\\$|usdt)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern LOOKUP = Pattern.compile("пробив|пробить|поиск по (?:номеру|фио|госномеру)|полный отч[её]т",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern REMOVAL = Pattern.compile("удален|удалить|убрать|снять пост|не заплатит",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private Signals() {
+    }
+
+    /** One person (at most two names: the person and, say, a relative) and at least three kinds of identifiers. */
+    public static boolean dossier(List<Finding> findings) {
+        if (findings.size() < DOSSIER_KINDS) return false;
+        long kinds = 0;
+        int names = 0;
+        for (Finding f : findings) {
+            kinds |= 1L << f.kind().ordinal();
+            if (f.kind() == Kind.PERSON_NAME) names++;
+        }
+        return Long.bitCount(kinds) >= DOSSIER_KINDS && names <= 2;
+    }
+
+    /**
+     * A short message asking about one identifier: a bot command followed by it ({@code /phone …}),
+     * or little else than the identifier (a pasted number, a name with a birth date).
+     */
+    public static boolean query(String text, List<Finding> findings) {
+        String t = text.strip();
+        if (findings.isEmpty() || findings.size() > 2 || t.length() > QUERY_MAX_CHARS || t.indexOf('\n') >= 0) return false;
+        if (t.startsWith("/")) return true;
+        int covered = 0;
+        for (Finding f : findings) covered += f.length();
+        int letters = 0;
+        for (int i = 0; i < t.length(); i++) if (!Character.isWhitespace(t.charAt(i))) letters++;
+        return covered * 10 >= letters * 7;
+    }
+
+    /** A line offering lookups for money. */
+    public static boolean priceLine(String line) {
+        return LOOKUP.matcher(line).find() && PRICE.matcher(line).find();
+    }
+
+    /** A line demanding money (or contact) for removing a post. */
+    public static boolean extortionLine(String line) {
+        if (!REMOVAL.matcher(line).find()) return false;
+        String l = line.toLowerCase(Locale.ROOT);
+        return PRICE.matcher(line).find() || l.contains("пиши") || l.contains("@") || l.contains("админ");
+    }
+
+    /**
+     * The line {@code [start, end)} of {@code text} with every finding inside it replaced by its
+     * masked form, trimmed and cut to 160 characters: safe to quote in a report.
+     */
+    public static String maskedLine(String text, int start, int end, List<Finding> findings) {
+        StringBuilder sb = new StringBuilder();
+        int i = start;
+        for (Finding f : findings) {
+            if (f.end() <= start || f.start() >= end) continue;
+            if (f.start() > i) sb.append(text, i, f.start());
+            sb.append(f.masked());
+            i = Math.max(i, f.end());
+        }
+        if (i < end) sb.append(text, i, end);
+        String s = sb.toString().strip();
+        return s.length() > 160 ? s.substring(0, 159) + "…" : s;
+    }
+}
