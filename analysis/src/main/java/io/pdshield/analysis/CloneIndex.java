@@ -46,8 +46,6 @@ public final class CloneIndex {
     }
 
     private final List<SourceSketch> entries = new ArrayList<>();
-    private final List<long[]> ordered = new ArrayList<>(); // each entry's retained hashes, ascending
-    private final List<Long> thetas = new ArrayList<>();
     private long[] victimPostings = new long[0], textPostings = new long[0];
     private boolean built = true;
 
@@ -63,30 +61,29 @@ public final class CloneIndex {
     public int add(SourceSketch s) {
         if (entries.size() >= MAX_ENTRIES) throw new IllegalStateException("a clone index holds at most " + MAX_ENTRIES + " sources");
         entries.add(s);
-        ordered.add(hashes(s.victims()));
-        thetas.add(s.victims().getThetaLong());
         built = false;
         return entries.size() - 1;
     }
 
+    /** The hashes a sketch retains, ascending. */
     static long[] hashes(CompactSketch s) {
         long[] h = new long[s.getRetainedEntries(true)];
         int n = 0;
         for (org.apache.datasketches.theta.HashIterator it = s.iterator(); it.next(); ) h[n++] = it.get();
         if (n < h.length) h = Arrays.copyOf(h, n);
-        Arrays.sort(h);
+        if (!s.isOrdered()) Arrays.sort(h);
         return h;
     }
 
     /** Builds the inverted indexes over every source added so far. */
     public void build() {
         int nv = 0;
-        for (long[] h : ordered) nv += h.length;
+        for (SourceSketch s : entries) nv += s.victims().getRetainedEntries(true);
         long[] v = new long[nv];  // an upper bound: only hashes below INDEX_LIMIT are kept
         long[] t = new long[entries.size() * MinHash.BANDS];
         int iv = 0, it = 0;
         for (int e = 0; e < entries.size(); e++) {
-            for (long h : ordered.get(e)) {
+            for (long h : hashes(entries.get(e).victims())) {
                 if (h >= INDEX_LIMIT) break;
                 v[iv++] = (h & ~IDX_MASK) | e;
             }
@@ -130,7 +127,7 @@ public final class CloneIndex {
             int e = c.getKey();
             SourceSketch s = entries.get(e);
             if (s.id().equals(q.id()) || !eligible.test(s)) continue;
-            double victims = containment(qh, q.victims().getThetaLong(), ordered.get(e), thetas.get(e));
+            double victims = containment(qh, q.victims().getThetaLong(), hashes(s.victims()), s.victims().getThetaLong());
             double text = hasText ? MinHash.jaccard(q.text(), s.text()) : 0;
             if (victims < MIN_VICTIMS && text < MIN_TEXT) continue;
             double sim = Math.max(victims, text);
@@ -183,7 +180,8 @@ public final class CloneIndex {
     /** Estimated distinct identifiers of entry {@code e} also seen in another indexed source. */
     public double sharedIdentifiers(int e) {
         if (!built) throw new IllegalStateException("build() the index after adding");
-        long[] h = ordered.get(e);
+        CompactSketch sk = entries.get(e).victims();
+        long[] h = hashes(sk);
         int shared = 0;
         for (long x : h) {
             if (x >= INDEX_LIMIT) break;
@@ -195,7 +193,7 @@ public final class CloneIndex {
                 }
             }
         }
-        double theta = Math.min(thetas.get(e), INDEX_LIMIT) / (double) Long.MAX_VALUE;
+        double theta = Math.min(sk.getThetaLong(), INDEX_LIMIT) / (double) Long.MAX_VALUE;
         return theta <= 0 ? 0 : shared / theta;
     }
 }
