@@ -3,8 +3,9 @@ package io.pdshield.analysis;
 import java.util.Arrays;
 
 /**
- * MinHash signatures of sets of 64-bit shingle hashes: {@link #K} independent hash functions
- * (seeded 64-bit mixes), each keeping the minimum. The share of equal positions of two signatures
+ * MinHash signatures of sets of 64-bit shingle hashes: {@link #K} hash functions
+ * {@code h1 + i·h2} (two mixes of the shingle, the double-hashing trick: one multiply-add per
+ * function), each keeping the minimum. The share of equal positions of two signatures
  * estimates the Jaccard similarity of the two sets. Signatures merge by element-wise minimum, so a
  * source's signature does not depend on the order its posts were seen. Stateless.
  */
@@ -36,9 +37,12 @@ public final class MinHash {
 
     /** Adds one shingle hash to a signature. */
     public static void add(int[] sig, long shingle) {
+        long h1 = mix(shingle ^ SEEDS[0]), h2 = mix(shingle ^ SEEDS[1]) | 1;
+        long h = h1;
         for (int i = 0; i < K; i++) {
-            int v = (int) (mix(shingle ^ SEEDS[i]) >>> 33); // non-negative 31-bit value
+            int v = (int) (h >>> 33); // non-negative 31-bit value
             if (v < sig[i]) sig[i] = v;
+            h += h2;
         }
     }
 

@@ -55,6 +55,21 @@ public final class Signals {
         return covered * 10 >= letters * 7;
     }
 
+    private static final String[] KEYWORDS = {"пробив", "пробить", "поиск по", "отчёт", "отчет", "удален", "удалить", "убрать",
+            "снять пост", "не заплатит"};
+
+    /** Whether {@code text} may hold a price or an extortion line (a keyword in any case): a cheap test before the regexes. */
+    public static boolean mayHaveEvidence(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            int c = Shingles.fold(text.charAt(i));
+            if (c != 'п' && c != 'о' && c != 'у' && c != 'с' && c != 'н') continue;
+            for (String k : KEYWORDS) {
+                if (k.charAt(0) == c && text.regionMatches(true, i, k, 0, k.length())) return true;
+            }
+        }
+        return false;
+    }
+
     /** A line offering lookups for money. */
     public static boolean priceLine(String line) {
         return LOOKUP.matcher(line).find() && PRICE.matcher(line).find();

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /**
  * Everything source analysis keeps about one source, in bounded memory: counters, the kinds
  * seen, three Theta sketches of finding fingerprints (all of them — the victims —, those in
- * identifier queries, those in dossiers), a MinHash signature of the masked post texts, the
+ * identifier queries, those in dossiers), a MinHash signature of the masked texts of the posts
+ * with personal data, the
  * earliest evidence line of each sort (masked), and findings per week (capped). No text and no
  * clear identifier is kept. Thread-safe: {@link #add} may be called from any thread, in any order;
  * the result does not depend on the order (evidence is the one of the lowest message id).
@@ -64,23 +65,30 @@ public final class SourceProfile {
         boolean isDossier = Signals.dossier(found);
         boolean isQuery = !isDossier && Signals.query(text, found);
         int[] sig = MinHash.empty();
-        Shingles.hashes(text, found, h -> MinHash.add(sig, h));
+        if (!found.isEmpty()) Shingles.hashes(text, found, h -> MinHash.add(sig, h)); // only posts with personal data: what a clone re-posts
+        long extMin, priceMin, dosMin; // evidence is quoted only when this post is earlier than the one kept
+        synchronized (this) {
+            extMin = extortion == null ? Long.MAX_VALUE : extortion.message();
+            priceMin = priceList == null ? Long.MAX_VALUE : priceList.message();
+            dosMin = dossier == null ? Long.MAX_VALUE : dossier.message();
+        }
         Evidence ext = null, price = null, dos = null;
         int nPrice = 0, nExt = 0;
-        for (int s = 0; s < text.length(); ) {
+        boolean evidence = Signals.mayHaveEvidence(text);
+        for (int s = 0; evidence && s < text.length(); ) {
             int e = text.indexOf('\n', s);
             if (e < 0) e = text.length();
             String line = text.substring(s, e);
             if (Signals.extortionLine(line)) {
                 nExt++;
-                if (ext == null) ext = new Evidence(message, Signals.maskedLine(text, s, e, found));
+                if (ext == null && message < extMin) ext = new Evidence(message, Signals.maskedLine(text, s, e, found));
             } else if (Signals.priceLine(line)) {
                 nPrice++;
-                if (price == null) price = new Evidence(message, Signals.maskedLine(text, s, e, found));
+                if (price == null && message < priceMin) price = new Evidence(message, Signals.maskedLine(text, s, e, found));
             }
             s = e + 1;
         }
-        if (isDossier) dos = new Evidence(message, dossierLine(found));
+        if (isDossier && message < dosMin) dos = new Evidence(message, dossierLine(found));
         synchronized (this) {
             posts++;
             if (!found.isEmpty()) pdPosts++;

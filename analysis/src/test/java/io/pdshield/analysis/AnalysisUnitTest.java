@@ -119,6 +119,18 @@ class AnalysisUnitTest {
     }
 
     @Test
+    void shinglesIgnorePersonalDataValuesCaseAndPunctuation() {
+        String a = "Петров Пётр, телефон +7 916 123-45-67 — звонить вечером!", b = "ПЕТРОВ ПЕТР телефон: +7 903 555-66-77, звонить   вечером";
+        List<Long> ha = new ArrayList<>(), hb = new ArrayList<>();
+        Shingles.hashes(a, D.detect(a), ha::add);
+        Shingles.hashes(b, D.detect(b), hb::add);
+        assertEquals(ha.subList(1, ha.size()), hb.subList(1, hb.size()), D.detect(a) + " / " + D.detect(b));
+        List<Long> hc = new ArrayList<>();
+        Shingles.hashes("Совсем другой текст про погоду", List.of(), hc::add);
+        assertFalse(hc.stream().anyMatch(ha::contains));
+    }
+
+    @Test
     void minHashEstimatesJaccard() {
         int[] a = MinHash.empty(), b = MinHash.empty();
         for (int i = 0; i < 1000; i++) MinHash.add(a, MinHash.mix(i));
