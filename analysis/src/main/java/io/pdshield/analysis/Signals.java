@@ -20,10 +20,11 @@ public final class Signals {
 
     private static final Pattern PRICE = Pattern.compile(
             "\\d[\\d\\s\\u00A0]*(?:₽|руб|рублей|р\\b|р\\.|к\\b|k\\b|\\$|usdt)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern LOOKUP = Pattern.compile("пробив|пробить|поиск по (?:номеру|фио|госномеру)|полный отч[её]т",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern REMOVAL = Pattern.compile("удален|удалить|убрать|снять пост|не заплатит",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Keywords of a lookup offer (bit 1) and of a removal demand (bit 2), lower case; matched in any case. */
+    private static final String[] KEYWORDS = {"пробив", "пробить", "поиск по номеру", "поиск по фио", "поиск по госномеру",
+            "полный отчёт", "полный отчет", "удален", "удалить", "убрать", "снять пост", "не заплатит"};
+    private static final int[] KEYWORD_BITS = {1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2};
+    static final int LOOKUP = 1, REMOVAL = 2;
 
     private Signals() {
     }
@@ -55,29 +56,36 @@ public final class Signals {
         return covered * 10 >= letters * 7;
     }
 
-    private static final String[] KEYWORDS = {"пробив", "пробить", "поиск по", "отчёт", "отчет", "удален", "удалить", "убрать",
-            "снять пост", "не заплатит"};
-
     /** Whether {@code text} may hold a price or an extortion line (a keyword in any case): a cheap test before the regexes. */
     public static boolean mayHaveEvidence(String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
+        return keywords(text, 0, text.length(), true) != 0;
+    }
+
+    /** The {@link #LOOKUP} and {@link #REMOVAL} bits of the keywords in {@code text[from, to)}; one pass, no regex. */
+    static int keywords(String text, int from, int to, boolean firstOnly) {
+        int bits = 0;
+        for (int i = from; i < to; i++) {
             int c = Shingles.fold(text.charAt(i));
-            if (c != 'п' && c != 'о' && c != 'у' && c != 'с' && c != 'н') continue;
-            for (String k : KEYWORDS) {
-                if (k.charAt(0) == c && text.regionMatches(true, i, k, 0, k.length())) return true;
+            if (c != 'п' && c != 'у' && c != 'с' && c != 'н') continue;
+            for (int k = 0; k < KEYWORDS.length; k++) {
+                String w = KEYWORDS[k];
+                if (w.charAt(0) == c && i + w.length() <= to && text.regionMatches(true, i, w, 0, w.length())) {
+                    bits |= KEYWORD_BITS[k];
+                    if (firstOnly || bits == (LOOKUP | REMOVAL)) return bits;
+                }
             }
         }
-        return false;
+        return bits;
     }
 
     /** A line offering lookups for money. */
     public static boolean priceLine(String line) {
-        return LOOKUP.matcher(line).find() && PRICE.matcher(line).find();
+        return (keywords(line, 0, line.length(), false) & LOOKUP) != 0 && PRICE.matcher(line).find();
     }
 
     /** A line demanding money (or contact) for removing a post. */
     public static boolean extortionLine(String line) {
-        if (!REMOVAL.matcher(line).find()) return false;
+        if ((keywords(line, 0, line.length(), false) & REMOVAL) == 0) return false;
         String l = line.toLowerCase(Locale.ROOT);
         return PRICE.matcher(line).find() || l.contains("пиши") || l.contains("@") || l.contains("админ");
     }
