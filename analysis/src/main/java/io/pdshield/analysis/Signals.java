@@ -29,7 +29,22 @@ public final class Signals {
     private Signals() {
     }
 
-    /** One person (at most two names: the person and, say, a relative) and at least three kinds of identifiers. */
+    /** Kinds that identify a person (one of them makes a set of identifiers someone's); organizations' ids do not. */
+    private static final long PERSON_ANCHORS = bits(Kind.PERSON_NAME, Kind.BIRTH_DATE, Kind.PASSPORT_RU, Kind.PASSPORT_RU_FOREIGN,
+            Kind.SNILS, Kind.INN, Kind.DRIVER_LICENSE, Kind.OMS_POLICY);
+    private static final long ORGANIZATION = bits(Kind.INN_ORG, Kind.OGRN);
+
+    private static long bits(Kind... kinds) {
+        long b = 0;
+        for (Kind k : kinds) b |= 1L << k.ordinal();
+        return b;
+    }
+
+    /**
+     * One person (at most two names: the person and, say, a relative; at least one identifier that
+     * is a person's, not a company's) and at least three kinds of identifiers besides organizations'
+     * INN and OGRN — so a company's contact card is no dossier.
+     */
     public static boolean dossier(List<Finding> findings) {
         if (findings.size() < DOSSIER_KINDS) return false;
         long kinds = 0;
@@ -38,7 +53,7 @@ public final class Signals {
             kinds |= 1L << f.kind().ordinal();
             if (f.kind() == Kind.PERSON_NAME) names++;
         }
-        return Long.bitCount(kinds) >= DOSSIER_KINDS && names <= 2;
+        return Long.bitCount(kinds & ~ORGANIZATION) >= DOSSIER_KINDS && (kinds & PERSON_ANCHORS) != 0 && names <= 2;
     }
 
     /**

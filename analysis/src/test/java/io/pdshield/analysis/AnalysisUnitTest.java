@@ -32,6 +32,9 @@ class AnalysisUnitTest {
         String dossier = "Иванов Иван Иванович\nТелефон: +7 916 123-45-67\nИНН 500100732259\nАдрес: г. Москва, ул. Ленина, д. 5, кв. 12";
         assertTrue(Signals.dossier(D.detect(dossier)), D.detect(dossier).toString());
         assertFalse(Signals.dossier(D.detect("Звоните: +7 916 123-45-67")));
+        String shop = "ООО «Ромашка», ИНН 7707083893, ОГРН 1027700132195\nр/с 40702810938000012345\nТелефон: +7 916 123-45-67\nАдрес: г. Москва, ул. Ленина, д. 5";
+        assertTrue(D.detect(shop).stream().map(Finding::kind).distinct().count() >= 3, D.detect(shop).toString());
+        assertFalse(Signals.dossier(D.detect(shop)), "a company's card: " + D.detect(shop));
         assertTrue(Signals.query("/phone +79161234567", D.detect("/phone +79161234567")));
         assertTrue(Signals.query("+7 916 123-45-67", D.detect("+7 916 123-45-67")));
         assertFalse(Signals.query("Магазин работает до 21:00, звоните +7 916 123-45-67 и приходите", D.detect("Магазин работает до 21:00, звоните +7 916 123-45-67 и приходите")));
