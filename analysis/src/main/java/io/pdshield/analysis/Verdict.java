@@ -48,8 +48,8 @@ public record Verdict(Label label, double risk, List<String> reasons) {
                 if (s.dossiers() > 0) reasons.add(dossiers(s));
                 if (s.extortion() != null) reasons.add(extortion(s));
                 reasons.add(pd(s));
-                double risk = 0.5 + 0.3 * (1 - Math.exp(-Math.max(answered, s.dossiers()) / 5.0))
-                        + (s.priceLines() > 0 ? 0.1 : 0) + 0.1 * Math.min(1, s.dossierShare() * 2);
+                double risk = 0.5 + 0.25 * (1 - Math.exp(-Math.max(answered, s.dossiers()) / 25.0))
+                        + (s.priceLines() > 0 ? 0.1 : 0) + 0.1 * Math.min(1, s.dossierShare() * 2) + (s.extortionLines() > 0 ? 0.05 : 0);
                 return new Verdict(Label.LOOKUP_BOT, round(Math.min(1, risk)), reasons);
             }
         } else {
@@ -60,8 +60,8 @@ public record Verdict(Label label, double risk, List<String> reasons) {
                 reasons.add(dossiers(s));
                 if (s.priceList() != null) reasons.add("lookup price list: «" + s.priceList().line() + "» (message " + s.priceList().message() + ")");
                 reasons.add(pd(s));
-                double risk = 0.5 + 0.3 * (1 - Math.exp(-s.dossiers() / 10.0)) + 0.1 * Math.min(1, s.dossierShare() * 2)
-                        + (s.extortionLines() > 0 ? 0.1 : 0);
+                double risk = 0.5 + 0.25 * (1 - Math.exp(-s.dossiers() / 25.0)) + 0.1 * Math.min(1, s.dossierShare() * 1.5)
+                        + (s.extortionLines() > 0 ? 0.1 : 0) + (s.priceLines() > 0 ? 0.05 : 0);
                 return new Verdict(Label.DOXXING, round(Math.min(1, risk)), reasons);
             }
         }
@@ -72,12 +72,12 @@ public record Verdict(Label label, double risk, List<String> reasons) {
         return new Verdict(Label.BENIGN, round(risk), reasons);
     }
 
-    /** This verdict, raised for a clone of a banned or earlier doxxing source. */
+    /** This verdict, raised for a clone of a banned or earlier doxxing source (a returning channel is urgent: risk ≥ 0.8). */
     public Verdict asCloneOf(CloneIndex.Match m) {
         List<String> r = new ArrayList<>(reasons.size() + 1);
         r.add(String.format(Locale.ROOT, "clone of %s (similarity %.2f: %s)", m.id(), m.similarity(), m.why()));
         r.addAll(reasons);
-        return new Verdict(label, round(Math.max(risk, Math.min(1, 0.6 + 0.4 * m.similarity()))), r);
+        return new Verdict(label, round(Math.max(risk, Math.min(1, 0.8 + 0.2 * m.similarity()))), r);
     }
 
     private static String dossiers(SourceProfile.Summary s) {

@@ -83,7 +83,7 @@ final class HtmlReport {
                 Analysis.Result a = analysis.get(id);
                 w.write("<tr><td class=\"n\">" + i + "</td><td>" + (i <= MAX_SECTIONS ? link(id, id) : escape(id)) + "</td><td>" + name(r.name())
                         + "</td><td class=\"v-" + a.verdict().label().id() + "\">" + a.verdict().label().id() + "</td><td class=\"n\">"
-                        + fmt(a.verdict().risk()) + "</td><td>" + cloneLink(a, byId, bannedNames) + "</td><td>"
+                        + String.format(java.util.Locale.ROOT, "%.3f", a.verdict().risk()) + "</td><td>" + cloneLink(a, byId, bannedNames) + "</td><td>"
                         + escape(a.verdict().reasons().isEmpty() ? "" : a.verdict().reasons().get(0)) + "</td></tr>\n");
             }
             w.write("</table>\n");
@@ -145,7 +145,7 @@ final class HtmlReport {
         SourceProfile.Summary p = r.profile();
         w.write("<section class=\"src\" id=\"src-" + escape(r.source()) + "\">\n<h3>" + escape(r.source()) + " — " + name(r.name())
                 + "</h3>\n<p>" + r.type().id() + ", <span class=\"v-" + a.verdict().label().id() + "\">" + a.verdict().label().id()
-                + "</span>, risk " + fmt(a.verdict().risk()) + (a.cloneOf() == null ? "" : ", clone of " + cloneLink(a, byId, bannedNames))
+                + "</span>, risk " + String.format(java.util.Locale.ROOT, "%.3f", a.verdict().risk()) + (a.cloneOf() == null ? "" : ", clone of " + cloneLink(a, byId, bannedNames))
                 + "; " + p.posts() + " posts, " + p.dossiers() + " dossiers, " + p.findings() + " findings, ~" + Math.round(a.sharedIdentifiers())
                 + " identifiers also in other sources</p>\n<ul>\n");
         for (String reason : a.verdict().reasons()) w.write("<li>" + escape(reason) + "</li>\n");
