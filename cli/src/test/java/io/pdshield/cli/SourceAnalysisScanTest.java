@@ -153,6 +153,19 @@ class SourceAnalysisScanTest {
         assertTrue(Files.isRegularFile(home.resolve(".pdshield/bank")));
     }
 
+    @Test
+    void aBrokenBankIsAUsageError() throws Exception {
+        Path bad = dir.resolve("bad-bank");
+        Files.writeString(bad, "not a bank");
+        StringWriter err = new StringWriter();
+        Path posts = dir.resolve("two.jsonl");
+        writePosts(posts, sources.get(0), 2);
+        assertEquals(2, run(scan(), err, "--quiet", "--out", dir.resolve("out-bad").toString(), "--bank", bad.toString(), posts.toString()));
+        assertTrue(err.toString().contains("not a pdshield bank file"), err.toString());
+        assertEquals(2, run(new BanCommand(dir.resolve("home")), err, "--from", dir.resolve("nowhere").toString(), "1"));
+        assertTrue(err.toString().contains("no profiles.bin"), err.toString());
+    }
+
     /** The first {@code n} non-service messages of a source as posts JSON Lines. */
     static void writePosts(Path file, CorpusSource s, int n) throws IOException {
         try (OutputStream o = Files.newOutputStream(file);
