@@ -41,9 +41,11 @@ public final class Analysis {
 
         CloneIndex index = new CloneIndex();
         Set<SourceSketch> banned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Map<String, SourceSketch> bankById = new HashMap<>();
         for (SourceSketch b : bank) {
             index.add(b);
             banned.add(b);
+            bankById.put(b.id(), b);
         }
         Map<String, Integer> entry = new HashMap<>();
         Map<String, SourceSketch> sketches = new HashMap<>();
@@ -56,17 +58,32 @@ public final class Analysis {
 
         Comparator<SourceSketch> byStart = Comparator.comparingLong((SourceSketch s) -> s.firstDate() == 0 ? Long.MAX_VALUE : s.firstDate())
                 .thenComparing(SourceSketch::id);
+        // doxxing sources from the earliest: a match that is itself a clone is followed back to its
+        // original when the new source is similar enough to it too (clones of one original resemble each other)
+        List<SourceSketch> dox = new ArrayList<>();
+        for (Input in : inputs) if (verdicts.get(in.profile().id()).label() == Verdict.Label.DOXXING) dox.add(sketches.get(in.profile().id()));
+        dox.sort(byStart);
+        Map<String, CloneIndex.Match> clones = new HashMap<>();
+        for (SourceSketch q : dox) {
+            CloneIndex.Match m = index.query(q, s -> banned.contains(s)
+                    || (verdicts.get(s.id()).label() == Verdict.Label.DOXXING && byStart.compare(s, q) < 0));
+            for (int hops = 0; m != null && hops < 8; hops++) {
+                CloneIndex.Match up = clones.get(m.id());
+                if (up == null) break;
+                SourceSketch root = sketches.containsKey(up.id()) ? sketches.get(up.id()) : bankById.get(up.id());
+                if (root == null) break;
+                CloneIndex.Match toRoot = CloneIndex.compare(q, root);
+                if (toRoot == null) break;
+                m = toRoot;
+            }
+            if (m != null) clones.put(q.id(), m);
+        }
         Map<String, Result> out = new LinkedHashMap<>();
         for (Input in : inputs) {
             String id = in.profile().id();
             Verdict v = verdicts.get(id);
-            CloneIndex.Match m = null;
-            if (v.label() == Verdict.Label.DOXXING) {
-                SourceSketch q = sketches.get(id);
-                m = index.query(q, s -> banned.contains(s)
-                        || (verdicts.get(s.id()).label() == Verdict.Label.DOXXING && byStart.compare(s, q) < 0));
-                if (m != null) v = v.asCloneOf(m);
-            }
+            CloneIndex.Match m = clones.get(id);
+            if (m != null) v = v.asCloneOf(m);
             out.put(id, new Result(v, m, Math.round(index.sharedIdentifiers(entry.get(id)))));
         }
         return out;

@@ -127,17 +127,28 @@ public final class CloneIndex {
             int e = c.getKey();
             SourceSketch s = entries.get(e);
             if (s.id().equals(q.id()) || !eligible.test(s)) continue;
-            double victims = containment(qh, q.victims().getThetaLong(), hashes(s.victims()), s.victims().getThetaLong());
-            double text = hasText ? MinHash.jaccard(q.text(), s.text()) : 0;
-            if (victims < MIN_VICTIMS && text < MIN_TEXT) continue;
-            double sim = Math.max(victims, text);
-            if (best == null || sim > best.similarity() || (sim == best.similarity() && earlier(s, bestS))) {
-                String why = String.format(Locale.ROOT, "%.0f%% of its victims' identifiers, text similarity %.2f", 100 * victims, text);
-                best = new Match(s.id(), Verdict.round(sim), Verdict.round(victims), Verdict.round(text), why);
+            Match m = score(q, qh, s);
+            if (m == null) continue;
+            if (best == null || m.similarity() > best.similarity() || (m.similarity() == best.similarity() && earlier(s, bestS))) {
+                best = m;
                 bestS = s;
             }
         }
         return best;
+    }
+
+    /** How similar {@code q} is to {@code s}, or {@code null} when below both thresholds. */
+    public static Match compare(SourceSketch q, SourceSketch s) {
+        return score(q, hashes(q.victims()), s);
+    }
+
+    private static Match score(SourceSketch q, long[] qh, SourceSketch s) {
+        double victims = containment(qh, q.victims().getThetaLong(), hashes(s.victims()), s.victims().getThetaLong());
+        double text = MinHash.isEmpty(q.text()) ? 0 : MinHash.jaccard(q.text(), s.text());
+        if (victims < MIN_VICTIMS && text < MIN_TEXT) return null;
+        double sim = Math.max(victims, text);
+        String why = String.format(Locale.ROOT, "%.0f%% of its victims' identifiers, text similarity %.2f", 100 * victims, text);
+        return new Match(s.id(), Verdict.round(sim), Verdict.round(victims), Verdict.round(text), why);
     }
 
     private static boolean earlier(SourceSketch a, SourceSketch b) {

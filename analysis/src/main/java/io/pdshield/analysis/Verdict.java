@@ -30,6 +30,8 @@ public record Verdict(Label label, double risk, List<String> reasons) {
     /** Dossiers a channel or group needs (with at least {@link #MIN_DOSSIER_SHARE} of its posts) to be a doxxing source. */
     static final int MIN_DOSSIERS = 3;
     static final double MIN_DOSSIER_SHARE = 0.10;
+    /** ... or two dossiers making at least this share of its posts (a channel just started). */
+    static final double YOUNG_DOSSIER_SHARE = 0.25;
     /** Share of short identifier queries that makes a chat of unknown type look like a bot chat. */
     static final double BOT_QUERY_SHARE = 0.25;
 
@@ -54,6 +56,7 @@ public record Verdict(Label label, double risk, List<String> reasons) {
             }
         } else {
             boolean dox = (s.dossiers() >= MIN_DOSSIERS && s.dossierShare() >= MIN_DOSSIER_SHARE)
+                    || (s.dossiers() >= 2 && s.dossierShare() >= YOUNG_DOSSIER_SHARE) // a young channel
                     || (s.dossiers() >= 1 && s.extortionLines() >= 1);
             if (dox) {
                 if (s.extortion() != null) reasons.add(extortion(s));

@@ -133,6 +133,37 @@ class AnalysisUnitTest {
         assertFalse(hc.stream().anyMatch(ha::contains));
     }
 
+    static SourceProfile.Summary synthetic(String id, long firstDate, int[]... ranges) {
+        SourceProfile p = new SourceProfile(id);
+        long m = 1;
+        for (int[] r : ranges) {
+            for (int v = r[0]; v < r[1]; v += 3) {
+                String text = "Иванов Иван Иванович, телефон +7 916 000-00-00, ИНН 500100732259, адрес: г. Москва, ул. Ленина, д. 1. Пост "
+                        + id + " номер " + m + " метка " + (m * 7919 % 1000);
+                List<Finding> f = D.detect(text);
+                List<String> fps = new ArrayList<>();
+                for (int k = 0; k < f.size(); k++) fps.add("victim-" + (v + Math.min(k, 2)));
+                p.add(m++, firstDate + m, text, f, fps);
+            }
+        }
+        return p.summary();
+    }
+
+    @Test
+    void aCloneOfACloneIsReportedAsACloneOfTheOriginal() {
+        SourceProfile.Summary o = synthetic("100", 1_000, new int[]{0, 300});
+        SourceProfile.Summary a = synthetic("200", 2_000_000, new int[]{0, 120}, new int[]{1000, 1060});
+        SourceProfile.Summary b = synthetic("300", 3_000_000, new int[]{90, 150}, new int[]{1000, 1090});
+        List<Analysis.Input> in = List.of(new Analysis.Input(o, "o", SourceType.CHANNEL), new Analysis.Input(a, "a", SourceType.CHANNEL),
+                new Analysis.Input(b, "b", SourceType.CHANNEL));
+        assertTrue(CloneIndex.compare(b.sketch("b"), a.sketch("a")).similarity() > CloneIndex.compare(b.sketch("b"), o.sketch("o")).similarity(),
+                "b resembles its sibling a more than the original o");
+        java.util.Map<String, Analysis.Result> r = Analysis.run(in, List.of());
+        assertEquals(null, r.get("100").cloneOf());
+        assertEquals("100", r.get("200").cloneOf().id());
+        assertEquals("100", r.get("300").cloneOf().id(), "followed back to the original");
+    }
+
     @Test
     void minHashEstimatesJaccard() {
         int[] a = MinHash.empty(), b = MinHash.empty();
