@@ -71,9 +71,19 @@ class AnalysisQualityTest {
 
     @Test
     void verdictsAndClonesMeetTheThresholds() {
+        check(new long[]{20240601L, 7L}, 120, 50);
+    }
+
+    /** Young sources: about 12 messages each, so many clones have only a few posts. */
+    @Test
+    void youngSourcesToo() {
+        check(new long[]{1L, 2L, 3L}, 200, 12);
+    }
+
+    private static void check(long[] seeds, int sources, int messagesPerSource) {
         StringBuilder failures = new StringBuilder();
-        for (long seed : new long[]{20240601L, 7L}) {
-            Corpus corpus = CorpusGenerator.ofMessages(seed, 120, 50).generate();
+        for (long seed : seeds) {
+            Corpus corpus = CorpusGenerator.ofMessages(seed, sources, messagesPerSource).generate();
             long t0 = System.nanoTime();
             Outcome o = evaluate(corpus);
             System.out.printf(Locale.ROOT, "analysis quality: seed %d, %d sources, %d messages: verdict accuracy %.4f (%d/%d); clones P %.4f R %.4f F1 %.4f (%d true pairs, %d predicted); %.1f s%n",
