@@ -16,8 +16,9 @@ import java.util.function.Predicate;
  * <p>Candidates come from two inverted indexes held as one sorted {@code long[]} each (a key's
  * high bits, the entry number in the low {@link #IDX_BITS} bits): those hashes each source's Theta
  * sketch of victims retains that fall in the lowest {@link #INDEX_FRACTION} of the hash space (the
- * same fixed part for every source, so a small clone and its large original share indexed hashes
- * while the index stays a quarter of the sketches' size), and the
+ * same fixed part for every source, so a small clone and its large original share indexed hashes;
+ * all of it by default: with a quarter, a 7-post clone sharing ten victims was missed one time in
+ * twenty), and the
  * {@link MinHash#BANDS} LSH band hashes of each text signature. Candidates are then scored:
  * victim containment (the share of the query's sketched victims also in the candidate's sketch,
  * from the two ordered compact sketches) and text Jaccard (from the signatures); the higher of the
@@ -38,7 +39,7 @@ public final class CloneIndex {
     /** Sketched victims a query needs for a containment score (fewer: text only). */
     static final int MIN_QUERY_HASHES = 3;
     /** The part of the (63-bit) hash space whose hashes are indexed. */
-    public static final double INDEX_FRACTION = 0.25;
+    public static final double INDEX_FRACTION = 1.0;
     static final long INDEX_LIMIT = (long) (Long.MAX_VALUE * INDEX_FRACTION);
 
     /** The best earlier source: its id, the similarity, both scores and a short explanation. */
