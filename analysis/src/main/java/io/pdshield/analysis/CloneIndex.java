@@ -193,13 +193,15 @@ public final class CloneIndex {
     public double sharedIdentifiers(int e) {
         if (!built) throw new IllegalStateException("build() the index after adding");
         CompactSketch sk = entries.get(e).victims();
+        String self = entries.get(e).id();
         long[] h = hashes(sk);
         int shared = 0;
         for (long x : h) {
             if (x >= INDEX_LIMIT) break;
             long lo = x & ~IDX_MASK, hi = lo | IDX_MASK;
             for (int i = lowerBound(victimPostings, lo); i < victimPostings.length && victimPostings[i] <= hi; i++) {
-                if ((victimPostings[i] & IDX_MASK) != e) {
+                int other = (int) (victimPostings[i] & IDX_MASK);
+                if (other != e && !entries.get(other).id().equals(self)) { // a banked copy of the same source is no other source
                     shared++;
                     break;
                 }
