@@ -30,6 +30,16 @@ final class FindingJson {
     }
 
     FindingRecord render(Post post, Finding f) {
+        return render(post, f, fingerprinter.fingerprint(f));
+    }
+
+    /** The fingerprint of {@code f} under this renderer's key. */
+    String fingerprint(Finding f) {
+        return fingerprinter.fingerprint(f);
+    }
+
+    /** Renders {@code f} with its already computed {@code fingerprint}. */
+    FindingRecord render(Post post, Finding f, String fingerprint) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(384);
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
@@ -40,7 +50,7 @@ final class FindingJson {
             g.writeNumberField("end", f.end());
             g.writeNumberField("score", f.score());
             g.writeStringField("masked", f.masked());
-            g.writeStringField("fingerprint", fingerprinter.fingerprint(f));
+            g.writeStringField("fingerprint", fingerprint);
             Explanation e = f.explanation();
             g.writeObjectFieldStart("explanation");
             g.writeStringField("recognizer", e.recognizer());

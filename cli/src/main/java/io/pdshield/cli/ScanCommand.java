@@ -2,6 +2,11 @@ package io.pdshield.cli;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.pdshield.analysis.Analysis;
+import io.pdshield.analysis.BanBank;
+import io.pdshield.analysis.SourceProfile;
+import io.pdshield.analysis.SourceSketch;
+import io.pdshield.analysis.Verdict;
 import io.pdshield.core.Detector;
 import io.pdshield.core.DetectorConfig;
 import io.pdshield.core.Fingerprinter;
@@ -32,7 +37,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,8 +49,10 @@ import java.util.stream.Stream;
 
 /**
  * {@code pdshield scan}: reads exports, updates and post files, finds personal data in every
- * post, and writes {@code findings.jsonl}, {@code sources.jsonl} and {@code report.html} to the
- * output directory (each written under a temporary name and renamed when complete).
+ * post, analyses every source (verdict, risk, reasons, clones of earlier doxxing sources and of
+ * the bank of banned sources), and writes {@code findings.jsonl}, {@code sources.jsonl},
+ * {@code report.html} and {@code profiles.bin} (the sources' sketches, for {@code pdshield ban})
+ * to the output directory (each written under a temporary name and renamed when complete).
  *
  * <p>Exit codes: 0 when anything could be read (warnings are counted in the summary), 2 when
  * nothing at all could be read or the command line is wrong, 1 on an unexpected failure.
@@ -79,6 +88,9 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--stats", description = "Print memory statistics (peak heap) after the summary.")
     boolean stats;
+
+    @Option(names = "--bank", paramLabel = "F", description = "Bank of banned sources to check for clones (default: ~/.pdshield/bank; see 'pdshield ban').")
+    Path bank;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -139,6 +151,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (nThreads < 1) throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + nThreads);
         Detector detector = detector();
         Fingerprinter fingerprinter = new Fingerprinter(key());
+        List<SourceSketch> banned = readBank(bankFile(bank, home));
 
         Ingest ingest = new Ingest(ingestOptions);
         SourceTable sources = new SourceTable();
@@ -163,13 +176,21 @@ public final class ScanCommand implements Callable<Integer> {
                 deleteTree(tmp);
             }
             List<SourceTable.Row> rows = sources.rows();
-            writeAtomically(out.resolve("sources.jsonl"), o -> writeSources(o, rows));
+            List<Analysis.Input> inputs = new ArrayList<>(rows.size());
+            for (SourceTable.Row r : rows) inputs.add(new Analysis.Input(r.profile(), r.name(), r.type()));
+            Map<String, Analysis.Result> analysis = Analysis.run(inputs, banned);
+            Map<String, String> bannedNames = new HashMap<>();
+            for (SourceSketch b : banned) bannedNames.put(b.id(), b.name());
+            writeAtomically(out.resolve("sources.jsonl"), o -> writeSources(o, rows, analysis));
+            List<SourceSketch> profiles = new ArrayList<>(rows.size());
+            for (SourceTable.Row r : rows) profiles.add(r.profile().sketch(r.name()));
+            BanBank.write(out.resolve(PROFILES), profiles);
             IngestStats s = ingest.stats();
             HtmlReport.Totals totals = new HtmlReport.Totals(s.posts(), findings, console.warnings(), console.bytesDone(),
                     console.keptWarnings());
             writeAtomically(out.resolve("report.html"), o -> {
                 Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8));
-                HtmlReport.write(w, rows, totals);
+                HtmlReport.write(w, rows, analysis, bannedNames, totals);
                 w.flush();
             });
 
@@ -185,6 +206,22 @@ public final class ScanCommand implements Callable<Integer> {
                 return 2;
             }
             return 0;
+        }
+    }
+
+    /** What a scan leaves in its output directory for {@code pdshield ban}: every source's sketches. */
+    static final String PROFILES = "profiles.bin";
+
+    /** {@code --bank}, else {@code ~/.pdshield/bank}. */
+    static Path bankFile(Path option, Path home) {
+        return option != null ? option : home.resolve(".pdshield").resolve("bank");
+    }
+
+    private List<SourceSketch> readBank(Path file) {
+        try {
+            return BanBank.read(file);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "bank " + file + ": " + e.getMessage());
         }
     }
 
@@ -228,7 +265,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    static void writeSources(OutputStream o, List<SourceTable.Row> rows) throws IOException {
+    static void writeSources(OutputStream o, List<SourceTable.Row> rows, Map<String, Analysis.Result> analysis) throws IOException {
         try (JsonGenerator g = FindingJson.FACTORY.createGenerator(o, JsonEncoding.UTF8)) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             for (SourceTable.Row r : rows) {
@@ -240,9 +277,35 @@ public final class ScanCommand implements Callable<Integer> {
                 g.writeObjectFieldStart("findings_by_kind");
                 for (Map.Entry<Kind, Long> e : r.findingsByKind().entrySet()) g.writeNumberField(e.getKey().name(), e.getValue());
                 g.writeEndObject();
-                g.writeStringField("verdict", "unknown");
-                g.writeNullField("risk");
-                g.writeNullField("clone_of");
+                Analysis.Result a = analysis.get(r.source());
+                Verdict v = a.verdict();
+                g.writeStringField("verdict", v.label().id());
+                g.writeNumberField("risk", v.risk());
+                g.writeArrayFieldStart("reasons");
+                for (String reason : v.reasons()) g.writeString(reason);
+                g.writeEndArray();
+                if (a.cloneOf() == null) {
+                    g.writeNullField("clone_of");
+                    g.writeNullField("clone_similarity");
+                } else {
+                    g.writeStringField("clone_of", a.cloneOf().id());
+                    g.writeNumberField("clone_similarity", a.cloneOf().similarity());
+                }
+                SourceProfile.Summary p = r.profile();
+                g.writeObjectFieldStart("profile");
+                g.writeNumberField("posts", p.posts());
+                g.writeNumberField("pd_share", Math.round(p.pdShare() * 1000) / 1000.0);
+                g.writeNumberField("dossiers", p.dossiers());
+                g.writeNumberField("queries", p.queries());
+                g.writeNumberField("queried_identifiers", Math.round(p.queriedIdentifiers()));
+                g.writeNumberField("answered_identifiers", Math.round(p.answeredQueries()));
+                g.writeNumberField("price_lines", p.priceLines());
+                g.writeNumberField("extortion_lines", p.extortionLines());
+                g.writeNumberField("identifiers", Math.round(p.victims().getEstimate()));
+                g.writeNumberField("shared_identifiers", Math.round(a.sharedIdentifiers()));
+                g.writeNumberField("first_date", p.firstDate());
+                g.writeNumberField("last_date", p.lastDate());
+                g.writeEndObject();
                 g.writeEndObject();
                 g.writeRaw('\n');
             }

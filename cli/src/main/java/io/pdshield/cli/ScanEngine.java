@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  * its posts into batches and hands them to a detection pool of {@code threads} threads whose
  * queue holds at most {@code 2 × threads} batches — when it is full the reader detects the batch
  * itself, so memory stays bounded and a single huge unit still uses every core. Findings go to the
- * {@link ExternalSorter}, tallies to the {@link SourceTable}; output order is fixed later by sorting,
+ * {@link ExternalSorter}, tallies and the source analysis profile (fed from the detection thread;
+ * profiles are thread-safe and order-independent) to the {@link SourceTable}; output order is fixed later by sorting,
  * never by thread timing.
  *
  * <p>One engine runs one scan; {@link #run} is not reentrant. The detector must be thread-safe.
@@ -113,10 +114,14 @@ final class ScanEngine {
                         "detector failed (" + e.getClass().getSimpleName() + "); message not scanned"));
                 continue;
             }
+            List<String> fingerprints = new ArrayList<>(found.size());
             for (Finding f : found) {
-                sorter.add(json.render(p, f));
+                String fp = json.fingerprint(f);
+                fingerprints.add(fp);
+                sorter.add(json.render(p, f, fp));
                 sources.finding(p.sourceId(), f.kind());
             }
+            sources.profile(p.sourceId()).add(p.messageId(), p.date(), p.text(), found, fingerprints);
         }
     }
 

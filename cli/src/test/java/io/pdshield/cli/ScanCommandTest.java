@@ -115,11 +115,15 @@ class ScanCommandTest {
         }
         assertFalse(lines.get(0).contains("\"value\""), "no clear value without --reveal");
         assertEquals(List.of("{\"source\":\"1234567890\",\"name\":\"Канал\",\"type\":\"channel\",\"messages\":2,"
-                + "\"findings_by_kind\":{\"PHONE\":2},\"verdict\":\"unknown\",\"risk\":null,\"clone_of\":null}"), r.sources());
+                + "\"findings_by_kind\":{\"PHONE\":2},\"verdict\":\"benign\",\"risk\":0.15,"
+                + "\"reasons\":[\"50% of 2 posts carry personal data (2 findings)\"],\"clone_of\":null,\"clone_similarity\":null,"
+                + "\"profile\":{\"posts\":2,\"pd_share\":0.5,\"dossiers\":0,\"queries\":1,\"queried_identifiers\":2,"
+                + "\"answered_identifiers\":0,\"price_lines\":0,\"extortion_lines\":0,\"identifiers\":2,\"shared_identifiers\":0,"
+                + "\"first_date\":2,\"last_date\":2}}"), r.sources());
         assertTrue(r.stderr().contains("scanned 1 sources, 2 posts, 2 findings, 0 warnings"), r.stderr());
         assertTrue(r.stderr().contains("skipped 1 service messages"), r.stderr());
         try (var files = Files.list(out)) {
-            assertEquals(Set.of("findings.jsonl", "sources.jsonl", "report.html"),
+            assertEquals(Set.of("findings.jsonl", "sources.jsonl", "report.html", "profiles.bin"),
                     Set.copyOf(files.map(p -> p.getFileName().toString()).toList()), "no temporary files left");
         }
 

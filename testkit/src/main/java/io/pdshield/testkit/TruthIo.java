@@ -157,11 +157,14 @@ public final class TruthIo {
         return out;
     }
 
-    /** Predicted verdicts by source id: lines with {@code source}, {@code label}, optional {@code clone_of}. */
+    /**
+     * Predicted verdicts by source id: lines with {@code source}, {@code label} (or {@code verdict},
+     * so a scan's {@code sources.jsonl} is a verdicts file), optional {@code clone_of}.
+     */
     public static Map<String, Verdict> readVerdicts(Path file) throws IOException {
         Map<String, Verdict> out = new LinkedHashMap<>();
         for (Map<String, String> o : readObjects(file)) {
-            out.put(o.get("source"), new Verdict(o.get("label"), o.get("clone_of")));
+            out.put(o.get("source"), new Verdict(o.getOrDefault("label", o.get("verdict")), o.get("clone_of")));
         }
         return out;
     }

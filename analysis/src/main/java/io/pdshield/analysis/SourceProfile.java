@@ -1,0 +1,188 @@
+package io.pdshield.analysis;
+
+import io.pdshield.core.Finding;
+import io.pdshield.core.Kind;
+import org.apache.datasketches.theta.CompactSketch;
+import org.apache.datasketches.theta.Intersection;
+import org.apache.datasketches.theta.SetOperation;
+import org.apache.datasketches.theta.UpdateSketch;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything source analysis keeps about one source, in bounded memory: counters, the kinds
+ * seen, three Theta sketches of finding fingerprints (all of them — the victims —, those in
+ * identifier queries, those in dossiers), a MinHash signature of the masked texts of the posts
+ * with personal data, the
+ * earliest evidence line of each sort (masked), and findings per week (capped). No text and no
+ * clear identifier is kept. Thread-safe: {@link #add} may be called from any thread, in any order;
+ * the result does not depend on the order (evidence is the one of the lowest message id).
+ */
+public final class SourceProfile {
+    /** Theta sketches: log2 of the nominal entries (a source with fewer distinct identifiers is kept exactly). */
+    public static final int LG_K = 12;
+    /** Most weeks kept for the chart; later weeks are folded into the last one. */
+    static final int MAX_WEEKS = 520;
+    static final long WEEK = 7 * 86_400L;
+
+    /** An evidence line (masked) and the message it is from. */
+    public record Evidence(long message, String line) {
+    }
+
+    private final String id;
+    private long posts, pdPosts, dossiers, queries, findings, priceLines, extortionLines;
+    private final long[] kinds = new long[Kind.values().length];
+    private long firstDate = Long.MAX_VALUE, lastDate = Long.MIN_VALUE;
+    private final UpdateSketch victims = sketch(), queried = sketch(), answered = sketch();
+    private final int[] textSig = MinHash.empty();
+    private Evidence extortion, priceList, dossier;
+    private final TreeMap<Long, long[]> weeks = new TreeMap<>();
+
+    public SourceProfile(String id) {
+        this.id = id;
+    }
+
+    public static UpdateSketch sketch() {
+        return UpdateSketch.builder().setNominalEntries(1 << LG_K).build();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Adds one post.
+     *
+     * @param message      the post's message id
+     * @param date         Unix seconds, 0 when unknown
+     * @param text         the post's text
+     * @param found        its findings, ordered by start
+     * @param fingerprints the keyed fingerprint of each finding, same order
+     */
+    public void add(long message, long date, String text, List<Finding> found, List<String> fingerprints) {
+        boolean isDossier = Signals.dossier(found);
+        boolean isQuery = !isDossier && Signals.query(text, found);
+        int[] sig = MinHash.empty();
+        if (!found.isEmpty()) Shingles.hashes(text, found, h -> MinHash.add(sig, h)); // only posts with personal data: what a clone re-posts
+        long extMin, priceMin, dosMin; // evidence is quoted only when this post is earlier than the one kept
+        synchronized (this) {
+            extMin = extortion == null ? Long.MAX_VALUE : extortion.message();
+            priceMin = priceList == null ? Long.MAX_VALUE : priceList.message();
+            dosMin = dossier == null ? Long.MAX_VALUE : dossier.message();
+        }
+        Evidence ext = null, price = null, dos = null;
+        int nPrice = 0, nExt = 0;
+        boolean evidence = Signals.mayHaveEvidence(text);
+        for (int s = 0; evidence && s < text.length(); ) {
+            int e = text.indexOf('\n', s);
+            if (e < 0) e = text.length();
+            String line = text.substring(s, e);
+            if (Signals.extortionLine(line)) {
+                nExt++;
+                if (ext == null && message < extMin) ext = new Evidence(message, Signals.maskedLine(text, s, e, found));
+            } else if (Signals.priceLine(line)) {
+                nPrice++;
+                if (price == null && message < priceMin) price = new Evidence(message, Signals.maskedLine(text, s, e, found));
+            }
+            s = e + 1;
+        }
+        if (isDossier && message < dosMin) dos = new Evidence(message, dossierLine(found));
+        synchronized (this) {
+            posts++;
+            if (!found.isEmpty()) pdPosts++;
+            if (isDossier) dossiers++;
+            if (isQuery) queries++;
+            findings += found.size();
+            priceLines += nPrice;
+            extortionLines += nExt;
+            for (Finding f : found) kinds[f.kind().ordinal()]++;
+            for (String fp : fingerprints) victims.update(fp);
+            if (isQuery) for (String fp : fingerprints) queried.update(fp);
+            if (isDossier) for (String fp : fingerprints) answered.update(fp);
+            MinHash.merge(textSig, sig);
+            extortion = earlier(extortion, ext);
+            priceList = earlier(priceList, price);
+            dossier = earlier(dossier, dos);
+            if (date > 0) {
+                firstDate = Math.min(firstDate, date);
+                lastDate = Math.max(lastDate, date);
+                if (!found.isEmpty()) {
+                    long w = date / WEEK;
+                    long[] c = weeks.get(w);
+                    if (c == null && weeks.size() >= MAX_WEEKS) c = weeks.lastEntry().getValue();
+                    if (c == null) weeks.put(w, c = new long[1]);
+                    c[0] += found.size();
+                }
+            }
+        }
+    }
+
+    private static String dossierLine(List<Finding> found) {
+        StringBuilder sb = new StringBuilder();
+        for (Finding f : found) {
+            if (sb.length() > 0) sb.append(", ");
+            if (sb.length() > 120) {
+                sb.append("…");
+                break;
+            }
+            sb.append(f.kind().name()).append(' ').append(f.masked());
+        }
+        return sb.toString();
+    }
+
+    private static Evidence earlier(Evidence a, Evidence b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return b.message() < a.message() ? b : a;
+    }
+
+    /** An immutable snapshot of this profile. */
+    public synchronized Summary summary() {
+        Map<Long, Long> w = new TreeMap<>();
+        weeks.forEach((k, v) -> w.put(k * WEEK, v[0]));
+        CompactSketch q = queried.compact(), a = answered.compact();
+        Intersection inter = SetOperation.builder().buildIntersection();
+        double queriedAnswered = q.isEmpty() ? 0 : inter.intersect(q, a).getEstimate();
+        return new Summary(id, posts, pdPosts, dossiers, queries, findings, priceLines, extortionLines, kinds.clone(),
+                firstDate == Long.MAX_VALUE ? 0 : firstDate, lastDate == Long.MIN_VALUE ? 0 : lastDate,
+                victims.compact(), q.getEstimate(), queriedAnswered, textSig.clone(), extortion, priceList, dossier, w);
+    }
+
+    /**
+     * A profile's numbers.
+     *
+     * @param queriedIdentifiers estimated distinct identifiers seen in queries
+     * @param answeredQueries    estimated distinct identifiers seen in queries and again in a dossier of the same source
+     * @param weekly             findings per week (week start in Unix seconds → findings)
+     */
+    public record Summary(String id, long posts, long pdPosts, long dossiers, long queries, long findings,
+                          long priceLines, long extortionLines, long[] kinds, long firstDate, long lastDate,
+                          CompactSketch victims, double queriedIdentifiers, double answeredQueries, int[] text,
+                          Evidence extortion, Evidence priceList, Evidence dossier, Map<Long, Long> weekly) {
+        public double pdShare() {
+            return posts == 0 ? 0 : (double) pdPosts / posts;
+        }
+
+        public double dossierShare() {
+            return posts == 0 ? 0 : (double) dossiers / posts;
+        }
+
+        public double queryShare() {
+            return posts == 0 ? 0 : (double) queries / posts;
+        }
+
+        /** Findings by kind (kinds with none left out), in {@link Kind} order. */
+        public Map<Kind, Long> byKind() {
+            Map<Kind, Long> m = new java.util.EnumMap<>(Kind.class);
+            for (Kind k : Kind.values()) if (kinds[k.ordinal()] > 0) m.put(k, kinds[k.ordinal()]);
+            return m;
+        }
+
+        /** What a bank keeps of this source. */
+        public SourceSketch sketch(String name) {
+            return new SourceSketch(id, name == null ? "" : name, firstDate, victims, text);
+        }
+    }
+}

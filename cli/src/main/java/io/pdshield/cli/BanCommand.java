@@ -1,0 +1,83 @@
+package io.pdshield.cli;
+
+import io.pdshield.analysis.BanBank;
+import io.pdshield.analysis.SourceSketch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code pdshield ban --from OUTDIR [--bank F] SOURCE...}: adds scanned sources to the bank of
+ * banned sources, so later scans find their clones even when the original is no longer in the
+ * input. The sources' sketches come from {@code OUTDIR/profiles.bin}, left there by
+ * {@code pdshield scan}; a source already in the bank is replaced. The bank holds only sketches
+ * of keyed fingerprints and text signatures: it is useful only with the same fingerprint key.
+ *
+ * <p>Exit codes: 0 done, 2 usage error (no profiles in OUTDIR, a SOURCE not scanned there).
+ */
+@Command(name = "ban", description = "Adds scanned sources to the bank of banned sources (for clone detection).")
+public final class BanCommand implements Callable<Integer> {
+    @Option(names = "--from", paramLabel = "OUTDIR", required = true, description = "Output directory of a scan that read the sources.")
+    Path from;
+
+    @Option(names = "--bank", paramLabel = "F", description = "Bank file (default: ~/.pdshield/bank).")
+    Path bank;
+
+    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Source ids, as in sources.jsonl.")
+    List<String> ids;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Path home;
+
+    public BanCommand() {
+        this(Path.of(System.getProperty("user.home")));
+    }
+
+    /** @param home where {@code .pdshield/bank} lives */
+    public BanCommand(Path home) {
+        this.home = home;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Path profiles = from.resolve(ScanCommand.PROFILES);
+        if (!Files.isRegularFile(profiles)) {
+            throw new ParameterException(spec.commandLine(), "--from " + from + ": no " + ScanCommand.PROFILES + " (scan into it first)");
+        }
+        Map<String, SourceSketch> scanned = new LinkedHashMap<>();
+        for (SourceSketch s : BanBank.read(profiles)) scanned.put(s.id(), s);
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) if (!scanned.containsKey(id)) missing.add(id);
+        if (!missing.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "not scanned in " + from + ": " + String.join(", ", missing));
+        }
+        Path file = ScanCommand.bankFile(bank, home);
+        Map<String, SourceSketch> banked = new LinkedHashMap<>();
+        for (SourceSketch s : BanBank.read(file)) banked.put(s.id(), s);
+        int added = 0;
+        for (String id : ids) if (banked.put(id, scanned.get(id)) == null) added++;
+        BanBank.write(file, banked.values());
+        err.println("banned " + ids.size() + " source" + (ids.size() == 1 ? "" : "s") + " (" + added + " new); the bank "
+                + file + " holds " + banked.size());
+        return 0;
+    }
+}
