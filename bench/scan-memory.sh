@@ -5,7 +5,7 @@
 #   bench/scan-memory.sh [INPUT]
 #
 # INPUT: an existing export (file or directory). Without it, one is generated once into
-# bench/work/export with `./pdshield generate --out DIR --mb 1100 --seed 1`.
+# bench/work/export with `./pdshield generate --out DIR --mb 1300 --seed 1`.
 # Environment: BENCH_WORK (default bench/work), BENCH_HEAP (default 512m), BENCH_SCAN_ARGS (extra
 # scan options, e.g. "--config my.conf"), PDSHIELD_KEY (else ~/.pdshield/key is used).
 set -euo pipefail
@@ -20,8 +20,8 @@ if [[ -z "$input" ]]; then
   input="$work/export"
   if [[ ! -f "$work/export.done" ]]; then
     rm -rf "$input"
-    echo "bench: generating a 1100 MB export into $input ..." >&2
-    "$root/pdshield" generate --out "$input" --mb 1100 --seed 1
+    echo "bench: generating a 1300 MB corpus (≥ 1 GB of exports) into $input ..." >&2
+    "$root/pdshield" generate --out "$input" --mb 1300 --seed 1
     touch "$work/export.done"
   fi
 fi
