@@ -268,28 +268,12 @@ final class BotApiReader {
                 problems.add("an entity is not an object");
                 continue;
             }
-            String type = null;
-            Long offset = null;
-            Long length = null;
-            String url = null;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
-                switch (field) {
-                    case "type" -> type = Json.string(p);
-                    case "offset" -> offset = Json.longValue(p);
-                    case "length" -> length = Json.longValue(p);
-                    case "url" -> url = Json.string(p);
-                    default -> p.skipChildren();
-                }
-            }
-            if (t == null) throw new JsonEOFException(p, null, "end of input in an entity");
-            if (type == null || offset == null || length == null || offset < 0 || length < 0
-                    || offset > Integer.MAX_VALUE || length > Integer.MAX_VALUE) {
+            Post.Entity e = Json.entity(p);
+            if (e == null) {
                 problems.add("an entity lacks type, offset or length; dropped");
                 continue;
             }
-            out.add(new Post.Entity(type, offset.intValue(), length.intValue(), url));
+            out.add(e);
         }
         return out;
     }

@@ -109,4 +109,34 @@ final class Json {
         if (s.endsWith(":")) s = s.substring(0, s.length() - 1);
         return s;
     }
+
+    /**
+     * Reads one entity object ({@code type}, {@code offset}, {@code length}, {@code url} or
+     * {@code href}; other fields skipped), the parser on its {@code START_OBJECT}. Returns null when
+     * a field is missing or the span is impossible; the caller reports it.
+     */
+    static Post.Entity entity(JsonParser p) throws IOException {
+        String type = null;
+        Long offset = null;
+        Long length = null;
+        String href = null;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "type" -> type = string(p);
+                case "offset" -> offset = longValue(p);
+                case "length" -> length = longValue(p);
+                case "url", "href" -> href = string(p);
+                default -> p.skipChildren();
+            }
+        }
+        if (t == null) throw new JsonEOFException(p, null, "end of input in an entity");
+        if (type == null || offset == null || length == null || offset < 0 || length < 0
+                || offset + length > Integer.MAX_VALUE) {
+            return null;
+        }
+        return new Post.Entity(type, offset.intValue(), length.intValue(), href);
+    }
 }

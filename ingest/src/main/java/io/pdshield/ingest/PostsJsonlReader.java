@@ -141,24 +141,9 @@ final class PostsJsonlReader {
         List<Post.Entity> out = new ArrayList<>();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
-            String type = null;
-            Long offset = null;
-            Long length = null;
-            String href = null;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
-                switch (field) {
-                    case "type" -> type = Json.string(p);
-                    case "offset" -> offset = Json.longValue(p);
-                    case "length" -> length = Json.longValue(p);
-                    case "href", "url" -> href = Json.string(p);
-                    default -> p.skipChildren();
-                }
-            }
-            if (type != null && offset != null && length != null && offset >= 0 && length >= 0
-                    && offset + length <= Integer.MAX_VALUE) {
-                out.add(new Post.Entity(type, offset.intValue(), length.intValue(), href));
+            Post.Entity e = Json.entity(p);
+            if (e != null) {
+                out.add(e);
             } else {
                 problems.add("an entity lacks type, offset or length; dropped");
             }
