@@ -210,13 +210,16 @@ public final class ScanContext {
         }
         beforeFrom = from;
         beforeTo = t0;
-        int a = tokens.tokenAt(end);
+        // the first token at or after end: the candidate spans a few tokens from t0, a short walk
+        int a = t0;
+        int size = tokens.size();
+        while (a < size && tokens.start(a) < end) a++;
         int to = a;
         int max = end + WINDOW_AFTER;
-        while (to < tokens.size() && tokens.start(to) < max && tokens.type(to) != Tokens.NL && tokens.type(to) != Tokens.NUM) to++;
+        while (to < size && tokens.start(to) < max && tokens.type(to) != Tokens.NL && tokens.type(to) != Tokens.NUM) to++;
         afterFrom = a;
         afterTo = to;
-        afterLimit = Math.max(max, to < tokens.size() ? tokens.start(to) : text.length());
+        afterLimit = Math.max(max, to < size ? tokens.start(to) : text.length());
     }
 
     /** Words of {@code set} in the current window, added to {@code out}; returns the nearest distance. */

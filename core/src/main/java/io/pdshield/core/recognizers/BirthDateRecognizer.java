@@ -220,7 +220,9 @@ public final class BirthDateRecognizer implements Recognizer {
                 return "🎂";
             }
             if (type != Tokens.WORD) continue;
-            if (BIRTH_WORDS.get(t, j) != WordTable.NONE) return NameDictionary.fold(t.string(j));
+            // the table's folded spelling: no substring and builder per birth date
+            String word = BIRTH_WORDS.key(t, j);
+            if (word != null) return word;
             if (t.equalsIgnoreCase(j, "род") && t.isSym(j + 1, '.')) return "род.";
             if (isDr(t, j)) return "д.р";
         }

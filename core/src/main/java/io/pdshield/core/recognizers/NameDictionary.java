@@ -95,6 +95,7 @@ final class NameDictionary {
     private final String[][] nominatives = new String[CACHE_SLOTS][];
     private final long[] values = new long[CACHE_SLOTS];
     private int cached;
+    private int generation;
 
     private NameDictionary() {
     }
@@ -112,7 +113,29 @@ final class NameDictionary {
      * Falls back to the word itself.
      */
     String nominative(char[] text, int start, int end, int role, int gender) {
-        int slot = slot(text, start, end);
+        return nominativeAt(slot(text, start, end), text, start, end, role, gender);
+    }
+
+    /**
+     * The cache slot of the word {@code [start,end)}, for {@link #valueAt} and {@link #nominativeAt}
+     * (one hash per word); valid while {@link #generation()} stays the same. -1 for words too long to be names.
+     */
+    int slotOf(char[] text, int start, int end) {
+        return slot(text, start, end);
+    }
+
+    /** {@link #info} of the word in a slot from {@link #slotOf}. */
+    long valueAt(int slot) {
+        return slot < 0 ? 0 : values[slot];
+    }
+
+    /** Bumped whenever the cache is cleared, which invalidates the slots handed out before. */
+    int generation() {
+        return generation;
+    }
+
+    /** {@link #nominative} of the word {@code [start,end)} whose slot (this generation) is {@code slot}. */
+    String nominativeAt(int slot, char[] text, int start, int end, int role, int gender) {
         int which = role / 8 + gender; // 0..5: NAME, PATR, FAM × MASC, FEM
         String[] forms = slot < 0 ? new String[6] : nominatives[slot];
         if (forms == null) forms = nominatives[slot] = new String[6];
@@ -146,6 +169,7 @@ final class NameDictionary {
             java.util.Arrays.fill(keys, null);
             java.util.Arrays.fill(nominatives, null);
             cached = 0;
+            generation++;
             slot = (h ^ (h >>> 13)) & (CACHE_SLOTS - 1);
         }
         char[] key = new char[word.length()];

@@ -118,6 +118,10 @@ public final class PersonNameRecognizer implements Recognizer {
         final int[] to = new int[WINDOW];
         final byte[] type = new byte[WINDOW];
         final long[] info = new long[WINDOW];
+        /** The dictionary slots of the item's word and, for a compound, of its second word; valid in generation {@link #gen}. */
+        final int[] slot = new int[WINDOW];
+        final int[] slot2 = new int[WINDOW];
+        final int[] gen = new int[WINDOW];
         final StringBuilder value = new StringBuilder(48);
         int size;
 
@@ -127,6 +131,9 @@ public final class PersonNameRecognizer implements Recognizer {
                 to[j - by] = to[j];
                 type[j - by] = type[j];
                 info[j - by] = info[j];
+                slot[j - by] = slot[j];
+                slot2[j - by] = slot2[j];
+                gen[j - by] = gen[j];
             }
             size -= by;
         }
@@ -211,18 +218,27 @@ public final class PersonNameRecognizer implements Recognizer {
             set(w, k, p, p + 2, INITIAL, 0);
             return p + 2;
         }
-        long info = dict.info(t.chars(), t.start(p), t.end(p));
+        // the word's cache slot is kept for its nominative (emit): one hash of the word, not two
+        int slot = dict.slotOf(t.chars(), t.start(p), t.end(p));
+        long info = dict.valueAt(slot);
+        int gen = dict.generation(); // a lookup of the second word may clear the cache: the first slot is then stale
         if (t.isSym(p + 1, '-') && t.glued(p + 1) && p + 2 < t.size() && t.glued(p + 2)
                 && candidateWord(t, p + 2) && t.length(p + 2) > 1) {
-            long second = dict.info(t.chars(), t.start(p + 2), t.end(p + 2));
+            int slot2 = dict.slotOf(t.chars(), t.start(p + 2), t.end(p + 2));
+            long second = dict.valueAt(slot2);
             long fam = NameDictionary.mask(info, FAM) & NameDictionary.mask(second, FAM);
             long name = NameDictionary.mask(info, NAME) & NameDictionary.mask(second, NAME);
             if ((fam | name) != 0) {
                 set(w, k, p, p + 3, COMPOUND, (fam << FAM) | (name << NAME) | ((info | second) & GUESS));
+                w.slot[k] = slot;
+                w.slot2[k] = slot2;
+                w.gen[k] = gen;
                 return p + 3;
             }
         }
         set(w, k, p, p + 1, WORD, info);
+        w.slot[k] = slot;
+        w.gen[k] = gen;
         return p + 1;
     }
 
@@ -323,9 +339,14 @@ public final class PersonNameRecognizer implements Recognizer {
                 }
                 flags |= UNKNOWN << (2 * k);
             } else {
-                value.append(dict.nominative(t.chars(), t.start(p), t.end(p), role, gender));
+                // the slots of item() still hold these words unless the cache was cleared since
+                boolean slots = w.gen[k] == dict.generation();
+                value.append(slots ? dict.nominativeAt(w.slot[k], t.chars(), t.start(p), t.end(p), role, gender)
+                        : dict.nominative(t.chars(), t.start(p), t.end(p), role, gender));
                 if (w.type[k] == COMPOUND) {
-                    value.append('-').append(dict.nominative(t.chars(), t.start(p + 2), t.end(p + 2), role, gender));
+                    value.append('-').append(slots
+                            ? dict.nominativeAt(w.slot2[k], t.chars(), t.start(p + 2), t.end(p + 2), role, gender)
+                            : dict.nominative(t.chars(), t.start(p + 2), t.end(p + 2), role, gender));
                 }
                 if ((w.info[k] & GUESS) != 0) flags |= ENDING << (2 * k);
             }

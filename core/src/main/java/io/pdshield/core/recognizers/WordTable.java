@@ -101,6 +101,29 @@ final class WordTable {
         return NONE;
     }
 
+    /**
+     * The table's own (folded) spelling of token {@code i} if it is a word in the table, else
+     * null: equal to {@code NameDictionary.fold} of the token, without building a string.
+     */
+    String key(Tokens t, int i) {
+        if (!t.isWord(i)) return null;
+        char[] text = t.chars();
+        int start = t.start(i), end = t.end(i);
+        int len = end - start;
+        if (len <= 0 || len > maxLength) return null;
+        int f = filterBit(len, Chars.lower(text[start]), Chars.lower(text[end - 1]));
+        if ((filter[f >>> 6] & (1L << f)) == 0) return null;
+        int h = 0;
+        for (int j = start; j < end; j++) h = 31 * h + Chars.lower(text[j]);
+        int slot = (h ^ (h >>> 15)) & mask;
+        String k;
+        while ((k = keys[slot]) != null) {
+            if (k.length() == len && matches(k, text, start)) return k;
+            slot = (slot + 1) & mask;
+        }
+        return null;
+    }
+
     /** The code of token {@code i} if it is a word in the table, else {@link #NONE}. */
     int get(Tokens t, int i) {
         if (!t.isWord(i)) return NONE;
