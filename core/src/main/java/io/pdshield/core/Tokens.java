@@ -143,6 +143,16 @@ public final class Tokens {
         return i >= 0 && i < size && type[i] == SYM && end[i] - start[i] == 1 && text.charAt(start[i]) == c;
     }
 
+    /** Token {@code i} continues a run of letters or digits: a word or number is glued before it. */
+    public boolean alnumBefore(int i) {
+        return i > 0 && i < size && (flags[i] & GAP) == 0 && (type[i - 1] == WORD || type[i - 1] == NUM);
+    }
+
+    /** A word or number is glued after token {@code i}: the run of letters or digits goes on. */
+    public boolean alnumAfter(int i) {
+        return i + 1 < size && (flags[i + 1] & GAP) == 0 && (type[i + 1] == WORD || type[i + 1] == NUM);
+    }
+
     /** No white space between token {@code i-1} and {@code i}. */
     public boolean glued(int i) {
         return (flags[i] & GAP) == 0;

@@ -49,12 +49,12 @@ public final class DriverLicenseRecognizer implements Recognizer {
             int i = nums.get(k);
             if (i + 2 >= n) break;
             if (t.length(i) != 2) continue;
-            if (i > 0 && t.glued(i) && (t.type(i - 1) == Tokens.WORD || t.type(i - 1) == Tokens.NUM)) continue;
+            if (t.alnumBefore(i)) continue;
             int w = i + 1;
             if (t.type(w) != Tokens.WORD || t.length(w) != 2 || !t.has(w, Tokens.CYR) || !t.has(w, Tokens.UPPER)) continue;
             int num = w + 1;
             if (t.type(num) != Tokens.NUM || t.length(num) != 6) continue;
-            if (num + 1 < n && t.glued(num + 1) && (t.type(num + 1) == Tokens.WORD || t.type(num + 1) == Tokens.NUM)) continue;
+            if (t.alnumAfter(num)) continue;
             CharSequence text = t.text();
             char l1 = Chars.plateLetter(text.charAt(t.start(w)));
             char l2 = Chars.plateLetter(text.charAt(t.start(w) + 1));

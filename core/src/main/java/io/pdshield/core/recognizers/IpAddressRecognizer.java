@@ -107,7 +107,7 @@ public final class IpAddressRecognizer implements Recognizer {
             int i = nums.get(k);
             if (i + 6 >= n) break;
             if (i <= doneTo) continue;
-            if (i > 0 && t.glued(i) && (t.type(i - 1) == Tokens.WORD || t.type(i - 1) == Tokens.NUM || t.isSym(i - 1, '.'))) continue;
+            if (t.alnumBefore(i) || i > 0 && t.glued(i) && t.isSym(i - 1, '.')) continue;
             boolean ok = true;
             for (int q = 0; q < 4 && ok; q++) {
                 int num = i + 2 * q;

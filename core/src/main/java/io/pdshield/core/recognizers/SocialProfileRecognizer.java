@@ -96,7 +96,7 @@ public final class SocialProfileRecognizer implements Recognizer {
             }
         }
         if (matched == null) return -1;
-        if (i > 0 && t.glued(i) && (t.type(i - 1) == Tokens.WORD || t.type(i - 1) == Tokens.NUM || t.isSym(i - 1, '.'))) return -1;
+        if (t.alnumBefore(i) || i > 0 && t.glued(i) && t.isSym(i - 1, '.')) return -1;
         int pathStart = hostStart + matched.length();
         int e = pathStart;
         while (e < text.length() && pathChar(text.charAt(e))) e++;

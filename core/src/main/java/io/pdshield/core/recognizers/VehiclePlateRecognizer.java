@@ -41,7 +41,7 @@ public final class VehiclePlateRecognizer implements Recognizer {
         for (int k = 0; k < singles.size(); k++) {
             int i = singles.get(k);
             if (i + 2 >= n) break;
-            if (i > 0 && t.glued(i) && (t.type(i - 1) == Tokens.WORD || t.type(i - 1) == Tokens.NUM)) continue;
+            if (t.alnumBefore(i)) continue;
             int num = i + 1, letters = i + 2;
             if (t.type(num) != Tokens.NUM || t.length(num) != 3) continue;
             if (t.type(letters) != Tokens.WORD || t.length(letters) != 2) continue;

@@ -39,10 +39,10 @@ public final class VinRecognizer implements Recognizer {
             int i = words.get(k);
             if (i <= doneTo) continue;
             // the whole glued run of letters and digits around this word, each token visited once
-            while (i > doneTo + 1 && t.glued(i) && (t.type(i - 1) == Tokens.WORD || t.type(i - 1) == Tokens.NUM)) i--;
-            if (i > 0 && t.glued(i) && (t.type(i - 1) == Tokens.WORD || t.type(i - 1) == Tokens.NUM)) {
+            while (i > doneTo + 1 && t.alnumBefore(i)) i--;
+            if (t.alnumBefore(i)) {
                 // continues a run already rejected
-                while (i + 1 < n && t.glued(i + 1) && (t.type(i + 1) == Tokens.WORD || t.type(i + 1) == Tokens.NUM)) i++;
+                while (t.alnumAfter(i)) i++;
                 doneTo = i;
                 continue;
             }
