@@ -18,9 +18,7 @@ public final class Masking {
             case SOCIAL_PROFILE -> social(value);
             case GEO_COORDINATES -> geo(value);
             case BANK_CARD -> grouped(keepLast(value, 4), 4);
-            case PASSPORT_RU -> value.length() == 10
-                    ? keepLast(value, 3).substring(0, 2) + " " + keepLast(value, 3).substring(2, 4) + " " + keepLast(value, 3).substring(4)
-                    : keepLast(value, 3);
+            case PASSPORT_RU -> passport(keepLast(value, 3));
             case SNILS -> value.length() == 11 ? "***-***-*** " + value.substring(9) : keepLast(value, 2);
             case BIRTH_DATE, IP_ADDRESS, VEHICLE_PLATE -> keepLast(value, 2);
             default -> keepLast(value, value.length() >= 10 ? 4 : value.length() >= 6 ? 3 : 2);
@@ -44,6 +42,11 @@ public final class Masking {
             }
         }
         return sb.toString();
+    }
+
+    /** {@code SS YY NNNNNN} grouping of a masked 10-digit passport. */
+    private static String passport(String masked) {
+        return masked.length() == 10 ? masked.substring(0, 2) + " " + masked.substring(2, 4) + " " + masked.substring(4) : masked;
     }
 
     private static String grouped(String s, int group) {
