@@ -1,0 +1,170 @@
+package io.pdshield.service;
+
+import io.pdshield.core.Detector;
+import io.pdshield.core.Finding;
+import io.pdshield.ingest.Post;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Posts into the store. Detection, masking, fingerprinting and sealing run in parallel outside
+ * any lock; then each batch is written in one transaction: idempotent on (platform, source,
+ * message) — a re-sent post with the same text changes nothing, a changed text (an edit) replaces
+ * the post's findings. Touched sources are marked stale in the same transaction and re-analyzed
+ * right after ({@link SourceAnalyzer}); a crash in between leaves them stale, and the next start
+ * analyzes them. Thread-safe; writes are serialized.
+ */
+public final class Ingestor {
+    /** Posts per transaction. */
+    static final int BATCH = 500;
+
+    private final Database db;
+    private final Detector detector;
+    private final Keys keys;
+    private final Audit audit;
+    private final SourceAnalyzer analyzer;
+    private final Clock clock;
+    private final Object writeLock = new Object();
+
+    public Ingestor(Database db, Detector detector, Keys keys, Audit audit, SourceAnalyzer analyzer, Clock clock) {
+        this.db = db;
+        this.detector = detector;
+        this.keys = keys;
+        this.audit = audit;
+        this.analyzer = analyzer;
+        this.clock = clock;
+    }
+
+    /** What one ingest call did. */
+    public record Result(int received, int inserted, int edited, int unchanged, long findings, List<String> warnings) {
+        Result plus(Result o) {
+            List<String> w = new ArrayList<>(warnings);
+            w.addAll(o.warnings);
+            return new Result(received + o.received, inserted + o.inserted, edited + o.edited, unchanged + o.unchanged,
+                    findings + o.findings, w);
+        }
+
+        static Result empty(List<String> warnings) {
+            return new Result(0, 0, 0, 0, 0, warnings);
+        }
+    }
+
+    /** A post ready to store: nothing in it is clear but the text, kept only in memory. */
+    record Prepared(Post post, List<Finding> findings, List<String> fingerprints, String masked, byte[] sealed, String mac) {
+        String key() {
+            return postKey(post.platform(), post.sourceId(), post.messageId());
+        }
+    }
+
+    static String postKey(String platform, String source, long message) {
+        return platform + "|" + source + "|" + message;
+    }
+
+    Prepared prepare(Post p) {
+        List<Finding> found = detector.detect(p.text());
+        List<String> fps = new ArrayList<>(found.size());
+        for (Finding f : found) fps.add(keys.fingerprint(f.value()));
+        String key = postKey(p.platform(), p.sourceId(), p.messageId());
+        return new Prepared(p, found, fps, Masked.text(p.text(), found), keys.seal(p.text(), key), keys.textMac(p.text()));
+    }
+
+    /** Stores posts (any number; written in batches) on behalf of {@code who}. */
+    public Result ingest(List<Post> posts, Tokens.Principal who, String via) {
+        Result total = Result.empty(List.of());
+        for (int i = 0; i < posts.size(); i += BATCH) {
+            List<Post> part = posts.subList(i, Math.min(posts.size(), i + BATCH));
+            List<Prepared> prepared = part.parallelStream().map(this::prepare).toList();
+            total = total.plus(write(prepared, who, via));
+        }
+        return total;
+    }
+
+    private Result write(List<Prepared> batch, Tokens.Principal who, String via) {
+        // the last version of a message in the batch wins
+        Map<String, Prepared> byKey = new LinkedHashMap<>();
+        for (Prepared p : batch) byKey.put(p.key(), p);
+        Set<Long> touched = new LinkedHashSet<>();
+        Set<Long> rebuild = new LinkedHashSet<>();
+        Map<Long, List<Prepared>> added = new LinkedHashMap<>();
+        int[] counts = new int[3];
+        long[] nFindings = {0};
+        synchronized (writeLock) {
+            audit.tx(who, "ingest", via, c -> {
+                long now = clock.millis();
+                Map<String, Long> sourceIds = new LinkedHashMap<>();
+                for (Prepared p : byKey.values()) {
+                    Post post = p.post();
+                    String sk = post.platform() + "|" + post.sourceId();
+                    Long sid = sourceIds.get(sk);
+                    if (sid == null) {
+                        sid = sourceId(c, post, now);
+                        sourceIds.put(sk, sid);
+                    }
+                    Object[] old = Sql.one(c, "SELECT id, text_mac FROM posts WHERE source = ? AND message_id = ?",
+                            rs -> new Object[]{rs.getLong(1), rs.getString(2)}, sid, post.messageId());
+                    if (old != null && old[1].equals(p.mac())) {
+                        counts[2]++;
+                        continue;
+                    }
+                    long postId;
+                    if (old == null) {
+                        postId = Sql.insert(c, "INSERT INTO posts (source, message_id, posted_at, author, edited, text_masked, text_sealed, text_mac, ingested_at) "
+                                + "VALUES (?,?,?,?,?,?,?,?,?)", sid, post.messageId(), post.date(), post.authorId(), post.edited(),
+                                p.masked(), p.sealed(), p.mac(), now);
+                        counts[0]++;
+                        added.computeIfAbsent(sid, k -> new ArrayList<>()).add(p);
+                    } else {
+                        postId = (Long) old[0];
+                        Sql.update(c, "UPDATE posts SET posted_at = ?, author = ?, edited = TRUE, text_masked = ?, text_sealed = ?, text_mac = ?, ingested_at = ? WHERE id = ?",
+                                post.date(), post.authorId(), p.masked(), p.sealed(), p.mac(), now, postId);
+                        Sql.update(c, "DELETE FROM findings WHERE post = ?", postId);
+                        counts[1]++;
+                        rebuild.add(sid);
+                    }
+                    insertFindings(c, postId, sid, p, now);
+                    nFindings[0] += p.findings().size();
+                    touched.add(sid);
+                }
+                for (long sid : touched) Sql.update(c, "UPDATE sources SET stale = TRUE, updated_at = ? WHERE id = ?", now, sid);
+                return null;
+            }, x -> "received " + batch.size() + ", new " + counts[0] + ", edited " + counts[1] + ", unchanged " + counts[2]
+                    + ", findings " + nFindings[0]);
+            analyzer.update(touched, rebuild, added);
+        }
+        return new Result(batch.size(), counts[0], counts[1], counts[2], nFindings[0], List.of());
+    }
+
+    private void insertFindings(Connection c, long postId, long sid, Prepared p, long now) throws SQLException {
+        for (int i = 0; i < p.findings().size(); i++) {
+            Finding f = p.findings().get(i);
+            Sql.update(c, "INSERT INTO findings (post, source, kind, start_pos, end_pos, score, masked, fingerprint, explanation, found_at) "
+                            + "VALUES (?,?,?,?,?,?,?,?,?,?)", postId, sid, f.kind().name(), f.start(), f.end(), f.score(),
+                    Audit.cut(f.masked(), 500), p.fingerprints().get(i), Audit.cut(f.explanation().summary(), 2000), now);
+        }
+    }
+
+    private static long sourceId(Connection c, Post post, long now) throws SQLException {
+        Object[] row = Sql.one(c, "SELECT id, name, source_type FROM sources WHERE platform = ? AND source_key = ?",
+                rs -> new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3)}, post.platform(), post.sourceId());
+        String type = post.sourceType().id();
+        if (row == null) {
+            return Sql.insert(c, "INSERT INTO sources (platform, source_key, name, source_type, first_seen, updated_at, stale) VALUES (?,?,?,?,?,?,TRUE)",
+                    post.platform(), post.sourceId(), post.sourceName(), type, now, now);
+        }
+        long id = (Long) row[0];
+        boolean nameChanged = post.sourceName() != null && !post.sourceName().equals(row[1]);
+        boolean typeKnown = "unknown".equals(row[2]) && !"unknown".equals(type);
+        if (nameChanged || typeKnown) {
+            Sql.update(c, "UPDATE sources SET name = ?, source_type = ? WHERE id = ?",
+                    nameChanged ? post.sourceName() : row[1], typeKnown ? type : row[2], id);
+        }
+        return id;
+    }
+}
