@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class Ingestor {
     /** Posts per transaction. */
-    static final int BATCH = 500;
+    public static final int BATCH = 500;
 
     private final Database db;
     private final Detector detector;

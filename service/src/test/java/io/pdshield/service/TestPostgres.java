@@ -172,7 +172,6 @@ public final class TestPostgres {
             }
         }
         TestPostgres pg = null;
-        IOException failure = null;
         try {
             TestPostgres probe = new TestPostgres(binaries, run, root, 0);
             probe.run(List.of(bin(binaries, "initdb"), "-D", run.resolve("data").toString(),
