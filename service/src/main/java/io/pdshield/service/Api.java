@@ -49,6 +49,7 @@ final class Api {
             cfg.http.maxRequestSize = s.config().maxUploadBytes();
             cfg.jsonMapper(new JavalinJackson(mapper(), false));
             cfg.useVirtualThreads = false;
+            io.pdshield.service.web.Console.staticFiles(cfg);
         });
         app.before(this::authenticate);
         app.exception(Cases.NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
@@ -61,6 +62,8 @@ final class Api {
             org.slf4j.LoggerFactory.getLogger(Api.class).error("{} {} failed", ctx.method(), ctx.path(), e);
             error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error (logged)");
         });
+
+        new io.pdshield.service.web.Console(s).routes(app);
 
         // Presidio Analyzer
         app.get("/health", ctx -> ctx.result("Presidio Analyzer service is up"));

@@ -99,6 +99,7 @@ public final class Ingestor {
             audit.tx(who, "ingest", via, c -> {
                 long now = clock.millis();
                 Map<String, Long> sourceIds = new LinkedHashMap<>();
+                Map<Long, String> lastName = new LinkedHashMap<>();
                 for (Prepared p : byKey.values()) {
                     Post post = p.post();
                     String sk = post.platform() + "|" + post.sourceId();
@@ -107,6 +108,7 @@ public final class Ingestor {
                         sid = sourceId(c, post, now);
                         sourceIds.put(sk, sid);
                     }
+                    if (post.sourceName() != null) lastName.put(sid, post.sourceName()); // a renamed chat: the batch's last name wins
                     Object[] old = Sql.one(c, "SELECT id, text_mac FROM posts WHERE source = ? AND message_id = ?",
                             rs -> new Object[]{rs.getLong(1), rs.getString(2)}, sid, post.messageId());
                     if (old != null && old[1].equals(p.mac())) {
@@ -131,6 +133,9 @@ public final class Ingestor {
                     insertFindings(c, postId, sid, p, now);
                     nFindings[0] += p.findings().size();
                     touched.add(sid);
+                }
+                for (var e : lastName.entrySet()) {
+                    Sql.update(c, "UPDATE sources SET name = ? WHERE id = ? AND (name IS NULL OR name <> ?)", e.getValue(), e.getKey(), e.getValue());
                 }
                 for (long sid : touched) Sql.update(c, "UPDATE sources SET stale = TRUE, updated_at = ? WHERE id = ?", now, sid);
                 return null;

@@ -10,19 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Small JDBC helpers: parameters bound in order, rows mapped by a lambda. Stateless. */
-final class Sql {
+public final class Sql {
     private Sql() {
     }
 
-    interface Row<T> {
+    public interface Row<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
-    static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+    public static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
@@ -33,17 +33,17 @@ final class Sql {
         }
     }
 
-    static <T> T one(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+    public static <T> T one(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
         List<T> l = query(c, sql, row, args);
         return l.isEmpty() ? null : l.get(0);
     }
 
-    static long count(Connection c, String sql, Object... args) throws SQLException {
+    public static long count(Connection c, String sql, Object... args) throws SQLException {
         Long n = one(c, sql, rs -> rs.getLong(1), args);
         return n == null ? 0 : n;
     }
 
-    static int update(Connection c, String sql, Object... args) throws SQLException {
+    public static int update(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             return ps.executeUpdate();
@@ -51,7 +51,7 @@ final class Sql {
     }
 
     /** Runs an INSERT and returns the generated {@code id}. */
-    static long insert(Connection c, String sql, Object... args) throws SQLException {
+    public static long insert(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql, new String[]{"id"})) {
             bind(ps, args);
             ps.executeUpdate();
@@ -76,7 +76,7 @@ final class Sql {
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
-    static <T> T tx(Database db, Work<T> work) {
+    public static <T> T tx(Database db, Work<T> work) {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
