@@ -168,6 +168,53 @@ final class Api {
             ctx.json(s.cases().assign(id(ctx), who(ctx), str(b, "assignee"), time(b, "due")));
         });
 
+        // data subjects: their identifiers, alerts, requests, consents (the subject role; each sees only their own)
+        app.get("/api/v1/subject/identifiers", ctx -> ctx.json(s.subjects().list(who(ctx))));
+        app.post("/api/v1/subject/identifiers", ctx -> {
+            Map<String, Object> b = body(ctx);
+            ctx.status(HttpStatus.CREATED).json(s.subjects().register(who(ctx), str(b, "kind"), b));
+        });
+        app.post("/api/v1/subject/identifiers/{id}/verify", ctx -> ctx.json(s.subjects().verify(who(ctx), id(ctx), str(body(ctx), "code"))));
+        app.delete("/api/v1/subject/identifiers/{id}", ctx -> {
+            s.subjects().remove(who(ctx), id(ctx));
+            ctx.json(Map.of("removed", true));
+        });
+        app.get("/api/v1/subject/alerts", ctx -> ctx.json(s.subjects().alerts(who(ctx), limit(ctx, 200))));
+        app.put("/api/v1/subject/webhook", ctx -> {
+            s.subjects().setWebhook(who(ctx), str(body(ctx), "url"));
+            ctx.json(Map.of("ok", true));
+        });
+        app.get("/api/v1/subject/requests", ctx -> ctx.json(s.requests().list(who(ctx))));
+        app.get("/api/v1/subject/requests/{id}", ctx -> ctx.json(s.requests().get(who(ctx), id(ctx))));
+        app.post("/api/v1/subject/requests", ctx -> {
+            Map<String, Object> b = body(ctx);
+            ctx.status(HttpStatus.CREATED).json(s.requests().file(who(ctx), str(b, "full_name"), str(b, "contacts"), ids(b, "identifiers"), ids(b, "sources")));
+        });
+        app.get("/api/v1/subject/consents", ctx -> ctx.json(s.consents().history(who(ctx))));
+        app.post("/api/v1/subject/consents", ctx -> {
+            Map<String, Object> b = body(ctx);
+            ctx.status(HttpStatus.CREATED).json(s.consents().give(who(ctx), str(b, "operator"), str(b, "category"), strs(b, "items"),
+                    strs(b, "prohibitions"), str(b, "conditions"), b.get("valid_until") == null ? null : time(b, "valid_until")));
+        });
+        app.delete("/api/v1/subject/consents/{id}", ctx -> ctx.json(s.consents().withdraw(who(ctx), id(ctx))));
+        for (String path : List.of("/api/v1/consent/check", "/consent/check")) {
+            app.get(path, ctx -> {
+                need(ctx, EnumSet.of(Role.OPERATOR_GATEWAY, Role.ADMIN, Role.ANALYST));
+                ctx.json(s.consents().check(who(ctx), ctx.queryParam("subject"), ctx.queryParam("category"), ctx.queryParam("item"), ctx.queryParam("operator")));
+            });
+        }
+        // reviewers approve document identifiers
+        app.get("/api/v1/review/identifiers", ctx -> {
+            need(ctx, EnumSet.of(Role.REVIEWER, Role.ADMIN));
+            ctx.json(s.subjects().pendingReview());
+        });
+        app.post("/api/v1/review/identifiers/{id}", ctx -> {
+            need(ctx, EnumSet.of(Role.REVIEWER, Role.ADMIN));
+            Map<String, Object> b = body(ctx);
+            s.subjects().review(who(ctx), id(ctx), Boolean.TRUE.equals(b.get("approve")), str(b, "reason"));
+            ctx.json(Map.of("ok", true));
+        });
+
         // audit, tokens, retention
         app.get("/api/v1/audit", ctx -> {
             need(ctx, EnumSet.of(Role.ADMIN, Role.REVIEWER));
@@ -227,7 +274,7 @@ final class Api {
                 if (!perAddress.tryAcquire("ip:" + ctx.ip())) tooMany(ctx);
                 return;
             }
-            if (!path.startsWith("/api/")) return; // pages do their own login
+            if (!path.startsWith("/api/") && !path.equals("/consent/check")) return; // pages do their own login
             throw new Unauthorized("Authorization: Bearer TOKEN required");
         }
         if (failures.hasCapacity(ctx.ip())) {
@@ -312,6 +359,27 @@ final class Api {
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("\"" + k + "\": Unix milliseconds or an ISO-8601 instant, got " + v);
         }
+    }
+
+    private static List<Long> ids(Map<String, Object> b, String k) {
+        Object v = b.get(k);
+        if (v == null) return List.of();
+        if (!(v instanceof List<?> l)) throw new IllegalArgumentException("\"" + k + "\": a list of ids");
+        List<Long> out = new ArrayList<>();
+        for (Object o : l) {
+            if (!(o instanceof Number n)) throw new IllegalArgumentException("\"" + k + "\": a list of ids");
+            out.add(n.longValue());
+        }
+        return out;
+    }
+
+    private static List<String> strs(Map<String, Object> b, String k) {
+        Object v = b.get(k);
+        if (v == null) return List.of();
+        if (!(v instanceof List<?> l)) throw new IllegalArgumentException("\"" + k + "\": a list of strings");
+        List<String> out = new ArrayList<>();
+        for (Object o : l) out.add(String.valueOf(o));
+        return out;
     }
 
     private static long id(Context ctx) {

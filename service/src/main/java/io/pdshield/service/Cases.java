@@ -79,7 +79,7 @@ public final class Cases {
     public Case open(long source, Tokens.Principal who, String assignee, long dueAt, String reason) {
         long id = audit.tx(who, "case.open", "source:" + source, c -> {
             if (Sql.count(c, "SELECT COUNT(*) FROM sources WHERE id = ?", source) == 0) throw new NotFound("no source " + source);
-            return insert(c, source, who.actor(), assignee, dueAt, mask(reason), false);
+            return insert(c, source, actor(who), assignee, dueAt, mask(reason), false);
         }, cid -> "case " + cid);
         return get(id);
     }
@@ -113,8 +113,8 @@ public final class Cases {
             long now = clock.millis();
             Sql.update(c, "UPDATE cases SET status = ?, updated_at = ? WHERE id = ?", next.id(), now, caseId);
             Sql.update(c, "INSERT INTO case_events (case_id, at, actor, kind, status, text) VALUES (?,?,?,?,?,?)",
-                    caseId, now, who.actor(), "status", next.id(), note == null ? null : Audit.cut(mask(note), 4000));
-            if (next == Status.REMOVED) analyzer.ban(c, k.source(), who.actor(), now);
+                    caseId, now, actor(who), "status", next.id(), note == null ? null : Audit.cut(mask(note), 4000));
+            if (next == Status.REMOVED) analyzer.ban(c, k.source(), actor(who), now);
             return k.status();
         }, from -> from.id() + " -> " + next.id());
         return get(caseId);
@@ -125,7 +125,7 @@ public final class Cases {
         audit.tx(who, "case.note", "case:" + caseId, c -> {
             get(c, caseId);
             Sql.update(c, "INSERT INTO case_events (case_id, at, actor, kind, status, text) VALUES (?,?,?,?,?,?)",
-                    caseId, clock.millis(), who.actor(), "note", null, Audit.cut(mask(note), 4000));
+                    caseId, clock.millis(), actor(who), "note", null, Audit.cut(mask(note), 4000));
             return null;
         }, x -> null);
         return get(caseId);
@@ -138,7 +138,7 @@ public final class Cases {
             Sql.update(c, "UPDATE cases SET assignee = ?, due_at = ?, updated_at = ? WHERE id = ?",
                     assignee, dueAt > 0 ? dueAt : k.dueAt(), now, caseId);
             Sql.update(c, "INSERT INTO case_events (case_id, at, actor, kind, status, text) VALUES (?,?,?,?,?,?)",
-                    caseId, now, who.actor(), "assign", null, "assignee " + assignee + (dueAt > 0 ? ", due " + java.time.Instant.ofEpochMilli(dueAt) : ""));
+                    caseId, now, actor(who), "assign", null, "assignee " + assignee + (dueAt > 0 ? ", due " + java.time.Instant.ofEpochMilli(dueAt) : ""));
             return null;
         }, x -> "assignee " + assignee);
         return get(caseId);
@@ -178,6 +178,10 @@ public final class Cases {
         return new Case(rs.getLong("id"), rs.getLong("source"), rs.getString("source_name"), Status.parse(rs.getString("status")),
                 rs.getString("assignee"), rs.getLong("due_at"), rs.getLong("opened_at"), rs.getString("opened_by"),
                 rs.getBoolean("automatic"), rs.getString("reason"), rs.getLong("updated_at"));
+    }
+
+    private static String actor(Tokens.Principal who) {
+        return who == null ? "system" : who.actor();
     }
 
     /** Free text written by people may quote personal data: it is stored masked. */

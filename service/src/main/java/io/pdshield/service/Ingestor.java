@@ -32,8 +32,11 @@ public final class Ingestor {
     private final SourceAnalyzer analyzer;
     private final Clock clock;
     private final Object writeLock = new Object();
+    private final io.pdshield.service.subject.Subjects subjects;
 
-    public Ingestor(Database db, Detector detector, Keys keys, Audit audit, SourceAnalyzer analyzer, Clock clock) {
+    public Ingestor(Database db, Detector detector, Keys keys, Audit audit, SourceAnalyzer analyzer, Clock clock,
+                    io.pdshield.service.subject.Subjects subjects) {
+        this.subjects = subjects;
         this.db = db;
         this.detector = detector;
         this.keys = keys;
@@ -143,6 +146,10 @@ public final class Ingestor {
                     + ", findings " + nFindings[0]);
             analyzer.update(touched, rebuild, added);
         }
+        // the watchlist: alerts for subjects whose verified identifiers appear in what was written
+        java.util.Set<String> fps = new java.util.HashSet<>();
+        for (Prepared p : byKey.values()) fps.addAll(p.fingerprints());
+        subjects.matchNew(fps);
         return new Result(batch.size(), counts[0], counts[1], counts[2], nFindings[0], List.of());
     }
 

@@ -93,6 +93,11 @@ public final class Keys {
         }
     }
 
+    /** Opens a post's sealed text (the context is the post key {@link Ingestor} bound to it). */
+    public String openPost(byte[] sealed, String platform, String sourceKey, long messageId) {
+        return open(sealed, Ingestor.postKey(platform, sourceKey, messageId));
+    }
+
     public String open(byte[] sealed, String context) {
         try {
             return new String(aead.decrypt(sealed, context.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
@@ -101,11 +106,17 @@ public final class Keys {
         }
     }
 
-    interface Maker {
+    /** Makes a new key file's content. */
+    public interface Maker {
         byte[] make();
     }
 
-    private static byte[] readOrCreate(Path file, Maker maker) throws IOException {
+    /**
+     * The content of a key file, created by {@code maker} on first use: owner-only permissions
+     * (directory 700, file 600 where POSIX), atomic (never replaces a file another process made
+     * meanwhile; then that file's content is returned).
+     */
+    public static byte[] readOrCreate(Path file, Maker maker) throws IOException {
         if (Files.exists(file)) return Files.readAllBytes(file);
         Path dir = file.toAbsolutePath().getParent();
         boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");

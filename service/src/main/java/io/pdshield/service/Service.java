@@ -27,6 +27,10 @@ public final class Service implements AutoCloseable {
     private final Queries queries;
     private final Retention retention;
     private final Presidio presidio;
+    private final io.pdshield.service.subject.Subjects subjects;
+    private final io.pdshield.service.subject.Requests requests;
+    private final io.pdshield.service.subject.Consents consents;
+    private final io.pdshield.service.subject.ProductionCalendar calendar;
     private Javalin http;
     private ScheduledExecutorService timer;
 
@@ -41,7 +45,11 @@ public final class Service implements AutoCloseable {
         this.cases = new Cases(db, audit, clock, detector, config.caseDueMillis());
         this.analyzer = new SourceAnalyzer(db, detector, keys, cases, config.autoCaseRisk());
         cases.analyzer(analyzer);
-        this.ingestor = new Ingestor(db, detector, keys, audit, analyzer, clock);
+        this.subjects = new io.pdshield.service.subject.Subjects(db, detector, keys, audit, clock);
+        this.calendar = io.pdshield.service.subject.ProductionCalendar.russia();
+        this.requests = new io.pdshield.service.subject.Requests(db, keys, audit, clock, cases, subjects, calendar);
+        this.consents = new io.pdshield.service.subject.Consents(db, audit, clock, subjects);
+        this.ingestor = new Ingestor(db, detector, keys, audit, analyzer, clock, subjects);
         this.queries = new Queries(db, keys, audit);
         this.retention = new Retention(db, audit, clock, analyzer, config.retentionMillis());
         this.presidio = new Presidio(detector);
@@ -76,6 +84,13 @@ public final class Service implements AutoCloseable {
                 org.slf4j.LoggerFactory.getLogger(Service.class).error("retention failed", e);
             }
         }, 1, 60, TimeUnit.MINUTES);
+        timer.scheduleAtFixedRate(() -> {
+            try {
+                requests.checkDeadlines();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Service.class).error("deadline check failed", e);
+            }
+        }, 10, 60, TimeUnit.SECONDS);
         return http.port();
     }
 
@@ -96,6 +111,10 @@ public final class Service implements AutoCloseable {
     public Queries queries() { return queries; }
     public Retention retention() { return retention; }
     public Presidio presidio() { return presidio; }
+    public io.pdshield.service.subject.Subjects subjects() { return subjects; }
+    public io.pdshield.service.subject.Requests requests() { return requests; }
+    public io.pdshield.service.subject.Consents consents() { return consents; }
+    public io.pdshield.service.subject.ProductionCalendar calendar() { return calendar; }
 
     @Override
     public void close() {

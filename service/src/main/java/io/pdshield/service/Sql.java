@@ -92,12 +92,12 @@ public final class Sql {
         }
     }
 
-    static Long nullableLong(ResultSet rs, String col) throws SQLException {
+    public static Long nullableLong(ResultSet rs, String col) throws SQLException {
         long v = rs.getLong(col);
         return rs.wasNull() ? null : v;
     }
 
-    static Double nullableDouble(ResultSet rs, String col) throws SQLException {
+    public static Double nullableDouble(ResultSet rs, String col) throws SQLException {
         double v = rs.getDouble(col);
         return rs.wasNull() ? null : v;
     }

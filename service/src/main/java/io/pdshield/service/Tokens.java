@@ -58,7 +58,7 @@ public final class Tokens {
                 rs -> new Principal(rs.getString(1), Role.parse(rs.getString(2)), rs.getString(3))));
     }
 
-    static String sha256(String s) {
+    public static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
