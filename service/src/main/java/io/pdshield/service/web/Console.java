@@ -35,7 +35,7 @@ public final class Console {
     static final String COOKIE = "pds_session", LANG = "pds_lang";
     static final long SESSION_MS = 8 * 3_600_000L;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Set<Role> CONSOLE_ROLES = EnumSet.of(Role.ADMIN, Role.ANALYST, Role.REVIEWER);
+    private static final Set<Role> CONSOLE_ROLES = EnumSet.of(Role.ADMIN, Role.ANALYST, Role.REVIEWER, Role.SUBJECT);
     private static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.ANALYST);
 
     private final Service s;
@@ -98,6 +98,7 @@ public final class Console {
         app.post("/cases/{id}/status", ctx -> page(ctx, this::caseStatus));
         app.post("/cases/{id}/note", ctx -> page(ctx, this::caseNote));
         app.post("/cases/{id}/unmask", ctx -> page(ctx, this::unmask));
+        new Portal(s, this).routes(app);
     }
 
     // ---- sessions
@@ -114,10 +115,10 @@ public final class Console {
         sessions.put(id, new Session(p, random(18), s.clock().millis() + SESSION_MS));
         s.audit().log(p, "console.login", null, null);
         ctx.header("Set-Cookie", COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Strict");
-        ctx.redirect("/");
+        ctx.redirect(p.role() == Role.SUBJECT ? "/portal" : "/");
     }
 
-    private Session session(Context ctx) {
+    Session session(Context ctx) {
         String id = ctx.cookie(COOKIE);
         if (id == null) return null;
         Session se = sessions.get(id);
@@ -136,14 +137,20 @@ public final class Console {
         void handle(Context ctx, Session se) throws Exception;
     }
 
-    private void page(Context ctx, Page p) throws Exception {
+    void page(Context ctx, Page p) throws Exception {
         Session se = session(ctx);
         if (se == null) {
             ctx.redirect("/login");
             return;
         }
+        boolean portal = ctx.path().startsWith("/portal");
+        if (!portal && se.who().role() == Role.SUBJECT) {
+            ctx.redirect("/portal"); // a subject's home: the console is not for subjects
+            return;
+        }
         if (ctx.method() == io.javalin.http.HandlerType.POST) checkCsrf(ctx, se);
         try {
+            if (portal && se.who().role() != Role.SUBJECT) throw new Refused(403, "refused.role");
             p.handle(ctx, se);
         } catch (Refused e) {
             ctx.status(e.status);
@@ -171,7 +178,7 @@ public final class Console {
         }
     }
 
-    private static void need(Session se, Set<Role> roles) {
+    static void need(Session se, Set<Role> roles) {
         if (!roles.contains(se.who().role())) throw new Refused(403, "refused.role");
     }
 
@@ -335,7 +342,7 @@ public final class Console {
         render(ctx, null, template, vars);
     }
 
-    private void render(Context ctx, Session se, String template, Map<String, Object> vars) {
+    void render(Context ctx, Session se, String template, Map<String, Object> vars) {
         Locale locale = locale(ctx);
         org.thymeleaf.context.Context c = new org.thymeleaf.context.Context(locale);
         c.setVariables(vars);
