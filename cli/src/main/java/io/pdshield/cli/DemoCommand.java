@@ -60,6 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
                     s.queries().ranked(null, 1000, 0).size(), counts.get("open_cases"));
             var analyst = s.tokens().create(Role.ANALYST, "demo analyst");
             var reviewer = s.tokens().create(Role.REVIEWER, "demo reviewer");
+            var subject = s.tokens().create(Role.SUBJECT, "demo subject");
             if (exit) {
                 System.out.println("demo store: " + root);
                 return 0;
@@ -70,6 +71,8 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("  admin token:    " + admin.token());
             System.out.println("  analyst token:  " + analyst.token());
             System.out.println("  reviewer token: " + reviewer.token());
+            System.out.println("  subject token:  " + subject.token() + "   (the subject portal; one-time codes appear in this log)");
+            System.out.println("  console: open " + url + "/ and log in with a token");
             System.out.println("  try: curl -H 'Authorization: Bearer " + analyst.token() + "' " + url + "/api/v1/sources");
             System.out.println("  Ctrl-C stops it.");
             ServeCommand.awaitShutdown();
