@@ -190,6 +190,14 @@ final class Api {
             Map<String, Object> b = body(ctx);
             ctx.status(HttpStatus.CREATED).json(s.requests().file(who(ctx), str(b, "full_name"), str(b, "contacts"), ids(b, "identifiers"), ids(b, "sources")));
         });
+        app.post("/api/v1/subject/cases/{id}/evidence", ctx -> {
+            long caseId = id(ctx);
+            boolean own = s.requests().list(who(ctx)).stream().anyMatch(r -> r.cases().stream().anyMatch(k -> k.id() == caseId));
+            if (!own) throw new Cases.NotFound("no case " + caseId);
+            Map<String, Object> b = body(ctx);
+            var r = new io.pdshield.service.evidence.Recipient(String.valueOf(str(b, "recipient_name")), String.valueOf(str(b, "public_keyset")));
+            zip(ctx, caseId, io.pdshield.service.evidence.EvidencePackage.build(s, caseId, r, s.clock(), who(ctx), s.subjects().verifiedFingerprints(who(ctx))));
+        });
         app.get("/api/v1/subject/consents", ctx -> ctx.json(s.consents().history(who(ctx))));
         app.post("/api/v1/subject/consents", ctx -> {
             Map<String, Object> b = body(ctx);
@@ -213,6 +221,21 @@ final class Api {
             Map<String, Object> b = body(ctx);
             s.subjects().review(who(ctx), id(ctx), Boolean.TRUE.equals(b.get("approve")), str(b, "reason"));
             ctx.json(Map.of("ok", true));
+        });
+
+        // evidence: the service's signing key (public), and a case's package for a reviewer (audited with a reason)
+        app.get("/api/v1/evidence/public-key", ctx -> ctx.contentType("application/json").result(
+                io.pdshield.service.evidence.EvidenceKeys.of(s).publicKeysetJson()));
+        app.post("/api/v1/cases/{id}/evidence", ctx -> {
+            need(ctx, EnumSet.of(Role.REVIEWER));
+            Map<String, Object> b = body(ctx);
+            String reason = str(b, "reason");
+            if (reason == null || reason.strip().length() < 10) throw new IllegalArgumentException("an evidence package needs a written reason (10 characters or more)");
+            long caseId = id(ctx);
+            var r = new io.pdshield.service.evidence.Recipient(String.valueOf(str(b, "recipient_name")), String.valueOf(str(b, "public_keyset")));
+            byte[] zip = io.pdshield.service.evidence.EvidencePackage.build(s, caseId, r, s.clock(), who(ctx));
+            s.audit().log(who(ctx), "evidence.reason", "case:" + caseId, "for " + r.name() + "; reason: " + reason.strip());
+            zip(ctx, caseId, zip);
         });
 
         // audit, tokens, retention
@@ -263,6 +286,12 @@ final class Api {
         ctx.json(total);
     }
 
+    private static void zip(Context ctx, long caseId, byte[] zip) {
+        ctx.contentType("application/zip");
+        ctx.header("Content-Disposition", "attachment; filename=\"pdshield-evidence-case-" + caseId + ".zip\"");
+        ctx.result(zip);
+    }
+
     // ---- authentication, roles, limits
 
     private void authenticate(Context ctx) {
@@ -275,6 +304,7 @@ final class Api {
                 return;
             }
             if (!path.startsWith("/api/") && !path.equals("/consent/check")) return; // pages do their own login
+            if (path.equals("/api/v1/evidence/public-key")) return; // public: anyone verifies a package
             throw new Unauthorized("Authorization: Bearer TOKEN required");
         }
         if (failures.hasCapacity(ctx.ip())) {

@@ -43,6 +43,20 @@ final class Http {
                 .header("Content-Type", contentType), token);
     }
 
+    /** A POST whose answer is binary (a zip). */
+    byte[] postBytes(String path, String token, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        try {
+            HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) throw new AssertionError(r.statusCode() + ": " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+            return r.body();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     Response send(HttpRequest.Builder b, String token) {
         if (token != null) b.header("Authorization", "Bearer " + token);
         try {

@@ -190,6 +190,26 @@ class SubjectPortalTest {
             assertEquals(k.get("id").asLong() == firstCase ? "removed" : "escalated", k.get("status").asText());
         }
         assertTrue(service.audit().query("system", "case.status", null, 0, 100).size() >= sources.size() - 1);
+
+        // the evidence package of an escalated case: signed, verifiable, and holding only the subject's own posts
+        var police = io.pdshield.service.evidence.Recipient.generate("ОМВД России по району Хамовники");
+        long escalatedCase = after.get("cases").get(1).get("id").asLong();
+        Http.Response zip = http.post("/api/v1/subject/cases/" + escalatedCase + "/evidence", subject, Http.json(Map.of(
+                "recipient_name", police.recipient().name(), "public_keyset", police.recipient().publicKeysetJson())).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/json");
+        assertEquals(200, zip.status());
+        byte[] bytes = http.postBytes("/api/v1/subject/cases/" + escalatedCase + "/evidence", subject, Http.json(Map.of(
+                "recipient_name", police.recipient().name(), "public_keyset", police.recipient().publicKeysetJson())));
+        var verified = io.pdshield.service.evidence.EvidenceVerifier.verify(bytes, police.privateKeysetJson(), http.get("/api/v1/evidence/public-key", null).body());
+        assertTrue(verified.ok(), verified.problems().toString());
+        Map<Long, String> texts = io.pdshield.service.evidence.EvidenceVerifier.decrypt(bytes, police.privateKeysetJson());
+        assertFalse(texts.isEmpty());
+        for (String t : texts.values()) {
+            assertTrue(service.detector().detect(t).stream().anyMatch(f -> f.value().equals(snils.replaceAll("\\D", ""))),
+                    "every post in the subject's package carries their SNILS");
+        }
+        assertEquals(404, http.post("/api/v1/subject/cases/" + escalatedCase + "/evidence", other, Http.json(Map.of(
+                "recipient_name", "x", "public_keyset", police.recipient().publicKeysetJson()))).status(), "not someone else's case");
     }
 
     @ParameterizedTest

@@ -228,6 +228,13 @@ public final class Subjects {
         match(List.of(fp));
     }
 
+    /** The fingerprints of the subject's confirmed identifiers (an evidence package for a subject holds only their posts). */
+    public Set<String> verifiedFingerprints(Tokens.Principal who) {
+        long sid = subjectId(who);
+        return Set.copyOf(Sql.tx(db, c -> Sql.query(c, "SELECT fingerprint FROM subject_identifiers WHERE subject = ? AND state = 'verified'",
+                rs -> rs.getString(1), sid)));
+    }
+
     public List<Identifier> list(Tokens.Principal who) {
         long sid = subjectId(who);
         return Sql.tx(db, c -> Sql.query(c, "SELECT * FROM subject_identifiers WHERE subject = ? ORDER BY id", Subjects::identifier, sid));
