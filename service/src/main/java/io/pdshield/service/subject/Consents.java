@@ -53,7 +53,7 @@ public final class Consents {
                         String conditions, Long validUntil) {
         long sid = subjects.subjectId(who);
         String cat = category == null ? null : category.toLowerCase(Locale.ROOT);
-        if (!CATEGORIES.contains(cat)) throw new IllegalArgumentException("category: general, special or biometric");
+        if (cat == null || !CATEGORIES.contains(cat)) throw new IllegalArgumentException("category: general, special or biometric");
         if (operator == null || operator.isBlank()) throw new IllegalArgumentException("operator: a name or INN, or * for any operator");
         if (items == null || items.isEmpty()) throw new IllegalArgumentException("items: the data items the consent covers");
         long now = clock.millis();
@@ -93,7 +93,7 @@ public final class Consents {
     public Decision check(Tokens.Principal asker, String subjectFingerprint, String category, String item, String operator) {
         if (subjectFingerprint == null || !subjectFingerprint.matches("[0-9a-f]{16,64}")) throw new IllegalArgumentException("subject: a fingerprint (hex)");
         String cat = category == null ? null : category.toLowerCase(Locale.ROOT);
-        if (!CATEGORIES.contains(cat)) throw new IllegalArgumentException("category: general, special or biometric");
+        if (cat == null || !CATEGORIES.contains(cat)) throw new IllegalArgumentException("category: general, special or biometric");
         if (item == null || item.isBlank()) throw new IllegalArgumentException("item is required");
         if (operator == null || operator.isBlank()) throw new IllegalArgumentException("operator is required");
         String it = item(item);
