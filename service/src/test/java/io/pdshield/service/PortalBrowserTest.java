@@ -51,7 +51,10 @@ class PortalBrowserTest {
         base = "http://127.0.0.1:" + service.start();
         subject = service.tokens().create(Role.SUBJECT, "Анна").token();
         analyst = service.tokens().create(Role.ANALYST, "a").token();
-        service.ingestor().ingest(SubjectPortalTest.POSTS, service.tokens().authenticate(analyst), "test");
+        // everything but the posts carrying the victim's number: those arrive after the subject watches it
+        var victim = SubjectPortalTest.victimPhone().getValue();
+        service.ingestor().ingest(SubjectPortalTest.POSTS.stream().filter(p -> !victim.contains(p.sourceId() + "/" + p.messageId())).toList(),
+                service.tokens().authenticate(analyst), "test");
         ChromeOptions o = new ChromeOptions();
         o.setBinary(chromium);
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
@@ -95,6 +98,11 @@ class PortalBrowserTest {
         row.findElement(By.name("code")).sendKeys(codes.get(0));
         go(By.cssSelector("form.verify button"));
         assertEquals("confirmed", driver.findElement(By.cssSelector("#identifiers tr[data-id] .state")).getText());
+        assertTrue(driver.findElements(By.cssSelector("#alerts tr td.context")).isEmpty(), "no post carries the number yet");
+        // the doxxing posts with the number are ingested now: the alerts appear
+        service.ingestor().ingest(SubjectPortalTest.POSTS.stream().filter(p -> victim.getValue().contains(p.sourceId() + "/" + p.messageId())).toList(),
+                service.tokens().authenticate(analyst), "test");
+        driver.navigate().refresh();
         List<WebElement> alerts = driver.findElements(By.cssSelector("#alerts tr td.context"));
         assertEquals(victim.getValue().size(), alerts.size(), "an alert per post carrying the number");
         for (WebElement a : alerts) assertFalse(a.getText().contains(victim.getKey().substring(6)), a.getText());
