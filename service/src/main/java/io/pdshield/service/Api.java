@@ -238,6 +238,9 @@ final class Api {
             zip(ctx, caseId, zip);
         });
 
+        // subscriber identification through the mobile operator (docs/identification.md)
+        io.pdshield.service.identification.IdentificationApi.routes(app, s, s.accounts());
+
         // audit, tokens, retention
         app.get("/api/v1/audit", ctx -> {
             need(ctx, EnumSet.of(Role.ADMIN, Role.REVIEWER));

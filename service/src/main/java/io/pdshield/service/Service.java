@@ -31,6 +31,7 @@ public final class Service implements AutoCloseable {
     private final io.pdshield.service.subject.Requests requests;
     private final io.pdshield.service.subject.Consents consents;
     private final io.pdshield.service.subject.ProductionCalendar calendar;
+    private final io.pdshield.service.identification.Accounts accounts;
     private Javalin http;
     private ScheduledExecutorService timer;
 
@@ -53,6 +54,8 @@ public final class Service implements AutoCloseable {
         this.queries = new Queries(db, keys, audit);
         this.retention = new Retention(db, audit, clock, analyzer, config.retentionMillis());
         this.presidio = new Presidio(detector);
+        this.accounts = new io.pdshield.service.identification.Accounts(db, keys, audit, clock,
+                io.pdshield.service.identification.IdentificationConfig.load(config.keysDir()));
     }
 
     /** Opens the store (creating and migrating it) and finishes any analysis a crash interrupted. */
@@ -84,6 +87,14 @@ public final class Service implements AutoCloseable {
                 org.slf4j.LoggerFactory.getLogger(Service.class).error("retention failed", e);
             }
         }, 1, 60, TimeUnit.MINUTES);
+        accounts.callbackBase("http://127.0.0.1:" + http.port());
+        timer.scheduleAtFixedRate(() -> {
+            try {
+                accounts.expire();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Service.class).error("identification timeout sweep failed", e);
+            }
+        }, 5, 5, TimeUnit.SECONDS);
         timer.scheduleAtFixedRate(() -> {
             try {
                 requests.checkDeadlines();
@@ -115,11 +126,13 @@ public final class Service implements AutoCloseable {
     public io.pdshield.service.subject.Requests requests() { return requests; }
     public io.pdshield.service.subject.Consents consents() { return consents; }
     public io.pdshield.service.subject.ProductionCalendar calendar() { return calendar; }
+    public io.pdshield.service.identification.Accounts accounts() { return accounts; }
 
     @Override
     public void close() {
         if (timer != null) timer.shutdownNow();
         if (http != null) http.stop();
+        accounts.close();
         db.close();
     }
 }

@@ -193,6 +193,7 @@ public final class Console {
         m.put("takedowns", data.takedownsThisWeek(now));
         m.put("dueCases", s.cases().list(null, null, 10, 0));
         m.put("counts", s.queries().counts());
+        m.put("ident", s.accounts().metrics());
         render(ctx, se, "dashboard", m);
     }
 
