@@ -55,7 +55,7 @@ public final class DetectorDriver {
                         for (String t : texts) findings += detector.detect(t).size();
                     }
                     double s = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
-                    System.out.printf("round %d: %d texts, %d bytes, %d passes, %d findings, %.2f s CPU, %.1f MB/s%n",
+                    System.out.printf("round %d: %d texts, %d bytes, %d passes, %d findings, %.3f s CPU, %.1f MB/s%n",
                             r, texts.length, bytes, passes, findings, s, bytes * (double) passes / s / 1e6);
                 }
             }

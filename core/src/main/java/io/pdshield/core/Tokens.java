@@ -42,6 +42,7 @@ public final class Tokens {
     private final IntList nums = new IntList();
     private final IntList latinWords = new IntList();
     private final IntList letters = new IntList();
+    private final IntList capitalCyrillic = new IntList();
     private final IntList ats = new IntList();
     private final IntList colons = new IntList();
 
@@ -81,6 +82,14 @@ public final class Tokens {
     /** Indexes of the one-letter words, in order. */
     public IntList singleLetters() {
         return letters;
+    }
+
+    /**
+     * Indexes of the capitalised Cyrillic words without Latin letters ({@link #CAP} and {@link #CYR},
+     * not {@link #LAT}; initials included), in order: where names can start.
+     */
+    public IntList capitalCyrillic() {
+        return capitalCyrillic;
     }
 
     /** Indexes of the {@code @} symbols, in order. */
@@ -183,6 +192,7 @@ public final class Tokens {
         nums.clear();
         latinWords.clear();
         letters.clear();
+        capitalCyrillic.clear();
         ats.clear();
         colons.clear();
         final int n = text.length();
@@ -290,6 +300,7 @@ public final class Tokens {
         if (allUpper) f |= UPPER;
         if ((f & LAT) != 0) latinWords.add(size);
         if (i - s == 1) letters.add(size);
+        if ((f & (CAP | CYR | LAT)) == (CAP | CYR)) capitalCyrillic.add(size);
         add(s, i, WORD, f);
         return i;
     }
