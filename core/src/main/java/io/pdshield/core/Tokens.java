@@ -149,7 +149,7 @@ public final class Tokens {
 
     /** The token is a single symbol character {@code c}. */
     public boolean isSym(int i, char c) {
-        return i >= 0 && i < size && type[i] == SYM && end[i] - start[i] == 1 && text.charAt(start[i]) == c;
+        return i >= 0 && i < size && type[i] == SYM && end[i] - start[i] == 1 && buf[start[i]] == c;
     }
 
     /** Token {@code i} continues a run of letters or digits: a word or number is glued before it. */
@@ -168,7 +168,7 @@ public final class Tokens {
     }
 
     public char firstChar(int i) {
-        return text.charAt(start[i]);
+        return buf[start[i]];
     }
 
     /** Whether token i's characters equal {@code s} ignoring case (Russian and Latin letters). */
@@ -176,7 +176,7 @@ public final class Tokens {
         int len = end[i] - start[i];
         if (len != s.length()) return false;
         for (int k = 0; k < len; k++) {
-            if (Chars.lower(text.charAt(start[i] + k)) != s.charAt(k)) return false;
+            if (Chars.lower(buf[start[i] + k]) != s.charAt(k)) return false;
         }
         return true;
     }
