@@ -189,6 +189,7 @@ public final class Tokens {
     public Tokens reset(CharSequence text) {
         this.text = text;
         this.size = 0;
+        this.tokenAtReady = false;
         nums.clear();
         latinWords.clear();
         letters.clear();
@@ -323,14 +324,28 @@ public final class Tokens {
         size++;
     }
 
-    /** The index of the first token whose start is at or after {@code offset}. */
+    /**
+     * The index of the first token whose start is at or after {@code offset} (0 ≤ offset ≤ text
+     * length). A table by offset, filled on the first call for a text: candidates ask often.
+     */
     public int tokenAt(int offset) {
-        int lo = 0, hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (start[mid] < offset) lo = mid + 1;
-            else hi = mid;
+        if (!tokenAtReady) fillTokenAt();
+        return tokenAt[offset];
+    }
+
+    private int[] tokenAt = new int[1024];
+    private boolean tokenAtReady;
+
+    private void fillTokenAt() {
+        int n = text.length();
+        if (tokenAt.length <= n) tokenAt = new int[Math.max(n + 1, tokenAt.length * 2)];
+        int[] at = tokenAt;
+        int o = 0;
+        for (int k = 0; k < size; k++) {
+            int s = start[k];
+            while (o <= s) at[o++] = k; // offsets after token k-1's start up to k's start
         }
-        return lo;
+        while (o <= n) at[o++] = size;
+        tokenAtReady = true;
     }
 }
