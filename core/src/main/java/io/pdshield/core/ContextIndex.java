@@ -136,26 +136,33 @@ final class ContextIndex {
         if (tokenGen[i] == gen) return;
         tokenGen[i] = gen;
         first[i] = matches;
-        count[i] = 0;
-        mask[i] = 0;
+        int found = 0;
+        long m = 0;
         byte type = tokens.type(i);
-        if (type == Tokens.NL || type == Tokens.NUM) return;
-        Trie t = trie;
-        int node = 0;
-        int p = tokens.start(i);
-        while (p < length) {
-            node = t.child(node, Chars.lower(chars[p]));
-            if (node < 0) break;
-            p++;
-            long any = t.anyMask[node];
-            long exact = t.exactMask[node];
-            if (exact != 0 && (p == length || !Character.isLetter(chars[p]))) any |= exact;
-            if (any != 0) {
-                addMatch(t.word[node], any, p);
-                mask[i] |= any;
-                count[i]++;
+        if (type != Tokens.NL && type != Tokens.NUM) {
+            Trie t = trie;
+            char[] cs = chars;
+            int n = length;
+            int p = tokens.start(i);
+            // the first character through the root table: most tokens stop here or one step later
+            char c = Chars.lower(cs[p]);
+            int node = c < Trie.ROOT ? t.root[c] : t.child(0, c);
+            while (node >= 0) {
+                p++;
+                long any = t.anyMask[node];
+                long exact = t.exactMask[node];
+                if (exact != 0 && (p == n || !Character.isLetter(cs[p]))) any |= exact;
+                if (any != 0) {
+                    addMatch(t.word[node], any, p);
+                    m |= any;
+                    found++;
+                }
+                if (p == n) break;
+                node = t.child(node, Chars.lower(cs[p]));
             }
         }
+        count[i] = found;
+        mask[i] = m;
     }
 
     private void addMatch(String word, long m, int end) {
@@ -179,8 +186,8 @@ final class ContextIndex {
         long[] exactMask;
         String[] word;
         private int nodes;
-        private static final int ROOT = 0x500;
-        private final int[] root = new int[ROOT];
+        static final int ROOT = 0x500;
+        final int[] root = new int[ROOT];
         /** Edges (node &lt;&lt; 16 | char, -1 = empty) by open addressing, filled once the trie is built. */
         private int[] edgeKeys;
         private int[] edgeKids;

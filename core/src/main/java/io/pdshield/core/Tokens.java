@@ -189,7 +189,7 @@ public final class Tokens {
     public Tokens reset(CharSequence text) {
         this.text = text;
         this.size = 0;
-        this.tokenAtReady = false;
+        this.lastTokenAt = 0;
         nums.clear();
         latinWords.clear();
         letters.clear();
@@ -325,27 +325,25 @@ public final class Tokens {
     }
 
     /**
-     * The index of the first token whose start is at or after {@code offset} (0 ≤ offset ≤ text
-     * length). A table by offset, filled on the first call for a text: candidates ask often.
+     * The index of the first token whose start is at or after {@code offset}. Candidates are asked
+     * about in order, mostly: a few steps from the previous answer, else a binary search.
      */
     public int tokenAt(int offset) {
-        if (!tokenAtReady) fillTokenAt();
-        return tokenAt[offset];
-    }
-
-    private int[] tokenAt = new int[1024];
-    private boolean tokenAtReady;
-
-    private void fillTokenAt() {
-        int n = text.length();
-        if (tokenAt.length <= n) tokenAt = new int[Math.max(n + 1, tokenAt.length * 2)];
-        int[] at = tokenAt;
-        int o = 0;
-        for (int k = 0; k < size; k++) {
-            int s = start[k];
-            while (o <= s) at[o++] = k; // offsets after token k-1's start up to k's start
+        int k = Math.min(lastTokenAt, size);
+        for (int step = 0; step < 4; step++) {
+            if (k < size && start[k] < offset) k++;
+            else if (k > 0 && start[k - 1] >= offset) k--;
+            else return lastTokenAt = k;
         }
-        while (o <= n) at[o++] = size;
-        tokenAtReady = true;
+        int lo = 0, hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (start[mid] < offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lastTokenAt = lo;
     }
+
+    /** The previous answer of {@link #tokenAt}. */
+    private int lastTokenAt;
 }
