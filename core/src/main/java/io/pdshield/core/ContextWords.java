@@ -109,6 +109,31 @@ public final class ContextWords {
         return nearest;
     }
 
+    /**
+     * Whether {@link #find} would find a word of this set in the folded window {@code text[from,to)}
+     * (same rules for the start and end of a word), read in place: no window string is built.
+     */
+    public boolean occursIn(CharSequence text, int from, int to) {
+        int len = to - from;
+        for (int k = 0; k < words.length; k++) {
+            String w = words[k];
+            int wl = w.length();
+            char w0 = w.charAt(0);
+            for (int at = 0; at + wl <= len; at++) {
+                if (Chars.lower(text.charAt(from + at)) != w0) continue;
+                int j = 1;
+                while (j < wl && Chars.lower(text.charAt(from + at + j)) == w.charAt(j)) j++;
+                if (j < wl) continue;
+                boolean startOk = !Character.isLetter(w0) || at == 0
+                        || !Character.isLetterOrDigit(Chars.lower(text.charAt(from + at - 1)));
+                int after = at + wl;
+                boolean endOk = !exact[k] || after == len || !Character.isLetter(Chars.lower(text.charAt(from + after)));
+                if (startOk && endOk) return true;
+            }
+        }
+        return false;
+    }
+
     /** The context found around {@code [start,end)} of {@code text}; see {@link ScanContext#context}. */
     public static List<String> find(ContextWords words, String window) {
         if (words.isEmpty()) return List.of();
