@@ -37,8 +37,19 @@ public final class Chars {
         return c >= '0' && c <= '9';
     }
 
+    /** {@link #lower} of the characters below 0x500 (ASCII, Latin-1, Cyrillic): one load, no branches on case. */
+    private static final char[] LOWER = new char[0x500];
+
+    static {
+        for (int c = 0; c < LOWER.length; c++) LOWER[c] = slowLower((char) c);
+    }
+
     /** Lower case for Russian and ASCII letters, with ё folded to е; other characters unchanged. */
     public static char lower(char c) {
+        return c < 0x500 ? LOWER[c] : slowLower(c);
+    }
+
+    private static char slowLower(char c) {
         if (c < 0x80) {
             return (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
         }

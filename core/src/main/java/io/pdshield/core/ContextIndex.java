@@ -136,26 +136,33 @@ final class ContextIndex {
         if (tokenGen[i] == gen) return;
         tokenGen[i] = gen;
         first[i] = matches;
-        count[i] = 0;
-        mask[i] = 0;
+        int found = 0;
+        long m = 0;
         byte type = tokens.type(i);
-        if (type == Tokens.NL || type == Tokens.NUM) return;
-        Trie t = trie;
-        int node = 0;
-        int p = tokens.start(i);
-        while (p < length) {
-            node = t.child(node, Chars.lower(chars[p]));
-            if (node < 0) break;
-            p++;
-            long any = t.anyMask[node];
-            long exact = t.exactMask[node];
-            if (exact != 0 && (p == length || !Character.isLetter(chars[p]))) any |= exact;
-            if (any != 0) {
-                addMatch(t.word[node], any, p);
-                mask[i] |= any;
-                count[i]++;
+        if (type != Tokens.NL && type != Tokens.NUM) {
+            Trie t = trie;
+            char[] cs = chars;
+            int n = length;
+            int p = tokens.start(i);
+            // the first character through the root table: most tokens stop here or one step later
+            char c = Chars.lower(cs[p]);
+            int node = c < Trie.ROOT ? t.root[c] : t.child(0, c);
+            while (node >= 0) {
+                p++;
+                long any = t.anyMask[node];
+                long exact = t.exactMask[node];
+                if (exact != 0 && (p == n || !Character.isLetter(cs[p]))) any |= exact;
+                if (any != 0) {
+                    addMatch(t.word[node], any, p);
+                    m |= any;
+                    found++;
+                }
+                if (p == n) break;
+                node = t.child(node, Chars.lower(cs[p]));
             }
         }
+        count[i] = found;
+        mask[i] = m;
     }
 
     private void addMatch(String word, long m, int end) {
@@ -179,11 +186,13 @@ final class ContextIndex {
         long[] exactMask;
         String[] word;
         private int nodes;
-        private static final int ROOT = 0x500;
-        private final int[] root = new int[ROOT];
-        /** Edges (node &lt;&lt; 16 | char, -1 = empty) by open addressing, filled once the trie is built. */
-        private int[] edgeKeys;
-        private int[] edgeKids;
+        static final int ROOT = 0x500;
+        final int[] root = new int[ROOT];
+        /**
+         * Edges by open addressing, filled once the trie is built: (node &lt;&lt; 16 | char) &lt;&lt; 32 | child,
+         * -1 = empty; one load per probe.
+         */
+        private long[] edges;
         private int edgeShift;
         private int edgeMask;
 
@@ -219,39 +228,37 @@ final class ContextIndex {
 
         /** Fills the flat edge table from the nodes' key lists; {@link #child} uses it from then on. */
         private void buildEdges() {
-            int edges = 0;
-            for (int n = 0; n < nodes; n++) edges += keys[n].length;
-            int bits = Math.max(4, 32 - Integer.numberOfLeadingZeros(Math.max(1, edges) * 2 - 1) + 1);
+            int count = 0;
+            for (int n = 0; n < nodes; n++) count += keys[n].length;
+            int bits = Math.max(4, 32 - Integer.numberOfLeadingZeros(Math.max(1, count) * 2 - 1) + 1);
             int cap = 1 << bits;
-            int[] ek = new int[cap];
-            int[] ev = new int[cap];
-            Arrays.fill(ek, -1);
+            long[] ev = new long[cap];
+            Arrays.fill(ev, -1L);
             int shift = 32 - bits;
             for (int n = 0; n < nodes; n++) {
                 if (n >= 0x8000) throw new IllegalStateException("context trie has more than 32767 nodes");
                 for (int j = 0; j < keys[n].length; j++) {
                     int key = n << 16 | keys[n][j];
                     int slot = (key * 0x9E3779B1) >>> shift;
-                    while (ek[slot] != -1) slot = (slot + 1) & (cap - 1);
-                    ek[slot] = key;
-                    ev[slot] = kids[n][j];
+                    while (ev[slot] != -1L) slot = (slot + 1) & (cap - 1);
+                    ev[slot] = (long) key << 32 | kids[n][j];
                 }
             }
             edgeShift = shift;
             edgeMask = cap - 1;
-            edgeKids = ev;
-            edgeKeys = ek;
+            edges = ev;
         }
 
         int child(int node, char c) {
             if (node == 0 && c < ROOT) return root[c];
-            if (edgeKeys != null) {
+            long[] es = edges;
+            if (es != null) {
                 // built: one probe sequence in the flat edge table instead of a scan of the node's keys
                 int key = node << 16 | c;
                 int slot = (key * 0x9E3779B1) >>> edgeShift;
-                int k;
-                while ((k = edgeKeys[slot]) != -1) {
-                    if (k == key) return edgeKids[slot];
+                long e;
+                while ((e = es[slot]) != -1L) {
+                    if ((int) (e >>> 32) == key) return (int) e;
                     slot = (slot + 1) & edgeMask;
                 }
                 return -1;

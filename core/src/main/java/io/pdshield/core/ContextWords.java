@@ -23,9 +23,20 @@ public final class ContextWords {
     /** Bit of this set in token masks, or -1 when more than 64 sets exist (then matched by scanning). */
     final int id;
 
+    /** The first characters of the words below U+0500, as a bit set, and whether any is above. */
+    private final long[] firstBelow500 = new long[0x500 / 64];
+    private final boolean firstAbove500;
+
     private ContextWords(String[] words, boolean[] exact) {
         this.words = words;
         this.exact = exact;
+        boolean above = false;
+        for (String w : words) {
+            char c = w.charAt(0);
+            if (c < 0x500) firstBelow500[c >>> 6] |= 1L << c;
+            else above = true;
+        }
+        this.firstAbove500 = above;
         synchronized (REGISTRY) {
             int n = REGISTRY.size();
             this.id = words.length > 0 && n < 64 ? n : -1;
@@ -107,6 +118,33 @@ public final class ContextWords {
             }
         }
         return nearest;
+    }
+
+    /**
+     * Whether {@link #find} would find a word of this set in the folded window {@code text[from,to)}
+     * (same rules for the start and end of a word), read in place: no window string is built.
+     */
+    public boolean occursIn(CharSequence text, int from, int to) {
+        int len = to - from;
+        for (int at = 0; at < len; at++) {
+            // one folded character per position; most start no word of the set
+            char c = Chars.lower(text.charAt(from + at));
+            if (c < 0x500 ? (firstBelow500[c >>> 6] & 1L << c) == 0 : !firstAbove500) continue;
+            for (int k = 0; k < words.length; k++) {
+                String w = words[k];
+                int wl = w.length();
+                if (w.charAt(0) != c || at + wl > len) continue;
+                int j = 1;
+                while (j < wl && Chars.lower(text.charAt(from + at + j)) == w.charAt(j)) j++;
+                if (j < wl) continue;
+                boolean startOk = !Character.isLetter(c) || at == 0
+                        || !Character.isLetterOrDigit(Chars.lower(text.charAt(from + at - 1)));
+                int after = at + wl;
+                boolean endOk = !exact[k] || after == len || !Character.isLetter(Chars.lower(text.charAt(from + after)));
+                if (startOk && endOk) return true;
+            }
+        }
+        return false;
     }
 
     /** The context found around {@code [start,end)} of {@code text}; see {@link ScanContext#context}. */

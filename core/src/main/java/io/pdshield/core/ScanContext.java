@@ -104,6 +104,11 @@ public final class ScanContext {
     }
 
     public String windowBefore(int start, int chars) {
+        return ContextWords.fold(text.subSequence(windowBeforeFrom(start, chars), start));
+    }
+
+    /** Where {@link #windowBefore(int, int)} starts: at most {@code chars} back, at most one line back. */
+    public int windowBeforeFrom(int start, int chars) {
         int from = Math.max(0, start - chars);
         int newlines = 0;
         for (int i = start - 1; i >= from; i--) {
@@ -113,7 +118,7 @@ public final class ScanContext {
                 break;
             }
         }
-        return ContextWords.fold(text.subSequence(from, start));
+        return from;
     }
 
     /** Folded text after {@code end}: at most {@link #WINDOW_AFTER} chars, not past the line's end. */

@@ -42,6 +42,7 @@ public final class Tokens {
     private final IntList nums = new IntList();
     private final IntList latinWords = new IntList();
     private final IntList letters = new IntList();
+    private final IntList capitalCyrillic = new IntList();
     private final IntList ats = new IntList();
     private final IntList colons = new IntList();
 
@@ -81,6 +82,14 @@ public final class Tokens {
     /** Indexes of the one-letter words, in order. */
     public IntList singleLetters() {
         return letters;
+    }
+
+    /**
+     * Indexes of the capitalised Cyrillic words without Latin letters ({@link #CAP} and {@link #CYR},
+     * not {@link #LAT}; initials included), in order: where names can start.
+     */
+    public IntList capitalCyrillic() {
+        return capitalCyrillic;
     }
 
     /** Indexes of the {@code @} symbols, in order. */
@@ -140,7 +149,7 @@ public final class Tokens {
 
     /** The token is a single symbol character {@code c}. */
     public boolean isSym(int i, char c) {
-        return i >= 0 && i < size && type[i] == SYM && end[i] - start[i] == 1 && text.charAt(start[i]) == c;
+        return i >= 0 && i < size && type[i] == SYM && end[i] - start[i] == 1 && buf[start[i]] == c;
     }
 
     /** Token {@code i} continues a run of letters or digits: a word or number is glued before it. */
@@ -159,7 +168,7 @@ public final class Tokens {
     }
 
     public char firstChar(int i) {
-        return text.charAt(start[i]);
+        return buf[start[i]];
     }
 
     /** Whether token i's characters equal {@code s} ignoring case (Russian and Latin letters). */
@@ -167,7 +176,7 @@ public final class Tokens {
         int len = end[i] - start[i];
         if (len != s.length()) return false;
         for (int k = 0; k < len; k++) {
-            if (Chars.lower(text.charAt(start[i] + k)) != s.charAt(k)) return false;
+            if (Chars.lower(buf[start[i] + k]) != s.charAt(k)) return false;
         }
         return true;
     }
@@ -180,9 +189,11 @@ public final class Tokens {
     public Tokens reset(CharSequence text) {
         this.text = text;
         this.size = 0;
+        this.lastTokenAt = 0;
         nums.clear();
         latinWords.clear();
         letters.clear();
+        capitalCyrillic.clear();
         ats.clear();
         colons.clear();
         final int n = text.length();
@@ -290,6 +301,7 @@ public final class Tokens {
         if (allUpper) f |= UPPER;
         if ((f & LAT) != 0) latinWords.add(size);
         if (i - s == 1) letters.add(size);
+        if ((f & (CAP | CYR | LAT)) == (CAP | CYR)) capitalCyrillic.add(size);
         add(s, i, WORD, f);
         return i;
     }
@@ -312,14 +324,26 @@ public final class Tokens {
         size++;
     }
 
-    /** The index of the first token whose start is at or after {@code offset}. */
+    /**
+     * The index of the first token whose start is at or after {@code offset}. Candidates are asked
+     * about in order, mostly: a few steps from the previous answer, else a binary search.
+     */
     public int tokenAt(int offset) {
+        int k = Math.min(lastTokenAt, size);
+        for (int step = 0; step < 4; step++) {
+            if (k < size && start[k] < offset) k++;
+            else if (k > 0 && start[k - 1] >= offset) k--;
+            else return lastTokenAt = k;
+        }
         int lo = 0, hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (start[mid] < offset) lo = mid + 1;
             else hi = mid;
         }
-        return lo;
+        return lastTokenAt = lo;
     }
+
+    /** The previous answer of {@link #tokenAt}. */
+    private int lastTokenAt;
 }

@@ -112,20 +112,19 @@ public final class AddressRecognizer implements Recognizer {
         Tokens t = ctx.tokens();
         int n = t.size();
         Parse r = PARSES.get().reset(t);
-        int a = 0; // the first kind written after names at or after token i+1 (r.afters is ascending)
-        for (int i = 0; i < n; i++) {
-            if ((r.kinds[i] & (REGION | LOCALITY | STREET)) == 0) {
-                // kindAfterName looks at most three tokens ahead: skip it unless such a kind is there
-                while (a < r.afterCount && r.afters[a] <= i) a++;
-                if (a == r.afterCount || r.afters[a] > i + 3 || !r.kindAfterName(i)) continue;
-            }
+        int next = 0; // the token after the last address reported
+        for (int k = 0; k < r.startCount; k++) {
+            int i = r.starts[k];
+            if (i < next) continue;
+            // a kind written after names (Московская обл.) starts an address at a capitalised word before it
+            if ((r.kinds[i] & (REGION | LOCALITY | STREET)) == 0 && !r.kindAfterName(i)) continue;
             int end = r.parse(i);
             if (end < 0) continue;
             int start = t.start(r.first);
             int stop = t.end(end - 1);
             ctx.emit(Kind.ADDRESS, start, stop, r.score(), value(ctx.text(), start, stop), NAME_ID, r.pattern(),
                     r.validation(), CONTEXT, ContextWords.NONE);
-            i = end - 1;
+            next = end;
         }
     }
 
@@ -184,9 +183,12 @@ public final class AddressRecognizer implements Recognizer {
     private static final class Parse {
         private Tokens t;
         private int[] kinds = new int[256];
-        /** Tokens whose kind may be written after a name ({@link #REGION_AFTER}, {@link #STREET_AFTER}), ascending. */
-        private int[] afters = new int[16];
-        private int afterCount;
+        /**
+         * Tokens where an address may start, ascending: a region, locality or street kind, or one of
+         * the three tokens before a kind written after names ({@link #REGION_AFTER}, {@link #STREET_AFTER}).
+         */
+        private int[] starts = new int[16];
+        private int startCount;
         int first;
         int areas;
         boolean locality;
@@ -200,16 +202,27 @@ public final class AddressRecognizer implements Recognizer {
             t = tokens;
             int n = tokens.size();
             if (kinds.length < n) kinds = new int[Math.max(n, kinds.length * 2)];
-            afterCount = 0;
+            startCount = 0;
+            int added = -1; // the last start added
             for (int i = 0; i < n; i++) {
                 int k = tokens.type(i) == Tokens.WORD ? lookUpKind(tokens, i) : 0;
                 kinds[i] = k;
+                if (k == 0) continue;
                 if ((k & (REGION_AFTER | STREET_AFTER)) != 0) {
-                    if (afterCount == afters.length) afters = java.util.Arrays.copyOf(afters, afterCount * 2);
-                    afters[afterCount++] = i;
+                    for (int j = Math.max(added + 1, i - 3); j < i; j++) addStart(j);
+                    added = Math.max(added, i - 1);
+                }
+                if ((k & (REGION | LOCALITY | STREET)) != 0) {
+                    addStart(i);
+                    added = i;
                 }
             }
             return this;
+        }
+
+        private void addStart(int i) {
+            if (startCount == starts.length) starts = java.util.Arrays.copyOf(starts, startCount * 2);
+            starts[startCount++] = i;
         }
 
         private int kind(int i) {

@@ -45,14 +45,29 @@ public final class BankCardRecognizer implements Recognizer {
                 double base = (grouped ? 0.6 : 0.5) - (issuer == null ? 0.3 : 0) + IdSupport.wholeRunBonus(runs, a, b);
                 if (base <= 0) return;
                 ctx.emit(Kind.BANK_CARD, runs.start(a), runs.end(b), base, d, name(), shape,
-                        "Luhn ok, issuer " + (issuer == null ? "unknown" : issuer), CONTEXT, Lexicon.NEGATIVE_NUMBERS);
+                        validation(issuer), CONTEXT, Lexicon.NEGATIVE_NUMBERS);
             });
         }
     }
 
+    private static final java.util.Map<String, String> VALIDATIONS = new java.util.HashMap<>();
+    private static final String UNKNOWN_ISSUER = "Luhn ok, issuer unknown";
+
+    static {
+        for (String issuer : new String[] {"Mir", "Visa", "Mastercard", "Amex", "JCB", "UnionPay", "Maestro"}) {
+            VALIDATIONS.put(issuer, "Luhn ok, issuer " + issuer);
+        }
+    }
+
+    /** The validation text for an issuer from {@link #issuer} (null: unknown), built once. */
+    private static String validation(String issuer) {
+        return issuer == null ? UNKNOWN_ISSUER : VALIDATIONS.get(issuer);
+    }
+
     static String issuer(String d) {
-        int p2 = Integer.parseInt(d.substring(0, 2));
-        int p4 = Integer.parseInt(d.substring(0, 4));
+        // d is all digits: its first two and four as numbers, without substrings
+        int p2 = (d.charAt(0) - '0') * 10 + (d.charAt(1) - '0');
+        int p4 = p2 * 100 + (d.charAt(2) - '0') * 10 + (d.charAt(3) - '0');
         if (p4 >= 2200 && p4 <= 2204) return "Mir";
         if (d.charAt(0) == '4') return "Visa";
         if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return "Mastercard";

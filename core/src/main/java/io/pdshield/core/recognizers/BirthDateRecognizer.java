@@ -103,7 +103,7 @@ public final class BirthDateRecognizer implements Recognizer {
             List<String> context = word == null ? List.of() : List.of(word);
             if (names == null) names = nameSpans(ctx);
             boolean beside = beside(ctx.text(), names, start, end);
-            if (word == null && (!beside || !ContextWords.find(EVENT, sameLineBefore(ctx, start)).isEmpty())) {
+            if (word == null && (!beside || EVENT.occursIn(ctx.text(), sameLineFrom(ctx, start), start))) {
                 continue;
             }
             double score = Math.min(1, BASE + (word == null ? 0 : CONTEXT_BOOST) + (beside ? NAME_BOOST : 0));
@@ -185,9 +185,25 @@ public final class BirthDateRecognizer implements Recognizer {
 
         /** The form that matched, e.g. {@code dd.mm.yyyy}, {@code d месяца yyyy}. */
         String pattern(Tokens t, int i) {
-            if (sep == 0) return "d " + (next == i + 4 ? "мес." : "месяца") + " yyyy";
+            if (sep == 0) return next == i + 4 ? "d мес. yyyy" : "d месяца yyyy";
             if (t.length(i) == 4) return "yyyy-mm-dd";
-            return "d".repeat(t.length(i)) + sep + "m".repeat(t.length(i + 2)) + sep + "y".repeat(yearDigits);
+            // day and month of one or two digits, a year of two or four (see read)
+            int key = ((t.length(i) - 1) * 2 + t.length(i + 2) - 1) * 2 + (yearDigits == 4 ? 1 : 0);
+            return NUMERIC_PATTERNS[SEPARATORS.indexOf(sep)][key];
+        }
+    }
+
+    private static final String SEPARATORS = "./-";
+    /** {@code d.m.yy} … {@code dd-mm-yyyy} by separator and (day digits, month digits, year digits), built once. */
+    private static final String[][] NUMERIC_PATTERNS = new String[SEPARATORS.length()][8];
+
+    static {
+        for (int s = 0; s < SEPARATORS.length(); s++) {
+            char sep = SEPARATORS.charAt(s);
+            for (int key = 0; key < 8; key++) {
+                NUMERIC_PATTERNS[s][key] = "d".repeat((key >> 2) + 1) + sep + "m".repeat((key >> 1 & 1) + 1) + sep
+                        + "y".repeat((key & 1) == 1 ? 4 : 2);
+            }
         }
     }
 
@@ -244,8 +260,8 @@ public final class BirthDateRecognizer implements Recognizer {
                 && t.equalsIgnoreCase(j - 2, "д");
     }
 
-    /** Folded text before {@code start} on its line, at most {@link #BEFORE} chars. */
-    private static String sameLineBefore(ScanContext ctx, int start) {
+    /** Where the text before {@code start} on its line starts, at most {@link #BEFORE} chars back. */
+    private static int sameLineFrom(ScanContext ctx, int start) {
         CharSequence text = ctx.text();
         int from = Math.max(0, start - BEFORE);
         for (int i = start - 1; i >= from; i--) {
@@ -255,7 +271,7 @@ public final class BirthDateRecognizer implements Recognizer {
                 break;
             }
         }
-        return ctx.windowBefore(start, start - from);
+        return ctx.windowBeforeFrom(start, start - from);
     }
 
     /** Spans of this text's person names at or above the default threshold, as start,end pairs. */

@@ -107,6 +107,8 @@ public final class IpAddressRecognizer implements Recognizer {
             int i = nums.get(k);
             if (i + 6 >= n) break;
             if (i <= doneTo) continue;
+            // most numbers are not followed by a glued dot: rejected before the octets are read
+            if (!t.isSym(i + 1, '.') || !t.glued(i + 1)) continue;
             if (t.alnumBefore(i) || i > 0 && t.glued(i) && t.isSym(i - 1, '.')) continue;
             boolean ok = true;
             for (int q = 0; q < 4 && ok; q++) {

@@ -298,8 +298,19 @@ final class NameDictionary {
         return true;
     }
 
+    /** {@link #lower} of the characters below 0x500: one load. */
+    private static final char[] LOWER = new char[0x500];
+
+    static {
+        for (int c = 0; c < LOWER.length; c++) LOWER[c] = slowLower((char) c);
+    }
+
     /** Lower case that keeps ё (the dictionary tells Королёв from королева by it). */
     private static char lower(char c) {
+        return c < 0x500 ? LOWER[c] : slowLower(c);
+    }
+
+    private static char slowLower(char c) {
         if (c >= 'а' && c <= 'я') return c;
         if (c < 0x80) return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         if (c >= 'А' && c <= 'Я') return (char) (c + 32);

@@ -23,6 +23,15 @@ public final class PassportRecognizer implements Recognizer {
     static final ContextWords FOREIGN_CONTEXT = ContextWords.of(
             "загран", "заграничн", "загранпаспорт", "загранник", "з/п$", "passport", "паспорт", "🛂");
     private static final int THIS_YEAR = Year.now().getValue() % 100;
+    /** Validation texts of an internal passport by (region known, blank year plausible), built once. */
+    private static final String[] INTERNAL_VALIDATIONS = new String[4];
+
+    static {
+        for (int k = 0; k < 4; k++) {
+            INTERNAL_VALIDATIONS[k] = "region " + ((k & 2) != 0 ? "known" : "unknown") + ", blank year "
+                    + ((k & 1) != 0 ? "plausible" : "implausible");
+        }
+    }
 
     @Override
     public String name() {
@@ -58,8 +67,7 @@ public final class PassportRecognizer implements Recognizer {
         base += IdSupport.wholeRunBonus(runs, a, b);
         if (base <= 0) return;
         ctx.emit(Kind.PASSPORT_RU, runs.start(a), runs.end(b), base, d, name(), shape,
-                "region " + (region ? "known" : "unknown") + ", blank year " + (year ? "plausible" : "implausible"),
-                CONTEXT, Lexicon.NEGATIVE_NUMBERS);
+                INTERNAL_VALIDATIONS[(region ? 2 : 0) + (year ? 1 : 0)], CONTEXT, Lexicon.NEGATIVE_NUMBERS);
     }
 
     private void foreign(ScanContext ctx, NumberRuns runs, int a, int b) {

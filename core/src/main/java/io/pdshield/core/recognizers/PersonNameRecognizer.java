@@ -153,11 +153,15 @@ public final class PersonNameRecognizer implements Recognizer {
     public void recognize(ScanContext ctx) {
         if (!ctx.enabled(Kind.PERSON_NAME)) return;
         Tokens t = ctx.tokens();
+        // runs start at capitalised Cyrillic words: a text without one has no name
+        Tokens.IntList starts = t.capitalCyrillic();
+        if (starts.size() == 0) return;
         int n = t.size();
         NameDictionary dict = null;
         Window w = WINDOWS.get();
         w.size = 0;
-        int p = 0;
+        int next = 0; // index into starts of the first candidate word at or after p
+        int p = starts.get(0);
         boolean runStart = true;
         while (true) {
             while (w.size < WINDOW && p < n) {
@@ -168,7 +172,9 @@ public final class PersonNameRecognizer implements Recognizer {
                 }
                 if (e < 0) {
                     if (w.size > 0) break;
-                    p++;
+                    // no run here: on to the next candidate word (the tokens between start none)
+                    while (next < starts.size() && starts.get(next) <= p) next++;
+                    p = next < starts.size() ? starts.get(next) : n;
                     runStart = true;
                     continue;
                 }

@@ -108,15 +108,21 @@ public final class PhoneRecognizer implements Recognizer {
 
     /**
      * Per-thread memo of libphonenumber's answers: dossiers repeat the same numbers. Keyed by the
-     * candidate's digits, one map per reading (Russian national or international), so a lookup
-     * builds no key string.
+     * candidate's digits packed in a {@code long} with their count and the reading (Russian national
+     * or international), in an open-addressing table: a lookup neither hashes nor compares strings.
      */
     private static final ThreadLocal<Memo> MEMO = ThreadLocal.withInitial(Memo::new);
     private static final String INVALID = "";
 
     private static final class Memo {
-        final java.util.HashMap<String, String> ru = new java.util.HashMap<>(1024);
-        final java.util.HashMap<String, String> international = new java.util.HashMap<>(1024);
+        static final int BITS = 13;
+        static final int SLOTS = 1 << BITS;
+        /** At most this many answers; then the memo starts over. */
+        static final int LIMIT = 4096;
+        /** 0 is an empty slot: a key always has its digit count in it. */
+        final long[] keys = new long[SLOTS];
+        final String[] values = new String[SLOTS];
+        int size;
     }
 
     /**
@@ -125,16 +131,31 @@ public final class PhoneRecognizer implements Recognizer {
      * invalid.
      */
     private static String validate(String d, boolean russian) {
+        // at most 15 digits: the number fits in 50 bits, the digit count in 5, the reading in 1
+        long key = 0;
+        for (int i = 0; i < d.length(); i++) key = key * 10 + (d.charAt(i) - '0');
+        key = (key << 5 | d.length()) << 1 | (russian ? 1 : 0);
         Memo m = MEMO.get();
-        java.util.HashMap<String, String> memo = russian ? m.ru : m.international;
-        String cached = memo.get(d);
-        if (cached == null) {
-            if (memo.size() >= 4096) memo.clear();
-            String parsed = russian ? parse(d.length() == 11 ? d.substring(1) : d, "RU") : parse("+" + d, null);
-            cached = parsed == null ? INVALID : parsed;
-            memo.put(d, cached);
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - Memo.BITS));
+        long k;
+        while ((k = m.keys[slot]) != 0) {
+            if (k == key) {
+                String cached = m.values[slot];
+                return cached.isEmpty() ? null : cached;
+            }
+            slot = (slot + 1) & (Memo.SLOTS - 1);
         }
-        return cached.isEmpty() ? null : cached;
+        String parsed = russian ? parse(d.length() == 11 ? d.substring(1) : d, "RU") : parse("+" + d, null);
+        if (m.size == Memo.LIMIT) {
+            java.util.Arrays.fill(m.keys, 0);
+            java.util.Arrays.fill(m.values, null);
+            m.size = 0;
+            slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - Memo.BITS));
+        }
+        m.keys[slot] = key;
+        m.values[slot] = parsed == null ? INVALID : parsed;
+        m.size++;
+        return parsed;
     }
 
     /** E.164 of a valid number, or null. */

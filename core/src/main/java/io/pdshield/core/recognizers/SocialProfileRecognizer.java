@@ -129,7 +129,8 @@ public final class SocialProfileRecognizer implements Recognizer {
         if (e - s < 3 || e - s > 32) return;
         if (e < text.length() && (text.charAt(e) == '@' || Character.isLetterOrDigit(text.charAt(e)))) return;
         String name = text.subSequence(s, e).toString().toLowerCase(Locale.ROOT);
-        boolean telegram = !ContextWords.find(TELEGRAM, ctx.windowBefore(t.start(i))).isEmpty();
+        int at = t.start(i);
+        boolean telegram = TELEGRAM.occursIn(text, ctx.windowBeforeFrom(at, ScanContext.WINDOW_BEFORE), at);
         String value = telegram ? "t.me/" + name : "@" + name;
         ctx.emit(Kind.SOCIAL_PROFILE, t.start(i), e, 0.2, value, name(), "@handle", "handle syntax ok",
                 HANDLE_CONTEXT, ContextWords.NONE);
