@@ -48,8 +48,8 @@ class AtRestTest {
                 if (m.service() || needles.size() >= 1200) continue;
                 if (m.spans().isEmpty()) continue;
                 Post p = m.toPost(s.info());
-                if (posts.isEmpty()) p = new Post(p.platform(), p.sourceId(), CANARY, p.sourceType(), p.messageId(), p.date(),
-                        p.authorId(), p.forwardedFrom(), p.text(), p.entities(), p.edited());
+                if (s == corpus.sources().get(0)) p = new Post(p.platform(), p.sourceId(), CANARY, p.sourceType(), p.messageId(), p.date(),
+                        p.authorId(), p.forwardedFrom(), p.text(), p.entities(), p.edited()); // the first source's title, as its every post names it
                 posts.add(p);
                 for (TruthSpan t : m.spans()) {
                     if (t.kind() == Kind.BIRTH_DATE) continue; // a bare date is no identifier; stored dates are Unix times anyway
