@@ -1,0 +1,261 @@
+package io.pdshield.stream;
+
+import io.pdshield.analysis.CloneIndex;
+import io.pdshield.analysis.SourceProfile;
+import io.pdshield.analysis.SourceSketch;
+import io.pdshield.analysis.Verdict;
+import io.pdshield.core.Detector;
+import io.pdshield.core.Finding;
+import io.pdshield.core.Fingerprinter;
+import io.pdshield.ingest.Post;
+import io.pdshield.ingest.PostLines;
+import io.pdshield.ingest.SourceType;
+import io.pdshield.ingest.Warning;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine, keyed by source. For every posts JSON line ({@code [source, label, line]}): the
+ * CLI's reader ({@link PostLines}), the CLI's detector ({@link Detector#standard()}) and keyed
+ * fingerprints — each finding goes out as {@code [source, fingerprint, findings.jsonl object]} —
+ * then the source's {@link SourceProfile} (keyed state, the CLI's analysis). A source's
+ * {@link Verdict} (the CLI's rule) is recomputed at most every {@code verdictDelayMs} (a
+ * processing-time timer); doxxing sources are checked for clones against the bank of banned
+ * sources — the bank given at start plus the broadcast stream of banned sources' sketches (a new
+ * ban re-checks every source already seen) — and
+ * the verdict record goes to the side output {@link #VERDICTS} as an upsert {@code [source, json]}
+ * only when it changed. The watchlist join happens here too: a finding whose fingerprint a subject
+ * watches (broadcast state, from the watchlist topic) gives an alert {@code [subject, json]} on the
+ * side output {@link #ALERTS}, matched against the watchlist as it is when the finding passes.
+ * Bans and watchlist come as one broadcast stream ({@link #BAN}, {@link #WATCH}), so that findings
+ * never leave this task but to their sink. Bad input becomes a warning in the log (with the record's topic, partition
+ * and offset) and a counter; the rest is read.
+ */
+public final class ScanFunction extends KeyedBroadcastProcessFunction<String, Tuple3<String, String, byte[]>, Tuple3<String, String, byte[]>,
+        Tuple3<String, String, byte[]>> {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ScanFunction.class);
+    /** Banned sources' sketches by source id (bytes as {@link StreamJson#sketch(SourceSketch)}). */
+    public static final MapStateDescriptor<String, byte[]> BANS =
+            new MapStateDescriptor<>("bans", Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+    /** Fingerprint → watching subjects, one per line. */
+    public static final MapStateDescriptor<String, String> WATCHED =
+            new MapStateDescriptor<>("watched", Types.STRING, Types.STRING);
+    /** Broadcast records: {@code ["ban", record label, sketch bytes]} or {@code ["watch", record label, watchlist record]}. */
+    public static final String BAN = "ban", WATCH = "watch";
+    /** Watchlist alerts {@code [subject, json]}. */
+    public static final OutputTag<Tuple2<String, byte[]>> ALERTS = new OutputTag<>("alerts",
+            Types.TUPLE(Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    /** Verdict upserts {@code [source, json]}. */
+    public static final OutputTag<Tuple2<String, byte[]>> VERDICTS = new OutputTag<>("verdicts",
+            Types.TUPLE(Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+
+    private final byte[] key;
+    private final List<byte[]> initialBank;
+    private final long verdictDelayMs;
+    private final String failToken;
+    private final long failAfterPosts;
+    private transient Detector detector;
+    private transient Fingerprinter fingerprinter;
+    private transient PostLines lines;
+    private transient List<Post> batch;
+    private transient Counter posts, findings, warnings;
+    private transient long seen;
+    private final ValueStateDescriptor<SourceProfile> profileState =
+            new ValueStateDescriptor<>("profile", SourceProfileSerializer.INSTANCE);
+    private transient ValueState<SourceProfile> profile;
+    private transient ValueState<String> name;
+    private transient ValueState<Integer> type;
+    private transient ValueState<Long> emitted;
+    private transient CloneIndex index;
+    private transient long bansVersion, indexVersion;
+
+    /**
+     * @param key       the fingerprint key (the deployment's, as the CLI's {@code --key-file})
+     * @param failToken test hook: when non-null, the first subtask to reach {@code failAfterPosts}
+     *                  posts throws once per JVM and token (a task failure mid-stream)
+     */
+    public ScanFunction(byte[] key, List<byte[]> initialBank, long verdictDelayMs, String failToken, long failAfterPosts) {
+        this.key = key.clone();
+        this.initialBank = new ArrayList<>(initialBank);
+        this.verdictDelayMs = verdictDelayMs;
+        this.failToken = failToken;
+        this.failAfterPosts = failAfterPosts;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        detector = Detector.standard();
+        fingerprinter = new Fingerprinter(key);
+        lines = new PostLines();
+        batch = new ArrayList<>();
+        posts = getRuntimeContext().getMetricGroup().counter("pdshieldPosts");
+        findings = getRuntimeContext().getMetricGroup().counter("pdshieldFindings");
+        warnings = getRuntimeContext().getMetricGroup().counter("pdshieldWarnings");
+        profile = getRuntimeContext().getState(profileState);
+        name = getRuntimeContext().getState(new ValueStateDescriptor<>("name", Types.STRING));
+        type = getRuntimeContext().getState(new ValueStateDescriptor<>("type", Types.INT));
+        emitted = getRuntimeContext().getState(new ValueStateDescriptor<>("emitted", Types.LONG));
+        index = null;
+        bansVersion = 1;
+        indexVersion = 0;
+    }
+
+    @Override
+    public void processElement(Tuple3<String, String, byte[]> line, ReadOnlyContext ctx, Collector<Tuple3<String, String, byte[]>> out)
+            throws Exception {
+        batch.clear();
+        lines.read(line.f2, line.f1, batch::add, this::warn);
+        for (Post p : batch) {
+            if (failToken != null && ++seen >= failAfterPosts) FailureInjector.maybeFail(failToken);
+            List<Finding> found;
+            try {
+                found = detector.detect(p.text());
+            } catch (RuntimeException e) {
+                warn(new Warning(line.f1, "source " + p.sourceId() + ", message " + p.messageId(),
+                        "detector failed (" + e.getClass().getSimpleName() + "); message not scanned"));
+                continue;
+            }
+            List<String> fps = new ArrayList<>(found.size());
+            ReadOnlyBroadcastState<String, String> watched = ctx.getBroadcastState(WATCHED);
+            for (Finding f : found) {
+                String fp = fingerprinter.fingerprint(f);
+                fps.add(fp);
+                byte[] json = StreamJson.finding(p, f, fp);
+                out.collect(Tuple3.of(p.sourceId(), fp, json));
+                String subjects = watched.get(fp);
+                if (subjects != null) {
+                    for (String subject : subjects.split("\n")) ctx.output(ALERTS, Tuple2.of(subject, StreamJson.alert(subject, json)));
+                }
+            }
+            posts.inc();
+            findings.inc(found.size());
+            if (!p.sourceId().equals(ctx.getCurrentKey())) {
+                // the key is read without decoding (SourceKeys); a post whose id reads differently keeps its own profile id
+                warn(new Warning(line.f1, "source " + p.sourceId(), "source id read as '" + ctx.getCurrentKey() + "' for partitioning"));
+            }
+            SourceProfile prof = profile.value();
+            if (prof == null) prof = new SourceProfile(p.sourceId());
+            prof.add(p.messageId(), p.date(), p.text(), found, fps);
+            profile.update(prof);
+            if (p.sourceName() != null) name.update(p.sourceName());
+            if (p.sourceType() != SourceType.UNKNOWN || type.value() == null) type.update(p.sourceType().ordinal());
+        }
+        if (!batch.isEmpty()) {
+            long now = ctx.timerService().currentProcessingTime();
+            // one timer per source and period: timers of the same key and time are kept once
+            ctx.timerService().registerProcessingTimeTimer((now / verdictDelayMs + 1) * verdictDelayMs);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Tuple3<String, String, byte[]>> out) throws Exception {
+        verdict(ctx.getBroadcastState(BANS), v -> ctx.output(VERDICTS, v));
+    }
+
+    /** The current source's verdict, emitted when it differs from the last one emitted. */
+    private void verdict(ReadOnlyBroadcastState<String, byte[]> bans, java.util.function.Consumer<Tuple2<String, byte[]>> emit)
+            throws Exception {
+        SourceProfile prof = profile.value();
+        if (prof == null) return;
+        SourceType t = SourceType.values()[type.value() == null ? SourceType.UNKNOWN.ordinal() : type.value()];
+        SourceProfile.Summary s = prof.summary();
+        Verdict v = Verdict.of(s, t);
+        CloneIndex.Match clone = null;
+        if (v.label() == Verdict.Label.DOXXING) {
+            CloneIndex idx = index(bans);
+            if (idx != null) clone = idx.query(s.sketch(name.value()), x -> true);
+            if (clone != null) v = v.asCloneOf(clone);
+        }
+        byte[] json = StreamJson.verdict(prof.id(), name.value(), t, s, v, clone);
+        long h = hash(json);
+        Long last = emitted.value();
+        if (last == null || last != h) {
+            emitted.update(h);
+            emit.accept(Tuple2.of(prof.id(), json));
+        }
+    }
+
+    @Override
+    public void processBroadcastElement(Tuple3<String, String, byte[]> b, Context ctx, Collector<Tuple3<String, String, byte[]>> out)
+            throws Exception {
+        if (BAN.equals(b.f0)) {
+            SourceSketch sketch;
+            try {
+                sketch = StreamJson.sketch(b.f2);
+            } catch (RuntimeException e) {
+                LOG.warn("bans: {} is not a banned source's sketch ({}); ignored", b.f1, e.toString());
+                return;
+            }
+            BroadcastState<String, byte[]> bans = ctx.getBroadcastState(BANS);
+            bans.put(sketch.id(), b.f2);
+            bansVersion++;
+            // sources seen before the ban are checked again: a clone of a source banned later is flagged now
+            ctx.applyToKeyedState(profileState, (source, state) -> verdict(bans, v -> ctx.output(VERDICTS, v)));
+        } else if (WATCH.equals(b.f0)) {
+            String[] w = StreamJson.watch(b.f2);
+            if (w == null) {
+                LOG.warn("watchlist: {} is not {{\"subject\", \"fingerprint\"}}; ignored", b.f1);
+                return;
+            }
+            BroadcastState<String, String> state = ctx.getBroadcastState(WATCHED);
+            String subject = w[0].replace('\n', ' '), fp = w[1];
+            String current = state.get(fp);
+            LinkedHashSet<String> set = new LinkedHashSet<>();
+            if (current != null) set.addAll(List.of(current.split("\n")));
+            if ("remove".equals(w[2])) set.remove(subject);
+            else set.add(subject);
+            if (set.isEmpty()) state.remove(fp);
+            else state.put(fp, String.join("\n", set));
+        }
+    }
+
+    private CloneIndex index(ReadOnlyBroadcastState<String, byte[]> bans) throws Exception {
+        if (index != null && indexVersion == bansVersion) return index;
+        CloneIndex idx = new CloneIndex();
+        for (byte[] b : initialBank) idx.add(StreamJson.sketch(b));
+        for (Map.Entry<String, byte[]> e : bans.immutableEntries()) idx.add(StreamJson.sketch(e.getValue()));
+        if (idx.size() == 0) {
+            idx = null;
+        } else {
+            idx.build();
+        }
+        index = idx;
+        indexVersion = bansVersion;
+        return idx;
+    }
+
+    private void warn(Warning w) {
+        warnings.inc();
+        LOG.warn("{}: {}: {}", w.file(), w.location(), w.message());
+    }
+
+    /** FNV-1a, 64 bits: whether a verdict record changed. */
+    static long hash(byte[] b) {
+        long h = 0xcbf29ce484222325L;
+        for (byte x : b) {
+            h ^= x & 0xFF;
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+}

@@ -1,0 +1,145 @@
+package io.pdshield.stream;
+
+import io.pdshield.analysis.SourceProfile;
+import io.pdshield.core.Detector;
+import io.pdshield.core.Finding;
+import io.pdshield.core.Fingerprinter;
+import io.pdshield.ingest.Post;
+import io.pdshield.ingest.PostLines;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Profile state round trips, the post codec, and the record reader against the CLI's file reader. */
+class ProfileCodecTest {
+    static final byte[] KEY = StreamJobTest.KEY;
+
+    @Test
+    void aProfileSurvivesSerializationAndKeepsGrowingTheSame() throws Exception {
+        List<Post> posts = new ArrayList<>();
+        for (String[] l : CorpusLines.lines(CorpusLines.corpus(3, 4, 60))) posts.add(PostLinesTest.one(l[1]));
+        Detector d = Detector.standard();
+        Fingerprinter fp = new Fingerprinter(KEY);
+        String id = posts.get(0).sourceId();
+        SourceProfile straight = new SourceProfile(id), restored = new SourceProfile(id);
+        int half = 0;
+        for (Post p : posts) {
+            if (!p.sourceId().equals(id)) continue;
+            List<Finding> found = d.detect(p.text());
+            List<String> fps = found.stream().map(fp::fingerprint).toList();
+            straight.add(p.messageId(), p.date(), p.text(), found, fps);
+            restored.add(p.messageId(), p.date(), p.text(), found, fps);
+            if (++half % 10 == 0) restored = roundTrip(restored);
+        }
+        SourceProfile.Summary a = straight.summary(), b = roundTrip(restored).summary();
+        assertEquals(a.posts(), b.posts());
+        assertEquals(a.findings(), b.findings());
+        assertEquals(a.dossiers(), b.dossiers());
+        assertEquals(a.queries(), b.queries());
+        assertArrayEquals(a.kinds(), b.kinds());
+        assertArrayEquals(a.text(), b.text());
+        assertEquals(a.victims().getEstimate(), b.victims().getEstimate());
+        assertArrayEquals(a.victims().toByteArray(), b.victims().toByteArray());
+        assertEquals(a.queriedIdentifiers(), b.queriedIdentifiers());
+        assertEquals(a.answeredQueries(), b.answeredQueries());
+        assertEquals(a.weekly(), b.weekly());
+        assertEquals(a.dossier(), b.dossier());
+        assertEquals(a.extortion(), b.extortion());
+        assertEquals(a.priceList(), b.priceList());
+        assertEquals(a.firstDate(), b.firstDate());
+        assertEquals(a.lastDate(), b.lastDate());
+        assertEquals(new String(StreamJson.verdict(id, "n", posts.get(0).sourceType(), a, io.pdshield.analysis.Verdict.of(a, posts.get(0).sourceType()), null), StandardCharsets.UTF_8),
+                new String(StreamJson.verdict(id, "n", posts.get(0).sourceType(), b, io.pdshield.analysis.Verdict.of(b, posts.get(0).sourceType()), null), StandardCharsets.UTF_8));
+    }
+
+    static SourceProfile roundTrip(SourceProfile p) throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        SourceProfileSerializer.INSTANCE.serialize(p, out);
+        return SourceProfileSerializer.INSTANCE.deserialize(new DataInputDeserializer(Arrays.copyOf(out.getSharedBuffer(), out.length())));
+    }
+
+    /** Records read by {@link PostLines} give exactly the posts the CLI's reader gives for the same lines in a file. */
+    static final class PostLinesTest {
+        static Post one(String line) {
+            List<Post> out = new ArrayList<>();
+            new PostLines().read(line.getBytes(StandardCharsets.UTF_8), "test", out::add, w -> { throw new AssertionError(w.toString()); });
+            assertEquals(1, out.size());
+            return out.get(0);
+        }
+    }
+
+    @Test
+    void recordsReadLikeTheCliReadsFiles(@TempDir Path tmp) throws Exception {
+        List<String[]> lines = new ArrayList<>(CorpusLines.lines(CorpusLines.corpus(9, 4, 30)));
+        // odd input the CLI copes with: a Telegram text array, invalid UTF-8, a \x escape, a bad line, two lines in one record
+        lines.add(new String[] {"x", "{\"source\":\"x\",\"message\":1,\"text\":[\"звоните \",{\"type\":\"phone\",\"text\":\"+79161234567\"}]}"});
+        lines.add(new String[] {"x", "{\"source\":\"x\",\"message\":2,\"text\":\"a\\x01b тел 89161234567\"}"});
+        lines.add(new String[] {"x", "not json"});
+        lines.add(new String[] {"x", "{\"source\":\"x\",\"message\":3,\"text\":\"one\"}\n{\"source\":\"x\",\"message\":4,\"text\":\"two\"}"});
+        List<Post> cli = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        for (String[] l : lines) sb.append(l[1]).append('\n');
+        byte[] file = sb.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "{\"source\":\"x\",\"message\":5,\"text\":\"bad \u00ff\"}\n".getBytes(StandardCharsets.UTF_8);
+        bad[bad.length - 5] = (byte) 0xC3;
+        bad[bad.length - 4] = (byte) 0x28; // invalid UTF-8: a lead byte followed by '('
+        byte[] all = new byte[file.length + bad.length];
+        System.arraycopy(file, 0, all, 0, file.length);
+        System.arraycopy(bad, 0, all, file.length, bad.length);
+        Path f = tmp.resolve("posts.jsonl");
+        java.nio.file.Files.write(f, all);
+        List<String> cliWarnings = new ArrayList<>();
+        new io.pdshield.ingest.Ingest().read(f, cli::add, w -> cliWarnings.add(w.message()));
+
+        List<Post> stream = new ArrayList<>();
+        List<String> streamWarnings = new ArrayList<>();
+        PostLines reader = new PostLines();
+        for (String[] l : lines) reader.read(l[1].getBytes(StandardCharsets.UTF_8), "r", stream::add, w -> streamWarnings.add(w.message()));
+        reader.read(bad, "r", stream::add, w -> streamWarnings.add(w.message()));
+        assertEquals(cli, stream);
+        // the same warnings (the file reader reports invalid UTF-8 when its read-ahead meets it, hence sorted)
+        cliWarnings.sort(null);
+        streamWarnings.sort(null);
+        assertEquals(cliWarnings, streamWarnings);
+    }
+
+    @Test
+    void utf8ValidationAgreesWithTheJdk() {
+        java.util.Random r = new java.util.Random(1);
+        java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder();
+        for (int i = 0; i < 200_000; i++) {
+            byte[] b = new byte[1 + r.nextInt(6)];
+            for (int k = 0; k < b.length; k++) b[k] = (byte) (r.nextBoolean() ? 0x80 + r.nextInt(0x80) : r.nextInt(256));
+            boolean jdk;
+            try {
+                d.reset().decode(java.nio.ByteBuffer.wrap(b));
+                jdk = true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                jdk = false;
+            }
+            assertEquals(jdk, io.pdshield.ingest.PostLinesAccess.validUtf8(b), java.util.HexFormat.of().formatHex(b));
+        }
+    }
+
+    @Test
+    void sourceKeysAreTheSourceIds() {
+        for (String[] l : CorpusLines.lines(CorpusLines.corpus(4, 4, 10))) {
+            assertEquals(l[0], SourceKeys.source(l[1].getBytes(StandardCharsets.UTF_8), 0, l[1].getBytes(StandardCharsets.UTF_8).length));
+        }
+        byte[] n = "{\"message\":1,\"source\":-100123,\"text\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        assertEquals("-100123", SourceKeys.source(n, 0, n.length));
+        assertEquals(List.of(PostLinesTest.one(new String(n, StandardCharsets.UTF_8)).sourceId()), List.of("-100123"));
+        byte[] bad = "not json".getBytes(StandardCharsets.UTF_8);
+        assertEquals("", SourceKeys.source(bad, 0, bad.length));
+    }
+}
