@@ -39,6 +39,8 @@ final class Api {
         this.failures = new RateLimiter(10.0 / 60, 10); // 10 bad tokens a minute per address
     }
 
+    private static final ObjectMapper JSON = mapper();
+
     static ObjectMapper mapper() {
         return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
@@ -281,7 +283,7 @@ final class Api {
         Tokens.Principal who = who(ctx);
         String name = ctx.queryParam("name");
         if (name == null) name = ctx.contentType() != null && ctx.contentType().contains("zip") ? "upload.zip" : "upload.json";
-        List<String> warnings = Uploads.read(ctx.bodyInputStream(), name, Ingestor.BATCH,
+        List<String> warnings = Uploads.read(s.spool(), ctx.bodyInputStream(), name, Ingestor.BATCH,
                 (List<Post> posts) -> results.add(s.ingestor().ingest(posts, who, via)));
         Ingestor.Result total = Ingestor.Result.empty(warnings);
         for (Ingestor.Result r : results) total = total.plus(r);
@@ -372,7 +374,7 @@ final class Api {
     private static Map<String, Object> body(Context ctx) throws IOException {
         byte[] b = ctx.bodyAsBytes();
         if (b.length == 0) return Map.of();
-        Object o = mapper().readValue(b, Object.class);
+        Object o = JSON.readValue(b, Object.class);
         if (!(o instanceof Map)) throw new IllegalArgumentException("expected a JSON object");
         return (Map<String, Object>) o;
     }

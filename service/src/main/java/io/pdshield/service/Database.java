@@ -38,7 +38,8 @@ public final class Database implements AutoCloseable {
     /** The embedded H2 store in {@code dataDir} (created when missing). */
     public static Database embedded(Path dataDir) {
         Path file = dataDir.toAbsolutePath().resolve("pdshield");
-        return new Database("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        // WRITE_DELAY=0: a commit is on disk before it is answered (H2's default 500 ms delay loses answered commits on a crash)
+        return new Database("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
                 "H2 " + file + ".mv.db");
     }
 

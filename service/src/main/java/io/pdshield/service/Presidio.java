@@ -6,12 +6,14 @@ import io.pdshield.core.Finding;
 import io.pdshield.core.Kind;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Presidio Analyzer's HTTP contract over pdshield's detector: {@code POST /analyze} takes
@@ -20,7 +22,7 @@ import java.util.Set;
  * {@code end}, {@code score}, {@code analysis_explanation} (plus {@code recognition_metadata});
  * offsets are Python string indices (code points), as Presidio's. Entity names are pdshield's
  * kinds; Presidio's common names (PHONE_NUMBER, EMAIL_ADDRESS, CREDIT_CARD, PERSON, LOCATION,
- * IP_ADDRESS, …) are accepted as aliases in {@code entities}. Stateless.
+ * IP_ADDRESS, …) are accepted as aliases in {@code entities}. Thread-safe.
  */
 public final class Presidio {
     static final Set<String> LANGUAGES = Set.of("ru", "en");
@@ -28,7 +30,9 @@ public final class Presidio {
             "PHONE_NUMBER", Kind.PHONE, "EMAIL_ADDRESS", Kind.EMAIL, "CREDIT_CARD", Kind.BANK_CARD, "PERSON", Kind.PERSON_NAME,
             "LOCATION", Kind.ADDRESS, "IBAN_CODE", Kind.BANK_ACCOUNT, "URL", Kind.SOCIAL_PROFILE, "DATE_TIME", Kind.BIRTH_DATE);
 
+    private static final Set<Kind> ALL = Collections.unmodifiableSet(EnumSet.allOf(Kind.class));
     private final Detector detector;
+    private final Map<String, Map<String, Object>> metadata = new ConcurrentHashMap<>();
 
     public Presidio(Detector detector) {
         this.detector = detector;
@@ -54,7 +58,7 @@ public final class Presidio {
         Object lang = req.get("language");
         if (!(lang instanceof String language)) throw new BadRequest("No language provided");
         if (!LANGUAGES.contains(language)) throw new BadRequest("No matching recognizers were found to serve the request.");
-        Set<Kind> wanted = EnumSet.allOf(Kind.class);
+        Set<Kind> wanted = ALL;
         if (req.get("entities") instanceof List<?> ents && !ents.isEmpty()) {
             wanted = EnumSet.noneOf(Kind.class);
             for (Object e : ents) {
@@ -72,20 +76,37 @@ public final class Presidio {
         }
         double threshold = req.get("score_threshold") instanceof Number n ? n.doubleValue() : 0;
         boolean explain = Boolean.TRUE.equals(req.get("return_decision_process"));
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Finding f : detector.detect(t)) {
+        List<Finding> found = detector.detect(t);
+        List<Map<String, Object>> out = new ArrayList<>(found.size());
+        // UTF-16 offsets to code points in one pass: findings come ordered by start and never overlap
+        int unit = 0, point = 0;
+        for (Finding f : found) {
             if (!wanted.contains(f.kind()) || f.score() < threshold) continue;
-            Map<String, Object> r = new LinkedHashMap<>();
+            if (f.start() < unit) unit = point = 0; // not in order after all: count from the start
+            point += t.codePointCount(unit, f.start());
+            int start = point;
+            int end = start + t.codePointCount(f.start(), f.end());
+            unit = f.start();
+            Map<String, Object> r = new LinkedHashMap<>(8);
             r.put("entity_type", f.kind().name());
-            r.put("start", t.codePointCount(0, f.start()));
-            r.put("end", t.codePointCount(0, f.end()));
+            r.put("start", start);
+            r.put("end", end);
             r.put("score", Math.round(f.score() * 10000) / 10000.0);
             r.put("analysis_explanation", explain ? explanation(f) : null);
-            r.put("recognition_metadata", Map.of("recognizer_name", f.explanation().recognizer(),
-                    "recognizer_identifier", "pdshield-" + f.explanation().recognizer()));
+            r.put("recognition_metadata", metadata(f.explanation().recognizer()));
             out.add(r);
         }
         return out;
+    }
+
+    /** {@code recognition_metadata} is the same for every finding of a recognizer: made once (immutable, shared). */
+    private Map<String, Object> metadata(String recognizer) {
+        Map<String, Object> m = metadata.get(recognizer);
+        if (m == null) {
+            m = Map.of("recognizer_name", recognizer, "recognizer_identifier", "pdshield-" + recognizer);
+            if (metadata.size() < 1000) metadata.put(recognizer, m); // recognizers are few; bounded all the same
+        }
+        return m;
     }
 
     private static Map<String, Object> explanation(Finding f) {

@@ -32,6 +32,7 @@ public final class Service implements AutoCloseable {
     private final io.pdshield.service.subject.Consents consents;
     private final io.pdshield.service.subject.ProductionCalendar calendar;
     private final io.pdshield.service.identification.Accounts accounts;
+    private final java.nio.file.Path spool;
     private Javalin http;
     private ScheduledExecutorService timer;
 
@@ -39,6 +40,7 @@ public final class Service implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.keys = Keys.load(config.keysDir());
+        this.spool = Spool.open(config.dataDir().resolve("spool"));
         this.db = config.jdbcUrl() != null ? Database.of(config.jdbcUrl()) : Database.embedded(config.dataDir());
         this.detector = Detector.standard();
         this.audit = new Audit(db, clock);
@@ -110,6 +112,8 @@ public final class Service implements AutoCloseable {
     }
 
     public ServiceConfig config() { return config; }
+    /** Where uploads are spooled while they are read (owner-only, emptied on open). */
+    public java.nio.file.Path spool() { return spool; }
     public Clock clock() { return clock; }
     public Database db() { return db; }
     public Keys keys() { return keys; }

@@ -11,8 +11,10 @@ public final class ServiceMain {
     }
 
     public static void main(String[] args) throws Exception {
-        ServiceConfig c = ServiceConfig.defaults(Path.of(args[1]), Path.of(args[2])).withPort(Integer.parseInt(args[0])).withRate(0);
-        if (args[1].startsWith("jdbc:")) c = c.withJdbcUrl(args[1]);
+        boolean jdbc = args[1].startsWith("jdbc:");
+        Path data = jdbc ? Path.of(args[2]).resolve("data") : Path.of(args[1]); // with PostgreSQL the data dir holds only the spool
+        ServiceConfig c = ServiceConfig.defaults(data, Path.of(args[2])).withPort(Integer.parseInt(args[0])).withRate(0);
+        if (jdbc) c = c.withJdbcUrl(args[1]);
         Service s = Service.open(c, Clock.SYSTEM);
         int port = s.start();
         System.out.println("pdshield serving on port " + port);

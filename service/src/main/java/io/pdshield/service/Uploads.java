@@ -23,7 +23,8 @@ import java.util.function.Consumer;
 /**
  * An upload body to posts, in batches: a JSON array of posts (the JSONL post objects), posts JSON
  * Lines, a Telegram Desktop export (JSON or zip), Bot API updates (getUpdates, an Update, an
- * array or NDJSON of them). The body is spooled to a temporary file and read by {@link Ingest},
+ * array or NDJSON of them). The body is spooled to a file in the service's own spool directory
+ * (owner-only; emptied when the service opens, so a crash leaves no clear text behind) and read by {@link Ingest},
  * streamed, so any size works in bounded memory; bad parts become warnings naming the place.
  */
 final class Uploads {
@@ -33,8 +34,8 @@ final class Uploads {
     }
 
     /** Reads {@code body}; hands posts to {@code batches} in lists of at most {@code batch}; returns the warnings. */
-    static List<String> read(InputStream body, String name, int batch, Consumer<List<Post>> batches) throws IOException {
-        Path dir = Files.createTempDirectory("pdshield-upload");
+    static List<String> read(Path spool, InputStream body, String name, int batch, Consumer<List<Post>> batches) throws IOException {
+        Path dir = Files.createTempDirectory(spool, "upload");
         try {
             PushbackInputStream in = new PushbackInputStream(body, 1);
             int first;
