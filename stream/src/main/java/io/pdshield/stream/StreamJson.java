@@ -41,6 +41,14 @@ public final class StreamJson {
 
     /** One {@code findings.jsonl} object (without line break), as the CLI writes it without {@code --reveal}. */
     public static byte[] finding(Post post, Finding f, String fingerprint) {
+        return finding(post, f, fingerprint, false);
+    }
+
+    /**
+     * One {@code findings.jsonl} object (without line break): the one writer of that format, used by
+     * the stream job and by {@code ./pdshield scan} ({@code reveal} adds the clear {@code value}).
+     */
+    public static byte[] finding(Post post, Finding f, String fingerprint, boolean reveal) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(384);
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
@@ -61,6 +69,7 @@ public final class StreamJson {
             writeArray(g, "negative", e.negative());
             g.writeStringField("validation", e.validation());
             g.writeEndObject();
+            if (reveal) g.writeStringField("value", f.value());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
