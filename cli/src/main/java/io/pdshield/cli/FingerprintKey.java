@@ -2,10 +2,8 @@ package io.pdshield.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
@@ -35,31 +33,13 @@ final class FingerprintKey {
         return create(file);
     }
 
+    /** 32 random bytes, created atomically (never replacing a key another run made meanwhile), owner-only. */
     private static byte[] create(Path file) throws IOException {
-        Path dir = file.getParent();
-        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-        if (!Files.isDirectory(dir)) {
-            if (posix) Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            else Files.createDirectories(dir);
-        }
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Path tmp = posix
-                ? Files.createTempFile(dir, "key", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(dir, "key", ".tmp");
-        try {
-            Files.write(tmp, key);
-            try {
-                Files.createLink(file, tmp); // atomic and never replaces a key made meanwhile by another run
-            } catch (FileAlreadyExistsException e) {
-                return check(Files.readAllBytes(file), file.toString());
-            } catch (UnsupportedOperationException e) {
-                Files.move(tmp, file);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        return key;
+        return check(io.pdshield.service.Keys.readOrCreate(file, () -> {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return key;
+        }), file.toString());
     }
 
     private static byte[] check(byte[] key, String source) {

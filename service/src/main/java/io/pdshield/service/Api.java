@@ -194,8 +194,7 @@ final class Api {
         });
         app.post("/api/v1/subject/cases/{id}/evidence", ctx -> {
             long caseId = id(ctx);
-            boolean own = s.requests().list(who(ctx)).stream().anyMatch(r -> r.cases().stream().anyMatch(k -> k.id() == caseId));
-            if (!own) throw new Cases.NotFound("no case " + caseId);
+            if (!s.requests().ownsCase(who(ctx), caseId)) throw new Cases.NotFound("no case " + caseId);
             Map<String, Object> b = body(ctx);
             var r = new io.pdshield.service.evidence.Recipient(String.valueOf(str(b, "recipient_name")), String.valueOf(str(b, "public_keyset")));
             zip(ctx, caseId, io.pdshield.service.evidence.EvidencePackage.build(s, caseId, r, s.clock(), who(ctx), s.subjects().verifiedFingerprints(who(ctx))));

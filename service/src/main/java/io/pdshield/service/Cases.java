@@ -36,6 +36,11 @@ public final class Cases {
             }
         }
 
+        /** The statuses this one may move to ({@link Cases#NEXT}); empty when final. */
+        public Set<Status> next() {
+            return NEXT.get(this);
+        }
+
         public boolean active() {
             return this == OPEN || this == NOTIFIED || this == ESCALATED;
         }

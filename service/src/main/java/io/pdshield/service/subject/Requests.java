@@ -114,6 +114,13 @@ public final class Requests {
         }
     }
 
+    /** Whether {@code caseId} was opened by one of this subject's requests. */
+    public boolean ownsCase(Tokens.Principal who, long caseId) {
+        long sid = subjects.subjectId(who);
+        return Sql.tx(db, c -> Sql.count(c, "SELECT COUNT(*) FROM request_cases rc JOIN requests r ON r.id = rc.request WHERE r.subject = ? AND rc.case_id = ?",
+                sid, caseId)) > 0;
+    }
+
     public List<Long> caseIds(long request) {
         return Sql.tx(db, c -> Sql.query(c, "SELECT case_id FROM request_cases WHERE request = ? ORDER BY case_id", rs -> rs.getLong(1), request));
     }
@@ -124,13 +131,14 @@ public final class Requests {
      */
     public List<Long> checkDeadlines() {
         long now = clock.millis();
-        List<Long> open = Sql.tx(db, c -> Sql.query(c, "SELECT id FROM requests WHERE status = 'open' ORDER BY id", rs -> rs.getLong(1)));
+        List<long[]> open = Sql.tx(db, c -> Sql.query(c, "SELECT id, due_at FROM requests WHERE status = 'open' ORDER BY id",
+                rs -> new long[]{rs.getLong(1), rs.getLong(2)}));
         List<Long> escalated = new ArrayList<>();
-        for (long rid : open) {
+        for (long[] o : open) {
+            long rid = o[0], due = o[1];
             List<Cases.Case> ks = new ArrayList<>();
             for (long cid : caseIds(rid)) ks.add(cases.get(cid));
             boolean allRemoved = ks.stream().allMatch(k -> k.status() == Cases.Status.REMOVED);
-            long due = Sql.tx(db, c -> Sql.count(c, "SELECT due_at FROM requests WHERE id = ?", rid));
             if (allRemoved) {
                 audit.tx(null, "request.done", "request:" + rid, c -> Sql.update(c, "UPDATE requests SET status = 'done' WHERE id = ?", rid), x -> "every source removed");
             } else if (due < now) {

@@ -293,8 +293,7 @@ public final class Subjects {
         List<Object[]> rows = Sql.query(c, "SELECT f.post, f.source, f.kind, f.masked, p.text_masked, s.name FROM findings f JOIN posts p ON p.id = f.post "
                         + "JOIN sources s ON s.id = f.source WHERE f.fingerprint = ? AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.identifier = ? AND a.post = f.post)"
                         + both + " ORDER BY f.post",
-                rs -> new Object[]{rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)},
-                fp2 == null ? args : new Object[]{fp, identifier, fp2});
+                rs -> new Object[]{rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)}, args);
         List<Object[]> out = new ArrayList<>();
         java.util.Set<Long> posts = new java.util.HashSet<>();
         long now = clock.millis();

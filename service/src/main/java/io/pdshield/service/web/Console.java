@@ -282,7 +282,7 @@ public final class Console {
         m.put("events", s.cases().events(id));
         m.put("audit", s.audit().query(null, null, "case:" + id, 0, 100));
         List<String> next = new ArrayList<>();
-        for (Cases.Status st : Cases.Status.values()) if (nextAllowed(k.status(), st)) next.add(st.id());
+        for (Cases.Status st : k.status().next()) next.add(st.id());
         m.put("next", WRITERS.contains(se.who().role()) ? next : List.of());
         m.put("posts", data.postIds(k.source(), 20));
         m.put("unmasked", unmasked);
@@ -291,15 +291,6 @@ public final class Console {
         m.put("due", Instant.ofEpochMilli(k.dueAt()).toString());
         m.put("remaining", remaining(k.dueAt() - s.clock().millis()));
         render(ctx, se, "case", m);
-    }
-
-    static boolean nextAllowed(Cases.Status from, Cases.Status to) {
-        return switch (from) {
-            case OPEN -> to != Cases.Status.OPEN;
-            case NOTIFIED -> to == Cases.Status.REMOVED || to == Cases.Status.REJECTED || to == Cases.Status.ESCALATED;
-            case ESCALATED -> to == Cases.Status.NOTIFIED || to == Cases.Status.REMOVED || to == Cases.Status.REJECTED;
-            default -> false;
-        };
     }
 
     static String remaining(long ms) {

@@ -100,9 +100,7 @@ final class Portal {
     /** The evidence package of one of the subject's own cases (their posts only), encrypted to the recipient they name. */
     private void evidence(Context ctx, Console.Session se) throws Exception {
         long caseId = Long.parseLong(ctx.pathParam("id"));
-        boolean own = false;
-        for (Requests.Request r : s.requests().list(se.who())) for (Cases.Case k : r.cases()) if (k.id() == caseId) own = true;
-        if (!own) throw new Cases.NotFound("no case " + caseId);
+        if (!s.requests().ownsCase(se.who(), caseId)) throw new Cases.NotFound("no case " + caseId);
         Recipient r = new Recipient(String.valueOf(ctx.formParam("recipient_name")), String.valueOf(ctx.formParam("public_keyset")));
         // only the posts carrying the subject's own confirmed identifiers: a package never hands a subject other people's posts
         byte[] zip = EvidencePackage.build(s, caseId, r, s.clock(), se.who(), s.subjects().verifiedFingerprints(se.who()));
