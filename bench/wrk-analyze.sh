@@ -125,7 +125,7 @@ for _ in $(seq 600); do
 done
 [[ -n "$port" ]] || { log "the server did not answer /health within 60 s:"; cat "$tmp/server.log" >&2; exit 1; }
 url="http://127.0.0.1:$port"
-log "server pid $server on $url ($(java -version 2>&1 | head -1))"
+log "server pid $server on $url ($(java -version 2>&1 | sed -n 1p))"
 
 # every body once: 200 and at least one entity found
 entities=0
