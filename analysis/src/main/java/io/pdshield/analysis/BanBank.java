@@ -9,6 +9,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -62,18 +63,8 @@ public final class BanBank {
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
         Path tmp = file.resolveSibling("." + file.getFileName() + ".part");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-            out.write(MAGIC);
-            out.writeInt(sources.size());
-            for (SourceSketch s : sources) {
-                out.writeUTF(cut(s.id()));
-                out.writeUTF(cut(s.name()));
-                out.writeLong(s.firstDate());
-                byte[] sk = s.victims().toByteArray();
-                out.writeInt(sk.length);
-                out.write(sk);
-                for (int v : s.text()) out.writeInt(v);
-            }
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            write(out, sources);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
@@ -83,6 +74,23 @@ public final class BanBank {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /** Writes {@code sources} in the bank's format to {@code stream} (flushed, not closed). */
+    public static void write(OutputStream stream, Collection<SourceSketch> sources) throws IOException {
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16));
+        out.write(MAGIC);
+        out.writeInt(sources.size());
+        for (SourceSketch s : sources) {
+            out.writeUTF(cut(s.id()));
+            out.writeUTF(cut(s.name()));
+            out.writeLong(s.firstDate());
+            byte[] sk = s.victims().toByteArray();
+            out.writeInt(sk.length);
+            out.write(sk);
+            for (int v : s.text()) out.writeInt(v);
+        }
+        out.flush();
     }
 
     private static String cut(String s) {

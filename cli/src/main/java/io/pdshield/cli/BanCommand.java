@@ -11,7 +11,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,9 +58,11 @@ public final class BanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Path profiles = from.resolve(ScanCommand.PROFILES);
-        if (!Files.isRegularFile(profiles)) {
-            throw new ParameterException(spec.commandLine(), "--from " + from + ": no " + ScanCommand.PROFILES + " (scan into it first)");
+        Path profiles;
+        try {
+            profiles = OutputDir.completed(from, ScanCommand.PROFILES);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--from " + from + ": " + e.getMessage());
         }
         Map<String, SourceSketch> scanned = new LinkedHashMap<>();
         for (SourceSketch s : BanBank.read(profiles)) scanned.put(s.id(), s);

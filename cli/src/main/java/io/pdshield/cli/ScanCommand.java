@@ -22,7 +22,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,26 +35,29 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * {@code pdshield scan}: reads exports, updates and post files, finds personal data in every
  * post, analyses every source (verdict, risk, reasons, clones of earlier doxxing sources and of
  * the bank of banned sources), and writes {@code findings.jsonl}, {@code sources.jsonl},
  * {@code report.html} and {@code profiles.bin} (the sources' sketches, for {@code pdshield ban})
- * to the output directory (each written under a temporary name and renamed when complete).
+ * to the output directory, then {@code scan.json}, the manifest (sizes and SHA-256 of those files):
+ * the directory holds a complete scan exactly when the manifest is there ({@link OutputDir} — each
+ * file is written under a temporary name, forced to disk and renamed; a killed scan's leftovers are
+ * removed by the next one; one scan at a time per directory).
  *
  * <p>Exit codes: 0 when anything could be read (warnings are counted in the summary), 2 when
- * nothing at all could be read or the command line is wrong, 1 on an unexpected failure.
+ * nothing at all could be read, the command line is wrong or another scan holds the output
+ * directory, 3 when the output could not be written (a full disk, say: the error names the file),
+ * 1 on an unexpected failure.
  *
  * <p>Tests inject the detector, the home directory (for the key file) and the environment.
  */
@@ -140,7 +142,7 @@ public final class ScanCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--demo generates its own input; give no PATH with it");
             }
             Path input = out.resolve("demo-input");
-            deleteTree(input);
+            OutputDir.deleteTree(input);
             io.pdshield.testkit.CorpusGenerator.writeDemo(input);
             err.println("demo: wrote a synthetic export (generated, checksum-valid, no real person) to " + input);
             paths = List.of(input);
@@ -155,58 +157,85 @@ public final class ScanCommand implements Callable<Integer> {
 
         Ingest ingest = new Ingest(ingestOptions);
         SourceTable sources = new SourceTable();
-        try (Console console = new Console(err, quiet)) {
-            List<Unit> units = ingest.units(paths, console::warning);
-            long total = units.stream().mapToLong(Unit::weight).sum();
-            Files.createDirectories(out);
-            Path tmp = Files.createTempDirectory(out, ".pdshield-");
-            boolean anything;
-            long findings;
-            int spills;
-            try (ExternalSorter sorter = new ExternalSorter(tmp, sortBudget)) {
-                console.start(total);
-                ScanEngine engine = new ScanEngine(detector, new FindingJson(fingerprinter, reveal), ingest, nThreads,
-                        console, sorter, sources);
-                anything = engine.run(units);
-                findings = sorter.count();
-                spills = sorter.spills();
-                console.close();
-                writeAtomically(out.resolve("findings.jsonl"), sorter::writeTo);
-            } finally {
-                deleteTree(tmp);
+        try (Console console = new Console(err, quiet); OutputDir output = OutputDir.open(out)) {
+            if (!output.leftovers().isEmpty()) {
+                console.line("removed what an interrupted scan left in " + out + ": " + String.join(", ", output.leftovers()));
             }
-            List<SourceTable.Row> rows = sources.rows();
-            List<Analysis.Input> inputs = new ArrayList<>(rows.size());
-            for (SourceTable.Row r : rows) inputs.add(new Analysis.Input(r.profile(), r.name(), r.type()));
-            Map<String, Analysis.Result> analysis = Analysis.run(inputs, banned);
-            Map<String, String> bannedNames = new HashMap<>();
-            for (SourceSketch b : banned) bannedNames.put(b.id(), b.name());
-            writeAtomically(out.resolve("sources.jsonl"), o -> writeSources(o, rows, analysis));
-            List<SourceSketch> profiles = new ArrayList<>(rows.size());
-            for (SourceTable.Row r : rows) profiles.add(r.profile().sketch(r.name()));
-            BanBank.write(out.resolve(PROFILES), profiles);
-            IngestStats s = ingest.stats();
-            HtmlReport.Totals totals = new HtmlReport.Totals(s.posts(), findings, console.warnings(), console.bytesDone(),
-                    console.keptWarnings());
-            writeAtomically(out.resolve("report.html"), o -> {
-                Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8));
-                HtmlReport.write(w, rows, analysis, bannedNames, totals);
-                w.flush();
-            });
-
-            double secs = Math.max(console.elapsedSeconds(), 1e-3);
-            double mb = console.bytesDone() / 1e6;
-            console.line(String.format(Locale.ROOT,
-                    "scanned %d sources, %d posts, %d findings, %d warnings; %.1f MB in %.1f s (%.1f MB/s); skipped %d service messages, %d other updates, %d duplicate updates",
-                    rows.size(), s.posts(), findings, console.warnings(), mb, secs, mb / secs, s.serviceSkipped(),
-                    s.otherUpdatesSkipped(), s.duplicateUpdatesSkipped()));
-            if (stats) console.line(memoryStats(nThreads, spills));
-            if (!anything) {
-                console.line("error: nothing could be read from " + paths + (console.warnings() > 0 ? " (see the warnings above)" : ""));
-                return 2;
+            try {
+                return scan(console, output, ingest, sources, detector, fingerprinter, banned, nThreads);
+            } catch (OutputDir.OutputException e) {
+                console.line("error: " + e.getMessage() + "; the scan is not complete (no " + OutputDir.MANIFEST + " in " + out + ")");
+                return 3;
+            } catch (java.io.UncheckedIOException e) {
+                console.line("error: " + e.getMessage() + ": " + OutputDir.describe(e) + "; the scan is not complete (no "
+                        + OutputDir.MANIFEST + " in " + out + ")");
+                return 3;
             }
-            return 0;
+        } catch (OutputDir.BusyException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
         }
+    }
+
+    private int scan(Console console, OutputDir output, Ingest ingest, SourceTable sources, Detector detector,
+                     Fingerprinter fingerprinter, List<SourceSketch> banned, int nThreads) throws IOException, InterruptedException {
+        List<Unit> units = ingest.units(paths, console::warning);
+        long total = units.stream().mapToLong(Unit::weight).sum();
+        Path tmp = output.workDirectory();
+        boolean anything;
+        long findings;
+        int spills;
+        try (ExternalSorter sorter = new ExternalSorter(tmp, sortBudget)) {
+            console.start(total);
+            ScanEngine engine = new ScanEngine(detector, new FindingJson(fingerprinter, reveal), ingest, nThreads,
+                    console, sorter, sources);
+            anything = engine.run(units);
+            findings = sorter.count();
+            spills = sorter.spills();
+            console.close();
+            output.write("findings.jsonl", sorter::writeTo);
+        } finally {
+            OutputDir.deleteTree(tmp);
+        }
+        List<SourceTable.Row> rows = sources.rows();
+        List<Analysis.Input> inputs = new ArrayList<>(rows.size());
+        for (SourceTable.Row r : rows) inputs.add(new Analysis.Input(r.profile(), r.name(), r.type()));
+        Map<String, Analysis.Result> analysis = Analysis.run(inputs, banned);
+        Map<String, String> bannedNames = new HashMap<>();
+        for (SourceSketch b : banned) bannedNames.put(b.id(), b.name());
+        output.write("sources.jsonl", o -> writeSources(o, rows, analysis));
+        List<SourceSketch> profiles = new ArrayList<>(rows.size());
+        for (SourceTable.Row r : rows) profiles.add(r.profile().sketch(r.name()));
+        output.write(PROFILES, o -> BanBank.write(o, profiles));
+        IngestStats s = ingest.stats();
+        HtmlReport.Totals totals = new HtmlReport.Totals(s.posts(), findings, console.warnings(), console.bytesDone(),
+                console.keptWarnings());
+        output.write("report.html", o -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8));
+            HtmlReport.write(w, rows, analysis, bannedNames, totals);
+            w.flush();
+        });
+        if (!anything) {
+            console.line("error: nothing could be read from " + paths + (console.warnings() > 0 ? " (see the warnings above)" : ""));
+            return 2;
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("inputs", paths.stream().map(Path::toString).toList());
+        summary.put("sources", rows.size());
+        summary.put("posts", s.posts());
+        summary.put("findings", findings);
+        summary.put("warnings", console.warnings());
+        summary.put("bytes", console.bytesDone());
+        output.complete(summary);
+
+        double secs = Math.max(console.elapsedSeconds(), 1e-3);
+        double mb = console.bytesDone() / 1e6;
+        console.line(String.format(Locale.ROOT,
+                "scanned %d sources, %d posts, %d findings, %d warnings; %.1f MB in %.1f s (%.1f MB/s); skipped %d service messages, %d other updates, %d duplicate updates",
+                rows.size(), s.posts(), findings, console.warnings(), mb, secs, mb / secs, s.serviceSkipped(),
+                s.otherUpdatesSkipped(), s.duplicateUpdatesSkipped()));
+        if (stats) console.line(memoryStats(nThreads, spills));
+        return 0;
     }
 
     /** What a scan leaves in its output directory for {@code pdshield ban}: every source's sketches. */
@@ -242,26 +271,6 @@ public final class ScanCommand implements Callable<Integer> {
             return FingerprintKey.load(keyFile, env.apply(FingerprintKey.ENV), home);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    private interface Body {
-        void write(OutputStream out) throws IOException;
-    }
-
-    /** Writes {@code target} under a temporary name in the same directory, then renames it. */
-    static void writeAtomically(Path target, Body body) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
-        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-            body.write(o);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -320,12 +329,5 @@ public final class ScanCommand implements Callable<Integer> {
         long max = Runtime.getRuntime().maxMemory();
         return String.format(Locale.ROOT, "stats: peak heap %.1f MB (sum of heap pool peaks), max heap %.1f MB, %d threads, %d sort spills",
                 peak / 1048576.0, max / 1048576.0, threads, spills);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
     }
 }

@@ -30,6 +30,7 @@ import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -123,8 +124,23 @@ class ScanCommandTest {
         assertTrue(r.stderr().contains("scanned 1 sources, 2 posts, 2 findings, 0 warnings"), r.stderr());
         assertTrue(r.stderr().contains("skipped 1 service messages"), r.stderr());
         try (var files = Files.list(out)) {
-            assertEquals(Set.of("findings.jsonl", "sources.jsonl", "report.html", "profiles.bin"),
+            assertEquals(Set.of("findings.jsonl", "sources.jsonl", "report.html", "profiles.bin", "scan.json", ".pdshield.lock"),
                     Set.copyOf(files.map(p -> p.getFileName().toString()).toList()), "no temporary files left");
+        }
+        // the manifest: totals, and every file's size and SHA-256; a changed file no longer counts as complete
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("scan.json").toFile());
+        assertEquals(2, manifest.get("posts").asInt());
+        assertEquals(2, manifest.get("findings").asInt());
+        assertEquals(Files.size(out.resolve("findings.jsonl")), manifest.at("/files/findings.jsonl/bytes").asLong());
+        assertEquals(out.resolve("report.html"), OutputDir.completed(out, "report.html"));
+        Files.writeString(out.resolve("report.html"), "<p>edited</p>");
+        IOException changed = assertThrows(IOException.class, () -> OutputDir.completed(out, "report.html"));
+        assertTrue(changed.getMessage().contains("does not match scan.json"), changed.getMessage());
+        // one scan at a time per directory
+        try (OutputDir held = OutputDir.open(out)) {
+            IOException busy = assertThrows(IOException.class, () -> OutputDir.open(out));
+            assertTrue(busy.getMessage().contains("another pdshield scan is writing to"), busy.getMessage());
+            assertFalse(Files.exists(out.resolve("scan.json")), "an opened directory no longer claims a complete scan");
         }
 
         Run revealed = scan(command(), "--quiet", "--reveal", "--out", dir.resolve("out2").toString(), export.toString());

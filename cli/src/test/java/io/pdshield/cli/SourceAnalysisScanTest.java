@@ -163,7 +163,7 @@ class SourceAnalysisScanTest {
         assertEquals(2, run(scan(), err, "--quiet", "--out", dir.resolve("out-bad").toString(), "--bank", bad.toString(), posts.toString()));
         assertTrue(err.toString().contains("not a pdshield bank file"), err.toString());
         assertEquals(2, run(new BanCommand(dir.resolve("home")), err, "--from", dir.resolve("nowhere").toString(), "1"));
-        assertTrue(err.toString().contains("no profiles.bin"), err.toString());
+        assertTrue(err.toString().contains("holds no complete scan (no scan.json"), err.toString());
     }
 
     /** The first {@code n} non-service messages of a source as posts JSON Lines. */
