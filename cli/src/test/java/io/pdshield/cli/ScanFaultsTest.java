@@ -105,10 +105,18 @@ class ScanFaultsTest {
 
     @Test
     void aFullDiskIsAClearErrorNamingTheFileAndLeavesNoCompleteLookingOutput() throws Exception {
-        boolean unshare = Files.isExecutable(Path.of("/usr/bin/unshare"))
-                && new ProcessBuilder("/usr/bin/unshare", "-rm", "true").start().waitFor() == 0;
-        if (!unshare && System.getenv("PDSHIELD_REQUIRE_UNSHARE") != null) throw new AssertionError("PDSHIELD_REQUIRE_UNSHARE is set but unshare -rm fails");
-        Assumptions.assumeTrue(unshare, "unshare -rm (user and mount namespaces) is not available");
+        // a private mount namespace: with a user namespace (any user), else as root with CAP_SYS_ADMIN
+        String flags = null;
+        for (String f : List.of("-rm", "-m")) {
+            if (flags == null && Files.isExecutable(Path.of("/usr/bin/unshare"))
+                    && new ProcessBuilder("/usr/bin/unshare", f, "sh", "-c", "mount -t tmpfs -o size=64k probe /mnt").start().waitFor() == 0) {
+                flags = f;
+            }
+        }
+        if (flags == null && System.getenv("PDSHIELD_REQUIRE_UNSHARE") != null) {
+            throw new AssertionError("PDSHIELD_REQUIRE_UNSHARE is set but neither unshare -rm nor unshare -m can mount a tmpfs");
+        }
+        Assumptions.assumeTrue(flags != null, "unshare cannot mount a tmpfs in a private mount namespace here");
 
         Path out = Files.createDirectories(tmp.resolve("full"));
         Path listing = tmp.resolve("full-listing.txt");
@@ -116,7 +124,7 @@ class ScanFaultsTest {
         String scan = String.join(" ", scan(out).command().stream().map(ScanFaultsTest::quote).toList());
         String script = "mount -t tmpfs -o size=256k pdshield-full " + quote(out.toString()) + " || exit 90\n"
                 + scan + "\nrc=$?\nls -A " + quote(out.toString()) + " > " + quote(listing.toString()) + "\nexit $rc\n";
-        String log = run(new ProcessBuilder("/usr/bin/unshare", "-rm", "sh", "-c", script).redirectErrorStream(true),
+        String log = run(new ProcessBuilder("/usr/bin/unshare", flags, "sh", "-c", script).redirectErrorStream(true),
                 tmp.resolve("full.log"), 3);
 
         assertTrue(log.contains("No space left on device"), log);
