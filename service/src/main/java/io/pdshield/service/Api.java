@@ -28,6 +28,8 @@ final class Api {
     static final String PRINCIPAL = "pdshield.principal";
     private static final Set<Role> READERS = EnumSet.of(Role.ADMIN, Role.ANALYST, Role.REVIEWER);
     private static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.ANALYST);
+    /** What a 503 asks the client to wait: the database was already retried for the whole budget. */
+    static final long RETRY_AFTER_SECONDS = 5;
 
     private final Service s;
     private final RateLimiter perToken, perAddress, failures;
@@ -60,7 +62,12 @@ final class Api {
         app.exception(Presidio.BadRequest.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         app.exception(com.fasterxml.jackson.core.JacksonException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad JSON: " + e.getOriginalMessage()));
+        app.exception(Retry.Unavailable.class, (e, ctx) -> unavailable(ctx));
         app.exception(Exception.class, (e, ctx) -> {
+            if (Retry.unavailable(e)) { // wrapped on its way up
+                unavailable(ctx);
+                return;
+            }
             org.slf4j.LoggerFactory.getLogger(Api.class).error("{} {} failed", ctx.method(), ctx.path(), e);
             error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error (logged)");
         });
@@ -361,6 +368,19 @@ final class Api {
     static void install(Javalin app) {
         app.exception(Unauthorized.class, (e, ctx) -> error(ctx, HttpStatus.UNAUTHORIZED, e.getMessage()));
         app.exception(TooMany.class, (e, ctx) -> error(ctx, HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
+    }
+
+    /**
+     * The database stayed unreachable for the whole retry budget: 503 with Retry-After. The
+     * transaction that failed was rolled back; of a request written in several transactions
+     * (ingest batches), the ones before it are stored, and sending the request again is safe
+     * (ingest is idempotent).
+     */
+    private void unavailable(Context ctx) {
+        org.slf4j.LoggerFactory.getLogger(Api.class).warn("{} {}: 503, the database stayed unavailable for the retry budget", ctx.method(), ctx.path());
+        ctx.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+        error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "the database is unavailable (retried for " + (s.db().retryMillis() + 999) / 1000
+                + " s); nothing of the failed transaction was stored; send the request again later (re-sent posts are not stored twice)");
     }
 
     static void error(Context ctx, HttpStatus status, String message) {

@@ -32,17 +32,23 @@ public final class Audit {
     /**
      * Runs {@code work} and records it in one transaction: the action and its audit entry commit
      * together or not at all. Audited transactions are serialized, which keeps the chain linear.
+     * A transaction that lost its connection runs again ({@link Sql#tx}); when a commit's answer
+     * was lost, the entry it appended tells whether it took effect, so an action is never applied
+     * nor recorded twice.
      */
     public synchronized <T> T tx(Tokens.Principal who, String action, String target, Sql.Work<T> work,
                                  java.util.function.Function<T, String> detail) {
+        Entry[] appended = {null};
         return Sql.tx(db, c -> {
+            appended[0] = null;
             T t = work.run(c);
-            append(c, who, action, target, detail.apply(t));
+            appended[0] = append(c, who, action, target, detail.apply(t));
             return t;
-        });
+        }, c -> appended[0] != null && Sql.count(c, "SELECT COUNT(*) FROM audit WHERE id = ? AND hash = ?",
+                appended[0].id(), appended[0].hash()) > 0);
     }
 
-    private void append(Connection c, Tokens.Principal who, String action, String target, String detail) throws SQLException {
+    private Entry append(Connection c, Tokens.Principal who, String action, String target, String detail) throws SQLException {
         String actor = who == null ? "system" : who.actor();
         String role = who == null ? "system" : who.role().id();
         long at = clock.millis();
@@ -55,6 +61,7 @@ public final class Audit {
         String hash = hash(id, at, actor, role, action, target, detailCut, prev);
         Sql.update(c, "INSERT INTO audit (id, at, actor, role, action, target, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)",
                 id, at, actor, role, action, target, detailCut, prev, hash);
+        return new Entry(id, at, actor, role, action, target, detailCut, prev, hash);
     }
 
     /** Entries, newest first, filtered by any of actor, action and target (null = any). */

@@ -19,7 +19,8 @@ import java.util.Set;
  * message) — a re-sent post with the same text changes nothing, a changed text (an edit) replaces
  * the post's findings. Touched sources are marked stale in the same transaction and re-analyzed
  * right after ({@link SourceAnalyzer}); a crash in between leaves them stale, and the next start
- * analyzes them. Thread-safe; writes are serialized.
+ * analyzes them. A batch whose transaction loses its database connection is written again, whole,
+ * on a fresh one ({@link Sql#tx}). Thread-safe; writes are serialized.
  */
 public final class Ingestor {
     /** Posts per transaction. */
@@ -89,17 +90,25 @@ public final class Ingestor {
         return total;
     }
 
+    /**
+     * What one batch's transaction did: made afresh by each attempt (a transaction that lost its
+     * connection runs again), handed on only once committed.
+     */
+    private static final class Written {
+        final Set<Long> touched = new LinkedHashSet<>(), rebuild = new LinkedHashSet<>();
+        final Map<Long, List<Prepared>> added = new LinkedHashMap<>();
+        int inserted, edited, unchanged;
+        long findings;
+    }
+
     private Result write(List<Prepared> batch, Tokens.Principal who, String via) {
         // the last version of a message in the batch wins
         Map<String, Prepared> byKey = new LinkedHashMap<>();
         for (Prepared p : batch) byKey.put(p.key(), p);
-        Set<Long> touched = new LinkedHashSet<>();
-        Set<Long> rebuild = new LinkedHashSet<>();
-        Map<Long, List<Prepared>> added = new LinkedHashMap<>();
-        int[] counts = new int[3];
-        long[] nFindings = {0};
+        Written w;
         synchronized (writeLock) {
-            audit.tx(who, "ingest", via, c -> {
+            w = audit.tx(who, "ingest", via, c -> {
+                Written out = new Written();
                 long now = clock.millis();
                 Map<String, Long> sourceIds = new LinkedHashMap<>();
                 Map<Long, String> lastName = new LinkedHashMap<>();
@@ -115,7 +124,7 @@ public final class Ingestor {
                     Object[] old = Sql.one(c, "SELECT id, text_mac FROM posts WHERE source = ? AND message_id = ?",
                             rs -> new Object[]{rs.getLong(1), rs.getString(2)}, sid, post.messageId());
                     if (old != null && old[1].equals(p.mac())) {
-                        counts[2]++;
+                        out.unchanged++;
                         continue;
                     }
                     long postId;
@@ -123,34 +132,35 @@ public final class Ingestor {
                         postId = Sql.insert(c, "INSERT INTO posts (source, message_id, posted_at, author, edited, text_masked, text_sealed, text_mac, ingested_at) "
                                 + "VALUES (?,?,?,?,?,?,?,?,?)", sid, post.messageId(), post.date(), post.authorId(), post.edited(),
                                 p.masked(), p.sealed(), p.mac(), now);
-                        counts[0]++;
-                        added.computeIfAbsent(sid, k -> new ArrayList<>()).add(p);
+                        out.inserted++;
+                        out.added.computeIfAbsent(sid, k -> new ArrayList<>()).add(p);
                     } else {
                         postId = (Long) old[0];
                         Sql.update(c, "UPDATE posts SET posted_at = ?, author = ?, edited = TRUE, text_masked = ?, text_sealed = ?, text_mac = ?, ingested_at = ? WHERE id = ?",
                                 post.date(), post.authorId(), p.masked(), p.sealed(), p.mac(), now, postId);
                         Sql.update(c, "DELETE FROM findings WHERE post = ?", postId);
-                        counts[1]++;
-                        rebuild.add(sid);
+                        out.edited++;
+                        out.rebuild.add(sid);
                     }
                     insertFindings(c, postId, sid, p, now);
-                    nFindings[0] += p.findings().size();
-                    touched.add(sid);
+                    out.findings += p.findings().size();
+                    out.touched.add(sid);
                 }
                 for (var e : lastName.entrySet()) {
                     Sql.update(c, "UPDATE sources SET name = ? WHERE id = ? AND (name IS NULL OR name <> ?)", e.getValue(), e.getKey(), e.getValue());
                 }
-                for (long sid : touched) Sql.update(c, "UPDATE sources SET stale = TRUE, updated_at = ? WHERE id = ?", now, sid);
-                return null;
-            }, x -> "received " + batch.size() + ", new " + counts[0] + ", edited " + counts[1] + ", unchanged " + counts[2]
-                    + ", findings " + nFindings[0]);
-            analyzer.update(touched, rebuild, added);
+                for (long sid : out.touched) Sql.update(c, "UPDATE sources SET stale = TRUE, updated_at = ? WHERE id = ?", now, sid);
+                return out;
+            }, x -> "received " + batch.size() + ", new " + x.inserted + ", edited " + x.edited + ", unchanged " + x.unchanged
+                    + ", findings " + x.findings);
+            // the in-memory profiles learn only what was committed, once
+            analyzer.update(w.touched, w.rebuild, w.added);
         }
         // the watchlist: alerts for subjects whose verified identifiers appear in what was written
         java.util.Set<String> fps = new java.util.HashSet<>();
         for (Prepared p : byKey.values()) fps.addAll(p.fingerprints());
         subjects.matchNew(fps);
-        return new Result(batch.size(), counts[0], counts[1], counts[2], nFindings[0], List.of());
+        return new Result(batch.size(), w.inserted, w.edited, w.unchanged, w.findings, List.of());
     }
 
     private void insertFindings(Connection c, long postId, long sid, Prepared p, long now) throws SQLException {

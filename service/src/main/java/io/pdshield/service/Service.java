@@ -41,7 +41,8 @@ public final class Service implements AutoCloseable {
         this.clock = clock;
         this.keys = Keys.load(config.keysDir());
         this.spool = Spool.open(config.dataDir().resolve("spool"));
-        this.db = config.jdbcUrl() != null ? Database.of(config.jdbcUrl()) : Database.embedded(config.dataDir());
+        this.db = config.jdbcUrl() != null ? Database.of(config.jdbcUrl(), config.dbRetryMillis())
+                : Database.embedded(config.dataDir(), config.dbRetryMillis());
         this.detector = Detector.standard();
         this.audit = new Audit(db, clock);
         this.tokens = new Tokens(db, clock);

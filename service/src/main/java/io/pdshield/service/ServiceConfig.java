@@ -14,32 +14,37 @@ import java.nio.file.Path;
  * @param caseDueMillis   a new case's default term
  * @param retentionMillis posts older than this are purged (0 = keep forever)
  * @param maxUploadBytes  the largest request body
+ * @param dbRetryMillis   how long a transaction that lost its database connection is retried before the request fails with 503
  */
 public record ServiceConfig(int port, Path dataDir, String jdbcUrl, Path keysDir, double ratePerSecond, double autoCaseRisk,
-                            long caseDueMillis, long retentionMillis, long maxUploadBytes) {
+                            long caseDueMillis, long retentionMillis, long maxUploadBytes, long dbRetryMillis) {
     public static final long HOUR = 3_600_000L, DAY = 24 * HOUR;
 
     public static ServiceConfig defaults(Path dataDir, Path keysDir) {
-        return new ServiceConfig(8080, dataDir, null, keysDir, 50, 0.8, 24 * HOUR, 365 * DAY, 1L << 30);
+        return new ServiceConfig(8080, dataDir, null, keysDir, 50, 0.8, 24 * HOUR, 365 * DAY, 1L << 30, Database.RETRY_MILLIS);
     }
 
     public ServiceConfig withPort(int p) {
-        return new ServiceConfig(p, dataDir, jdbcUrl, keysDir, ratePerSecond, autoCaseRisk, caseDueMillis, retentionMillis, maxUploadBytes);
+        return new ServiceConfig(p, dataDir, jdbcUrl, keysDir, ratePerSecond, autoCaseRisk, caseDueMillis, retentionMillis, maxUploadBytes, dbRetryMillis);
     }
 
     public ServiceConfig withJdbcUrl(String u) {
-        return new ServiceConfig(port, dataDir, u, keysDir, ratePerSecond, autoCaseRisk, caseDueMillis, retentionMillis, maxUploadBytes);
+        return new ServiceConfig(port, dataDir, u, keysDir, ratePerSecond, autoCaseRisk, caseDueMillis, retentionMillis, maxUploadBytes, dbRetryMillis);
     }
 
     public ServiceConfig withRate(double r) {
-        return new ServiceConfig(port, dataDir, jdbcUrl, keysDir, r, autoCaseRisk, caseDueMillis, retentionMillis, maxUploadBytes);
+        return new ServiceConfig(port, dataDir, jdbcUrl, keysDir, r, autoCaseRisk, caseDueMillis, retentionMillis, maxUploadBytes, dbRetryMillis);
     }
 
     public ServiceConfig withAutoCaseRisk(double r) {
-        return new ServiceConfig(port, dataDir, jdbcUrl, keysDir, ratePerSecond, r, caseDueMillis, retentionMillis, maxUploadBytes);
+        return new ServiceConfig(port, dataDir, jdbcUrl, keysDir, ratePerSecond, r, caseDueMillis, retentionMillis, maxUploadBytes, dbRetryMillis);
     }
 
     public ServiceConfig withRetention(long millis) {
-        return new ServiceConfig(port, dataDir, jdbcUrl, keysDir, ratePerSecond, autoCaseRisk, caseDueMillis, millis, maxUploadBytes);
+        return new ServiceConfig(port, dataDir, jdbcUrl, keysDir, ratePerSecond, autoCaseRisk, caseDueMillis, millis, maxUploadBytes, dbRetryMillis);
+    }
+
+    public ServiceConfig withDbRetry(long millis) {
+        return new ServiceConfig(port, dataDir, jdbcUrl, keysDir, ratePerSecond, autoCaseRisk, caseDueMillis, retentionMillis, maxUploadBytes, millis);
     }
 }

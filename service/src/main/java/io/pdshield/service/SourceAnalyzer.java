@@ -63,7 +63,8 @@ public final class SourceAnalyzer {
     }
 
     private void loadCandidates() {
-        Sql.tx(db, c -> {
+        candidates.putAll(Sql.tx(db, c -> {
+            Map<Long, Candidate> candidates = new HashMap<>(); // afresh on each attempt
             for (Object[] r : Sql.query(c, "SELECT id, name, first_date, sketch, verdict, clone_of FROM sources WHERE verdict = 'doxxing' AND sketch IS NOT NULL",
                     rs -> new Object[]{rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4), rs.getString(5), Sql.nullableLong(rs, "clone_of")})) {
                 long id = (Long) r[0];
@@ -76,8 +77,8 @@ public final class SourceAnalyzer {
                 candidates.put(id, new Candidate(SketchCodec.decode(Long.toString(id), (String) r[1], (Long) r[2], (byte[]) r[3]),
                         old != null && old.doxxing(), true, old == null ? null : old.cloneOf()));
             }
-            return null;
-        });
+            return candidates;
+        }));
     }
 
     /** Re-analyzes every source left stale (by a crash between a write and its analysis). Returns how many. */
@@ -118,8 +119,8 @@ public final class SourceAnalyzer {
     }
 
     private SourceProfile rebuild(long sid) {
-        SourceProfile p = new SourceProfile(Long.toString(sid));
-        Sql.tx(db, c -> {
+        return Sql.tx(db, c -> {
+            SourceProfile p = new SourceProfile(Long.toString(sid)); // afresh on each attempt: a lost connection reads it all again
             String[] key = Sql.one(c, "SELECT platform, source_key FROM sources WHERE id = ?", rs -> new String[]{rs.getString(1), rs.getString(2)}, sid);
             try (PreparedStatement ps = c.prepareStatement("SELECT message_id, posted_at, text_sealed FROM posts WHERE source = ? ORDER BY message_id")) {
                 ps.setFetchSize(200);
@@ -135,9 +136,8 @@ public final class SourceAnalyzer {
                     }
                 }
             }
-            return null;
+            return p;
         });
-        return p;
     }
 
     private AutoCase judge(long sid, SourceProfile.Summary s) {

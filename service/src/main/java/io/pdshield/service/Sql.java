@@ -75,20 +75,99 @@ public final class Sql {
         }
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+     * When the connection is lost (or the database aborts the transaction for a conflict) the
+     * whole unit of work runs again on a fresh connection ({@link Retry}); so {@code work} may run
+     * more than once and must keep its effects in the transaction: anything it changes outside
+     * (in-memory state, counters) must be reset at its start or done after this returns. A commit
+     * whose answer was lost may have taken effect: the work then runs again, which suits reads and
+     * idempotent writes; a write that must not be repeated says how to tell with
+     * {@link #tx(Database, Work, Work)}.
+     */
     public static <T> T tx(Database db, Work<T> work) {
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
+        return tx(db, work, null);
+    }
+
+    /**
+     * {@link #tx(Database, Work)}, for a write that must not be applied twice: after a commit whose
+     * answer was lost, {@code committed} is asked (in a transaction of its own, on a fresh
+     * connection) whether that commit took effect; if it did, that attempt's result is returned and
+     * the work does not run again.
+     */
+    public static <T> T tx(Database db, Work<T> work, Work<Boolean> committed) {
+        Retry.Attempts attempts = db.retry().start();
+        CommitFailed unknown = null;
+        while (true) {
+            attempts.begin();
             try {
-                T t = work.run(c);
-                c.commit();
-                return t;
+                if (unknown != null && committed != null) {
+                    if (Boolean.TRUE.equals(check(db, committed))) {
+                        @SuppressWarnings("unchecked") T t = (T) unknown.result;
+                        return t;
+                    }
+                    unknown = null; // it did not commit: run the work again
+                }
+                return once(db, work, attempts.failed() > 0);
+            } catch (CommitFailed e) {
+                unknown = e;
+                attempts.failed(e.getCause());
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                attempts.failed(e);
+            }
+        }
+    }
+
+    /**
+     * One attempt: a connection from the pool (checked when it runs {@code again}), the work, the
+     * commit; rolled back when anything before the commit fails.
+     */
+    private static <T> T once(Database db, Work<T> work, boolean again) throws SQLException, CommitFailed {
+        Connection c = again ? db.liveConnection() : db.connection();
+        try {
+            c.setAutoCommit(false);
+            T t;
+            try {
+                t = work.run(c);
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException r) { // a lost connection: the server rolls back on its own
+                    e.addSuppressed(r);
+                }
                 throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreException(e);
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                throw new CommitFailed(e, t);
+            }
+            return t;
+        } finally {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // returning a broken connection to the pool; the pool drops it. The outcome is already known.
+            }
+        }
+    }
+
+    /** Whether a commit whose answer was lost took effect, asked in a transaction of its own. */
+    private static Boolean check(Database db, Work<Boolean> committed) throws SQLException {
+        try {
+            return once(db, committed, true);
+        } catch (CommitFailed e) {
+            throw (SQLException) e.getCause();
+        }
+    }
+
+    /** A commit that failed: perhaps because it was not made, perhaps only its answer was lost. */
+    private static final class CommitFailed extends Exception {
+        final Object result;
+
+        CommitFailed(SQLException e, Object result) {
+            super(e.getMessage(), e, false, false);
+            this.result = result;
         }
     }
 

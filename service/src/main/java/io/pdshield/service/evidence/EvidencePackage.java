@@ -140,6 +140,8 @@ public final class EvidencePackage {
      */
     private static long readPosts(Connection c, Service s, Queries.Source src, List<String> only, List<PostEntry> posts,
                                   Map<Long, String> clear) throws SQLException {
+        posts.clear(); // the transaction may run again (a lost connection): what an earlier attempt read goes
+        clear.clear();
         String filter = only == null ? "" : only.isEmpty() ? " AND 1 = 0"
                 : " AND id IN (SELECT post FROM findings WHERE source = ? AND fingerprint IN (" + "?,".repeat(only.size() - 1) + "?))";
         List<Object> args = new ArrayList<>();

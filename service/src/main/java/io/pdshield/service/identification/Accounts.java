@@ -455,8 +455,7 @@ public final class Accounts implements AutoCloseable {
             if (echoed != null && !echoed.equals(i[4])) throw new Reply(error(400, "\"identification_code\" is not the one sent with " + requestId));
             claimNonce(c, nonce);
             long now = clock.millis();
-            if (now > (Long) i[3]) { // the sweep has not run yet: too late all the same
-                late.increment();
+            if (now > (Long) i[3]) { // the sweep has not run yet: too late all the same (counted once committed)
                 boolean changed = failIdentification(c, ident, account, "timeout");
                 return new Object[]{account, changed ? State.FAILED.id() : null, "timeout", "late"};
             }
@@ -471,6 +470,7 @@ public final class Accounts implements AutoCloseable {
             boolean changed = failIdentification(c, ident, account, "no_data");
             return new Object[]{account, changed ? State.FAILED.id() : null, "no_data", "accepted"};
         }, d -> "account " + d[0] + ": " + result + (d[2] == null ? "" : " -> " + d[2]) + ("late".equals(d[3]) ? " (after the deadline: failed)" : ""));
+        if ("late".equals(done[3])) late.increment();
         if (done[1] != null) listener.changed((Long) done[0], (String) done[1], (String) done[2]);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", done[3]);

@@ -1,6 +1,7 @@
 package io.pdshield.service.identification;
 
 import io.pdshield.service.Audit;
+import io.pdshield.service.Retry;
 import io.pdshield.service.Sql;
 import io.pdshield.service.Tokens;
 import org.slf4j.LoggerFactory;
@@ -120,6 +121,8 @@ final class GroupCommit implements AutoCloseable {
         try {
             audit.tx(batch.get(0).who(), actions.size() == 1 ? actions.iterator().next() : "identification.batch",
                     targets.size() == 1 ? targets.iterator().next() : "accounts", c -> {
+                        java.util.Arrays.fill(results, null); // afresh on each attempt (a lost connection runs it again)
+                        java.util.Arrays.fill(errors, null);
                         boolean any = false;
                         for (int i = 0; i < n; i++) {
                             Savepoint sp = c.setSavepoint();
@@ -127,6 +130,7 @@ final class GroupCommit implements AutoCloseable {
                                 results[i] = batch.get(i).work().run(c);
                                 any = true;
                             } catch (SQLException | RuntimeException e) {
+                                if (Retry.retryable(e)) throw e; // the connection, not the piece: the whole group runs again
                                 c.rollback(sp);
                                 errors[i] = e;
                             }
@@ -147,7 +151,12 @@ final class GroupCommit implements AutoCloseable {
                     });
         } catch (NothingDone e) {
             // every piece failed: nothing committed, each caller gets its own error
-        } catch (RuntimeException e) { // the group as a whole failed (e.g. the connection): each piece alone
+        } catch (RuntimeException e) {
+            if (Retry.unavailable(e)) { // the database stayed away for the whole retry budget: each piece would wait as long again
+                for (Op<?> op : batch) op.done().completeExceptionally(e);
+                return;
+            }
+            // the group as a whole failed: each piece alone
             for (Op<?> op : batch) single(op);
             return;
         }

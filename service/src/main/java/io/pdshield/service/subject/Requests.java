@@ -59,6 +59,8 @@ public final class Requests {
         List<Map<String, Object>> items = new ArrayList<>();
         Set<Long> alertSources = new LinkedHashSet<>();
         Sql.tx(db, c -> {
+            items.clear(); // the work may run again (a lost connection)
+            alertSources.clear();
             for (long id : identifierIds) {
                 Object[] r = Sql.one(c, "SELECT kind, masked, state FROM subject_identifiers WHERE id = ? AND subject = ?",
                         rs -> new Object[]{rs.getString(1), rs.getString(2), rs.getString(3)}, id, sid);

@@ -177,6 +177,7 @@ public final class Subjects {
         long sid = subjectId(who);
         String[] outcome = {null};
         audit.tx(who, "subject.verify", "identifier:" + id, c -> {
+            outcome[0] = null; // the work may run again (a lost connection)
             Object[] r = Sql.one(c, "SELECT state, code_hash, code_expires, attempts FROM subject_identifiers WHERE id = ? AND subject = ?",
                     rs -> new Object[]{rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4)}, id, sid);
             if (r == null) throw new Cases.NotFound("no identifier " + id);
@@ -270,14 +271,14 @@ public final class Subjects {
     }
 
     private void match(Collection<String> fingerprints) {
-        List<Object[]> made = new ArrayList<>();
-        Sql.tx(db, c -> {
+        List<Object[]> made = Sql.tx(db, c -> {
+            List<Object[]> out = new ArrayList<>(); // afresh on each attempt: a lost connection runs the work again
             for (String fp : new java.util.LinkedHashSet<>(fingerprints)) {
                 List<Object[]> ids = Sql.query(c, "SELECT id, subject, fingerprint2 FROM subject_identifiers WHERE fingerprint = ? AND state = 'verified'",
                         rs -> new Object[]{rs.getLong(1), rs.getLong(2), rs.getString(3)}, fp);
-                for (Object[] i : ids) made.addAll(alertsFor(c, (Long) i[0], (Long) i[1], fp, (String) i[2]));
+                for (Object[] i : ids) out.addAll(alertsFor(c, (Long) i[0], (Long) i[1], fp, (String) i[2]));
             }
-            return null;
+            return out;
         });
         Map<Long, String> hooks = new LinkedHashMap<>();
         for (Object[] a : made) {
