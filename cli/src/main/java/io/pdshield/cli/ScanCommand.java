@@ -4,17 +4,15 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.pdshield.analysis.Analysis;
 import io.pdshield.analysis.BanBank;
-import io.pdshield.analysis.SourceProfile;
 import io.pdshield.analysis.SourceSketch;
-import io.pdshield.analysis.Verdict;
 import io.pdshield.core.Detector;
 import io.pdshield.core.DetectorConfig;
 import io.pdshield.core.Fingerprinter;
-import io.pdshield.core.Kind;
 import io.pdshield.ingest.Ingest;
 import io.pdshield.ingest.IngestOptions;
 import io.pdshield.ingest.IngestStats;
 import io.pdshield.ingest.Unit;
+import io.pdshield.stream.StreamJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -278,44 +276,9 @@ public final class ScanCommand implements Callable<Integer> {
         try (JsonGenerator g = FindingJson.FACTORY.createGenerator(o, JsonEncoding.UTF8)) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             for (SourceTable.Row r : rows) {
-                g.writeStartObject();
-                g.writeStringField("source", r.source());
-                g.writeStringField("name", r.name());
-                g.writeStringField("type", r.type().id());
-                g.writeNumberField("messages", r.messages());
-                g.writeObjectFieldStart("findings_by_kind");
-                for (Map.Entry<Kind, Long> e : r.findingsByKind().entrySet()) g.writeNumberField(e.getKey().name(), e.getValue());
-                g.writeEndObject();
                 Analysis.Result a = analysis.get(r.source());
-                Verdict v = a.verdict();
-                g.writeStringField("verdict", v.label().id());
-                g.writeNumberField("risk", v.risk());
-                g.writeArrayFieldStart("reasons");
-                for (String reason : v.reasons()) g.writeString(reason);
-                g.writeEndArray();
-                if (a.cloneOf() == null) {
-                    g.writeNullField("clone_of");
-                    g.writeNullField("clone_similarity");
-                } else {
-                    g.writeStringField("clone_of", a.cloneOf().id());
-                    g.writeNumberField("clone_similarity", a.cloneOf().similarity());
-                }
-                SourceProfile.Summary p = r.profile();
-                g.writeObjectFieldStart("profile");
-                g.writeNumberField("posts", p.posts());
-                g.writeNumberField("pd_share", Math.round(p.pdShare() * 1000) / 1000.0);
-                g.writeNumberField("dossiers", p.dossiers());
-                g.writeNumberField("queries", p.queries());
-                g.writeNumberField("queried_identifiers", Math.round(p.queriedIdentifiers()));
-                g.writeNumberField("answered_identifiers", Math.round(p.answeredQueries()));
-                g.writeNumberField("price_lines", p.priceLines());
-                g.writeNumberField("extortion_lines", p.extortionLines());
-                g.writeNumberField("identifiers", Math.round(p.victims().getEstimate()));
-                g.writeNumberField("shared_identifiers", Math.round(a.sharedIdentifiers()));
-                g.writeNumberField("first_date", p.firstDate());
-                g.writeNumberField("last_date", p.lastDate());
-                g.writeEndObject();
-                g.writeEndObject();
+                StreamJson.source(g, r.source(), r.name(), r.type(), r.messages(), r.findingsByKind(), r.profile(), a.verdict(),
+                        a.cloneOf(), a.sharedIdentifiers());
                 g.writeRaw('\n');
             }
         }

@@ -82,44 +82,60 @@ public final class StreamJson {
                                  CloneIndex.Match clone) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            g.writeStartObject();
-            g.writeStringField("source", source);
-            g.writeStringField("name", name);
-            g.writeStringField("type", type.id());
-            g.writeNumberField("messages", p.posts());
-            g.writeObjectFieldStart("findings_by_kind");
-            for (Map.Entry<Kind, Long> e : p.byKind().entrySet()) g.writeNumberField(e.getKey().name(), e.getValue());
-            g.writeEndObject();
-            g.writeStringField("verdict", v.label().id());
-            g.writeNumberField("risk", v.risk());
-            g.writeArrayFieldStart("reasons");
-            for (String reason : v.reasons()) g.writeString(reason);
-            g.writeEndArray();
-            if (clone == null) {
-                g.writeNullField("clone_of");
-                g.writeNullField("clone_similarity");
-            } else {
-                g.writeStringField("clone_of", clone.id());
-                g.writeNumberField("clone_similarity", clone.similarity());
-            }
-            g.writeObjectFieldStart("profile");
-            g.writeNumberField("posts", p.posts());
-            g.writeNumberField("pd_share", Math.round(p.pdShare() * 1000) / 1000.0);
-            g.writeNumberField("dossiers", p.dossiers());
-            g.writeNumberField("queries", p.queries());
-            g.writeNumberField("queried_identifiers", Math.round(p.queriedIdentifiers()));
-            g.writeNumberField("answered_identifiers", Math.round(p.answeredQueries()));
-            g.writeNumberField("price_lines", p.priceLines());
-            g.writeNumberField("extortion_lines", p.extortionLines());
-            g.writeNumberField("identifiers", Math.round(p.victims().getEstimate()));
-            g.writeNumberField("first_date", p.firstDate());
-            g.writeNumberField("last_date", p.lastDate());
-            g.writeEndObject();
-            g.writeEndObject();
+            source(g, source, name, type, p.posts(), p.byKind(), p, v, clone, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * One source as a JSON object — a {@code sources.jsonl} line of {@code pdshield scan} and a verdict
+     * record of the stream job: {@code source, name, type, messages, findings_by_kind, verdict, risk,
+     * reasons, clone_of, clone_similarity, profile}.
+     *
+     * @param clone  the source it clones, or {@code null}
+     * @param shared identifiers shared with other sources ({@code profile.shared_identifiers}), or
+     *               {@code null} where it is not known (the stream job)
+     */
+    public static void source(JsonGenerator g, String source, String name, SourceType type, long messages,
+                              Map<Kind, Long> byKind, SourceProfile.Summary p, Verdict v, CloneIndex.Match clone,
+                              Double shared) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("source", source);
+        g.writeStringField("name", name);
+        g.writeStringField("type", type.id());
+        g.writeNumberField("messages", messages);
+        g.writeObjectFieldStart("findings_by_kind");
+        for (Map.Entry<Kind, Long> e : byKind.entrySet()) g.writeNumberField(e.getKey().name(), e.getValue());
+        g.writeEndObject();
+        g.writeStringField("verdict", v.label().id());
+        g.writeNumberField("risk", v.risk());
+        g.writeArrayFieldStart("reasons");
+        for (String reason : v.reasons()) g.writeString(reason);
+        g.writeEndArray();
+        if (clone == null) {
+            g.writeNullField("clone_of");
+            g.writeNullField("clone_similarity");
+        } else {
+            g.writeStringField("clone_of", clone.id());
+            g.writeNumberField("clone_similarity", clone.similarity());
+        }
+        g.writeObjectFieldStart("profile");
+        g.writeNumberField("posts", p.posts());
+        g.writeNumberField("pd_share", Math.round(p.pdShare() * 1000) / 1000.0);
+        g.writeNumberField("dossiers", p.dossiers());
+        g.writeNumberField("queries", p.queries());
+        g.writeNumberField("queried_identifiers", Math.round(p.queriedIdentifiers()));
+        g.writeNumberField("answered_identifiers", Math.round(p.answeredQueries()));
+        g.writeNumberField("price_lines", p.priceLines());
+        g.writeNumberField("extortion_lines", p.extortionLines());
+        g.writeNumberField("identifiers", Math.round(p.victims().getEstimate()));
+        if (shared != null) g.writeNumberField("shared_identifiers", Math.round(shared));
+        g.writeNumberField("first_date", p.firstDate());
+        g.writeNumberField("last_date", p.lastDate());
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     /** A watchlist alert: {@code subject, fingerprint, source, message, kind, start, end, masked}. */
