@@ -315,7 +315,7 @@ public final class Ingest {
              CountingStream counted = new CountingStream(new BufferedInputStream(file, 1 << 16), prog);
              ZipInputStream zin = new ZipInputStream(counted, StandardCharsets.UTF_8)) {
             ZipEntry e;
-            while ((e = zin.getNextEntry()) != null) {
+            while ((e = nextEntry(zin)) != null) {
                 String label = unit.path() + "!/" + e.getName();
                 if (!acceptEntry(e, label, w)) continue;
                 InputStream in = new BufferedInputStream(guard(new NonClosing(zin), -1, total, archiveSize), 1 << 16);
@@ -331,6 +331,20 @@ public final class Ingest {
                     throw bomb;
                 }
             }
+        }
+    }
+
+    /**
+     * The next entry of a zip read in order. An entry name that is not UTF-8 (a zip written with a
+     * legacy code page and without the UTF-8 flag) makes {@link ZipInputStream} throw
+     * {@link IllegalArgumentException}; it becomes a {@link ZipException}, so the read stops with a
+     * warning like any other unreadable archive.
+     */
+    private static ZipEntry nextEntry(ZipInputStream zin) throws IOException {
+        try {
+            return zin.getNextEntry();
+        } catch (IllegalArgumentException e) {
+            throw new ZipException("entry name is not UTF-8");
         }
     }
 

@@ -101,6 +101,27 @@ class ZipAndTreeTest {
     }
 
     @Test
+    void anEntryNameInALegacyCodePageIsAWarningNotACrash() throws Exception {
+        // found by ZipFuzzTest: ZipInputStream threw IllegalArgumentException out of Ingest.read
+        // for a name that is not UTF-8 (here CP866, as old Windows archivers write, without the UTF-8 flag)
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(b, java.nio.charset.Charset.forName("IBM866"))) {
+            z.putNextEntry(new ZipEntry("a/posts.jsonl"));
+            z.write("{\"source\": \"9\", \"message\": 1, \"text\": \"x\"}\n{\"source\": \"9\", \"message\": 2, \"text\": \"y\"}\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+            z.putNextEntry(new ZipEntry("Чат/result.json"));
+            z.write(chat(3, 3).getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        Path z = Collected.write(dir, "cp866.zip", b.toByteArray());
+        Collected c = Collected.read(z);
+        assertEquals(List.of(1L, 2L), c.ids(), c.warningText());
+        assertTrue(c.warnings.stream().anyMatch(w -> w.message().contains("entry name is not UTF-8")), c.warningText());
+        assertTrue(c.warnings.stream().allMatch(w -> w.file().equals(z.toString())), c.warningText());
+    }
+
+    @Test
     void aDirectoryTreeYieldsEveryRecognizedFileInPathOrder() throws Exception {
         Collected.write(dir, "b/ChatExport/result.json", chat(2, 20));
         Collected.write(dir, "a/ChatExport/result.json", chat(1, 10, 11));
