@@ -174,6 +174,55 @@ class AccessControlTest {
         assertTrue(http.get("/api/v1/audit/verify", admin).json().get("intact").asBoolean(), "and its chain is intact");
     }
 
+    /**
+     * Cross-site request forgery: a console session (cookie) is not enough to change anything; every
+     * form post must carry the session's CSRF token. Posts without it or with another session's token
+     * are refused with 403 and change nothing; the same post with the token goes through. The session
+     * cookie is HttpOnly and SameSite=Strict.
+     */
+    @org.junit.jupiter.api.Test
+    void consoleFormsRefuseCrossSiteRequests() throws Exception {
+        service = Service.open(Backend.H2.config(tmp), new Backend.ManualClock());
+        int port = service.start();
+        String analyst = service.tokens().create(Role.ANALYST, "ann").token();
+        new Http(port).post("/api/v1/posts", analyst, Posts.jsonArray(Posts.of(Posts.corpus(5, 4, 10))));
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String base = "http://127.0.0.1:" + port;
+
+        java.net.http.HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(analyst, StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), setCookie);
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String page = client.send(HttpRequest.newBuilder(URI.create(base + "/queue")).header("Cookie", cookie).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(m.find(), "the queue page carries the CSRF token");
+        String csrf = m.group(1);
+        String source = Sql.tx(service.db(), c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT MIN(id) FROM sources")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        long casesBefore = Sql.tx(service.db(), c -> Sql.count(c, "SELECT COUNT(*) FROM cases"));
+        for (String token : new String[]{null, "", "forged" + csrf.substring(6)}) {
+            String body = "reason=" + URLEncoder.encode("cross-site", StandardCharsets.UTF_8) + (token == null ? "" : "&csrf=" + token);
+            java.net.http.HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/sources/" + source + "/case"))
+                    .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, r.statusCode(), "csrf " + token + ": " + r.body());
+        }
+        assertEquals(casesBefore, Sql.tx(service.db(), c -> Sql.count(c, "SELECT COUNT(*) FROM cases")), "nothing changed");
+        java.net.http.HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(base + "/sources/" + source + "/case"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(ok.statusCode() < 400, ok.statusCode() + " " + ok.body());
+        assertEquals(casesBefore + 1, Sql.tx(service.db(), c -> Sql.count(c, "SELECT COUNT(*) FROM cases")), "the real form opened a case");
+    }
+
     Map<String, Long> counts() {
         return Sql.tx(service.db(), c -> Map.of("posts", Sql.count(c, "SELECT COUNT(*) FROM posts"),
                 "findings", Sql.count(c, "SELECT COUNT(*) FROM findings"), "audit", Sql.count(c, "SELECT COUNT(*) FROM audit")));
