@@ -215,12 +215,21 @@ class AccessControlTest {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(403, r.statusCode(), "csrf " + token + ": " + r.body());
         }
-        assertEquals(casesBefore, Sql.tx(service.db(), c -> Sql.count(c, "SELECT COUNT(*) FROM cases")), "nothing changed");
+        long casesAfter = Sql.tx(service.db(), c -> Sql.count(c, "SELECT COUNT(*) FROM cases"));
+        assertEquals(casesBefore, casesAfter, "nothing changed");
         java.net.http.HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(base + "/sources/" + source + "/case"))
                 .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertTrue(ok.statusCode() < 400, ok.statusCode() + " " + ok.body());
-        assertEquals(casesBefore + 1, Sql.tx(service.db(), c -> Sql.count(c, "SELECT COUNT(*) FROM cases")), "the real form opened a case");
+        long casesOpened = Sql.tx(service.db(), c -> Sql.count(c, "SELECT COUNT(*) FROM cases"));
+        assertEquals(casesBefore + 1, casesOpened, "the real form opened a case");
+        // a forged logout ends nothing
+        java.net.http.HttpResponse<String> logout = client.send(HttpRequest.newBuilder(URI.create(base + "/logout"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, logout.statusCode(), logout.body());
+        assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(base + "/queue")).header("Cookie", cookie).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode(), "the session still works");
     }
 
     Map<String, Long> counts() {

@@ -83,7 +83,11 @@ public final class Console {
         app.post("/logout", ctx -> {
             Session se = session(ctx);
             if (se != null) {
-                checkCsrf(ctx, se);
+                if (!se.csrf().equals(ctx.formParam("csrf"))) { // a forged logout ends nothing
+                    ctx.status(403);
+                    render(ctx, se, "refused", Map.of("message", "refused.csrf"));
+                    return;
+                }
                 sessions.remove(ctx.cookie(COOKIE));
             }
             ctx.header("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
@@ -148,8 +152,8 @@ public final class Console {
             ctx.redirect("/portal"); // a subject's home: the console is not for subjects
             return;
         }
-        if (ctx.method() == io.javalin.http.HandlerType.POST) checkCsrf(ctx, se);
         try {
+            if (ctx.method() == io.javalin.http.HandlerType.POST) checkCsrf(ctx, se);
             if (portal && se.who().role() != Role.SUBJECT) throw new Refused(403, "refused.role");
             p.handle(ctx, se);
         } catch (Refused e) {
