@@ -97,10 +97,7 @@ class ConsoleBrowserTest {
 
     /** Clicks something that loads a new page and waits until it has. */
     static void go(By by) {
-        WebElement html = driver.findElement(By.tagName("html"));
-        driver.findElement(by).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+        BrowserPages.go(driver, by);
     }
 
     static Object js(String script) {
