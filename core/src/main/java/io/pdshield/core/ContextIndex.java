@@ -1,6 +1,5 @@
 package io.pdshield.core;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -8,7 +7,7 @@ import java.util.List;
  * Context words found at each token of a text, computed lazily per token and cached, so that the
  * many candidates of a dossier share the work. One trie holds the words of every registered
  * {@link ContextWords} set; a token's entry is the bit mask of the sets that have a word starting
- * at that token, with the words and their end offsets.
+ * at that token, with the words (trie nodes) and their end offsets.
  *
  * <p>Not thread-safe; owned by a {@link ScanContext}.
  */
@@ -26,8 +25,8 @@ final class ContextIndex {
     private int[] first = new int[256];   // index into matches of this token's first match
     private int[] count = new int[256];
     private long[] mask = new long[256];
-    private final List<String> matchWord = new ArrayList<>();
-    private int[] matchSets = new int[64];
+    /** Per match, the trie node where its word ends (its word: {@link Trie#word}). */
+    private int[] matchNode = new int[64];
     private long[] matchMask = new long[64];
     private int[] matchEnd = new int[64];
     private int matches;
@@ -47,7 +46,6 @@ final class ContextIndex {
             count = new int[cap];
             mask = new long[cap];
         }
-        matchWord.clear();
         matches = 0;
         trie = trie();
     }
@@ -59,7 +57,6 @@ final class ContextIndex {
             gen = 1;
             Arrays.fill(tokenGen, 0);
         }
-        matchWord.clear();
         matches = 0;
     }
 
@@ -82,54 +79,83 @@ final class ContextIndex {
     }
 
     /**
-     * Collects words of {@code set} starting at tokens {@code from..to-1} and ending at or before
-     * {@code limit}; returns the smallest distance to {@code anchor} (for words before: anchor −
+     * The context words of two sets starting at tokens {@code from..to-1} and ending at or before
+     * {@code limit}, in one walk over the tokens: words of the set with bit {@code posBit} go to
+     * {@code pos}, of {@code negBit} to {@code neg} (a bit may be 0: no set), each once, in text order.
+     * Returns the smallest distance of a {@code pos} word to {@code anchor} (for words before: anchor −
      * match end; after: match start − anchor), or {@link Integer#MAX_VALUE}.
      */
-    int collect(ContextWords set, int from, int to, int limit, int anchor, boolean before, List<String> out) {
-        long bit = 1L << set.id;
-        if (set.id >= trie.sets) refresh();
+    int collect(long posBit, long negBit, int from, int to, int limit, int anchor, boolean before,
+                Found pos, Found neg) {
+        long bits = posBit | negBit;
+        if (trie.sets < 64 && bits >>> trie.sets != 0) refresh();
         int nearest = Integer.MAX_VALUE;
         for (int i = from; i < to; i++) {
-            ensure(i);
-            if ((mask[i] & bit) == 0) continue;
+            if ((mask(i, bits) & bits) == 0) continue;
             for (int k = first[i], e = first[i] + count[i]; k < e; k++) {
-                if ((matchMask[k] & bit) == 0 || matchEnd[k] > limit) continue;
-                String w = matchWord.get(k);
-                if (!out.contains(w)) out.add(w);
-                int d = before ? anchor - matchEnd[k] : tokens.start(i) - anchor;
-                if (d < nearest) nearest = d;
+                long m = matchMask[k];
+                if ((m & bits) == 0 || matchEnd[k] > limit) continue;
+                if ((m & posBit) != 0) {
+                    pos.add(matchNode[k]);
+                    int d = before ? anchor - matchEnd[k] : tokens.start(i) - anchor;
+                    if (d < nearest) nearest = d;
+                }
+                if ((m & negBit) != 0) neg.add(matchNode[k]);
             }
         }
         return nearest;
     }
 
-    /**
-     * {@link #collect} for two sets at once, in one walk over the tokens: words of the set with
-     * bit {@code posBit} go to {@code pos}, of {@code negBit} to {@code neg} (a bit may be 0: no set).
-     * Returns the smallest distance of a {@code pos} word to {@code anchor}.
-     */
-    int collect(long posBit, long negBit, int from, int to, int limit, int anchor, boolean before,
-                List<String> pos, List<String> neg) {
-        long bits = posBit | negBit;
-        if (trie.sets < 64 && bits >>> trie.sets != 0) refresh();
-        int nearest = Integer.MAX_VALUE;
-        for (int i = from; i < to; i++) {
-            ensure(i);
-            if ((mask[i] & bits) == 0) continue;
-            for (int k = first[i], e = first[i] + count[i]; k < e; k++) {
-                long m = matchMask[k];
-                if ((m & bits) == 0 || matchEnd[k] > limit) continue;
-                String w = matchWord.get(k);
-                if ((m & posBit) != 0) {
-                    if (!pos.contains(w)) pos.add(w);
-                    int d = before ? anchor - matchEnd[k] : tokens.start(i) - anchor;
-                    if (d < nearest) nearest = d;
-                }
-                if ((m & negBit) != 0 && !neg.contains(w)) neg.add(w);
+    /** The words found, in order, as an immutable list. */
+    List<String> words(Found found) {
+        String[] w = trie.word;
+        int[] nodes = found.nodes;
+        return switch (found.size) {
+            case 0 -> List.of();
+            case 1 -> List.of(w[nodes[0]]);
+            case 2 -> List.of(w[nodes[0]], w[nodes[1]]);
+            default -> {
+                String[] words = new String[found.size];
+                for (int k = 0; k < words.length; k++) words[k] = w[nodes[k]];
+                yield List.of(words);
             }
+        };
+    }
+
+    /**
+     * The context words found for one candidate, as trie nodes (one per word), without repeats, in
+     * the order found; reused from candidate to candidate.
+     */
+    static final class Found {
+        private int[] nodes = new int[8];
+        private int size;
+
+        void clear() {
+            size = 0;
         }
-        return nearest;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void add(int node) {
+            for (int k = 0; k < size; k++) if (nodes[k] == node) return;
+            if (size == nodes.length) nodes = Arrays.copyOf(nodes, size * 2);
+            nodes[size++] = node;
+        }
+    }
+
+    /**
+     * {@link #mask(int)} as far as the sets of {@code bits} are concerned: a token not yet walked
+     * whose first character starts no word of those sets is skipped (neither walked nor cached; a
+     * later question about other sets walks it).
+     */
+    private long mask(int i, long bits) {
+        if (tokenGen[i] != gen) {
+            if ((trie.firstMask(Chars.lower(chars[tokens.start(i)])) & bits) == 0) return 0;
+            ensure(i);
+        }
+        return mask[i];
     }
 
     private void ensure(int i) {
@@ -147,31 +173,36 @@ final class ContextIndex {
             // the first character through the root table: most tokens stop here or one step later
             char c = Chars.lower(cs[p]);
             int node = c < Trie.ROOT ? t.root[c] : t.child(0, c);
+            long[] data = t.nodeData;
             while (node >= 0) {
                 p++;
-                long any = t.anyMask[node];
-                long exact = t.exactMask[node];
+                int d = node * Trie.STRIDE;
+                long any = data[d + Trie.ANY];
+                long exact = data[d + Trie.EXACT];
                 if (exact != 0 && (p == n || !Character.isLetter(cs[p]))) any |= exact;
                 if (any != 0) {
-                    addMatch(t.word[node], any, p);
+                    addMatch(node, any, p);
                     m |= any;
                     found++;
                 }
                 if (p == n) break;
-                node = t.child(node, Chars.lower(cs[p]));
+                c = Chars.lower(cs[p]);
+                // most walks end here: no child has this character, seen without the edge table
+                if ((data[d + Trie.CHILDREN] >>> c & 1) == 0) break;
+                node = t.child(node, c);
             }
         }
         count[i] = found;
         mask[i] = m;
     }
 
-    private void addMatch(String word, long m, int end) {
+    private void addMatch(int node, long m, int end) {
         if (matches == matchMask.length) {
+            matchNode = Arrays.copyOf(matchNode, matches * 2);
             matchMask = Arrays.copyOf(matchMask, matches * 2);
             matchEnd = Arrays.copyOf(matchEnd, matches * 2);
-            matchSets = Arrays.copyOf(matchSets, matches * 2);
         }
-        matchWord.add(word);
+        matchNode[matches] = node;
         matchMask[matches] = m;
         matchEnd[matches] = end;
         matches++;
@@ -182,17 +213,34 @@ final class ContextIndex {
         final int sets;
         private char[][] keys;
         private int[][] kids;
-        long[] anyMask;
-        long[] exactMask;
+        /** Per node while the trie is built (then in {@link #nodeData}). */
+        private long[] anyMask;
+        private long[] exactMask;
         String[] word;
         private int nodes;
         static final int ROOT = 0x500;
         final int[] root = new int[ROOT];
+        /** Per first character below {@link #ROOT}: the sets with a word starting with it. */
+        private final long[] firstMask = new long[ROOT];
+        /** The sets with a word starting with a character at or above {@link #ROOT} (emoji). */
+        private long firstMaskAbove;
         /**
-         * Edges by open addressing, filled once the trie is built: (node &lt;&lt; 16 | char) &lt;&lt; 32 | child,
-         * -1 = empty; one load per probe.
+         * Per node, filled once the trie is built, {@link #STRIDE} longs side by side (one cache line
+         * for a step of a walk): the sets with a word ending there ({@link #ANY}), those whose word
+         * must also end a word of the text there ({@link #EXACT}), and the characters of its children
+         * ({@link #CHILDREN}: bit {@code c & 63} for a child by character {@code c}).
          */
-        private long[] edges;
+        long[] nodeData;
+        static final int STRIDE = 3;
+        static final int ANY = 0;
+        static final int EXACT = 1;
+        static final int CHILDREN = 2;
+        /**
+         * Edges by open addressing, filled once the trie is built: the key {@code node << 16 | char}
+         * (-1 = empty) and the child at the same slot.
+         */
+        private int[] edgeKeys;
+        private int[] edgeKids;
         private int edgeShift;
         private int edgeMask;
 
@@ -220,45 +268,68 @@ final class ContextIndex {
                     if (cw.exact(k)) t.exactMask[node] |= 1L << cw.id;
                     else t.anyMask[node] |= 1L << cw.id;
                     t.word[node] = w;
+                    if (w.charAt(0) < ROOT) t.firstMask[w.charAt(0)] |= 1L << cw.id;
+                    else t.firstMaskAbove |= 1L << cw.id;
                 }
             }
             t.buildEdges();
             return t;
         }
 
-        /** Fills the flat edge table from the nodes' key lists; {@link #child} uses it from then on. */
+        /**
+         * Fills the flat edge table and the node data from the nodes' lists; {@link #child} uses the
+         * table from then on, and the lists are dropped.
+         */
         private void buildEdges() {
             int count = 0;
             for (int n = 0; n < nodes; n++) count += keys[n].length;
-            int bits = Math.max(4, 32 - Integer.numberOfLeadingZeros(Math.max(1, count) * 2 - 1) + 1);
+            // at most half full: a child is found in one or two probes
+            int bits = Math.max(4, 32 - Integer.numberOfLeadingZeros(Math.max(1, count) * 2 - 1));
             int cap = 1 << bits;
-            long[] ev = new long[cap];
-            Arrays.fill(ev, -1L);
+            int[] ek = new int[cap];
+            int[] ec = new int[cap];
+            Arrays.fill(ek, -1);
             int shift = 32 - bits;
+            long[] data = new long[nodes * STRIDE];
             for (int n = 0; n < nodes; n++) {
                 if (n >= 0x8000) throw new IllegalStateException("context trie has more than 32767 nodes");
+                data[n * STRIDE + ANY] = anyMask[n];
+                data[n * STRIDE + EXACT] = exactMask[n];
                 for (int j = 0; j < keys[n].length; j++) {
                     int key = n << 16 | keys[n][j];
                     int slot = (key * 0x9E3779B1) >>> shift;
-                    while (ev[slot] != -1L) slot = (slot + 1) & (cap - 1);
-                    ev[slot] = (long) key << 32 | kids[n][j];
+                    while (ek[slot] != -1) slot = (slot + 1) & (cap - 1);
+                    ek[slot] = key;
+                    ec[slot] = kids[n][j];
+                    data[n * STRIDE + CHILDREN] |= 1L << keys[n][j];
                 }
             }
             edgeShift = shift;
             edgeMask = cap - 1;
-            edges = ev;
+            edgeKids = ec;
+            edgeKeys = ek;
+            nodeData = data;
+            keys = null;
+            kids = null;
+            anyMask = null;
+            exactMask = null;
+        }
+
+        /** The sets with a word whose first (folded) character is {@code c}. */
+        long firstMask(char c) {
+            return c < ROOT ? firstMask[c] : firstMaskAbove;
         }
 
         int child(int node, char c) {
             if (node == 0 && c < ROOT) return root[c];
-            long[] es = edges;
-            if (es != null) {
+            int[] ek = edgeKeys;
+            if (ek != null) {
                 // built: one probe sequence in the flat edge table instead of a scan of the node's keys
                 int key = node << 16 | c;
                 int slot = (key * 0x9E3779B1) >>> edgeShift;
-                long e;
-                while ((e = es[slot]) != -1L) {
-                    if ((int) (e >>> 32) == key) return (int) e;
+                int k;
+                while ((k = ek[slot]) != -1) {
+                    if (k == key) return edgeKids[slot];
                     slot = (slot + 1) & edgeMask;
                 }
                 return -1;

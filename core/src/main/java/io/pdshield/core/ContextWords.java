@@ -23,20 +23,32 @@ public final class ContextWords {
     /** Bit of this set in token masks, or -1 when more than 64 sets exist (then matched by scanning). */
     final int id;
 
-    /** The first characters of the words below U+0500, as a bit set, and whether any is above. */
-    private final long[] firstBelow500 = new long[0x500 / 64];
-    private final boolean firstAbove500;
+    /**
+     * The words by first character, for {@link #occursIn}: per character below U+0500, the first
+     * word starting with it plus one (0: none); then each word's next with the same first character,
+     * or, for words starting at or above U+0500 (emoji), the next such word (-1: no more).
+     */
+    private final short[] firstWord = new short[0x500];
+    private final int[] nextWord;
+    private final int firstWordAbove;
 
     private ContextWords(String[] words, boolean[] exact) {
         this.words = words;
         this.exact = exact;
-        boolean above = false;
-        for (String w : words) {
-            char c = w.charAt(0);
-            if (c < 0x500) firstBelow500[c >>> 6] |= 1L << c;
-            else above = true;
+        if (words.length >= Short.MAX_VALUE) throw new IllegalArgumentException("more than 32766 context words in one set");
+        nextWord = new int[words.length];
+        int above = -1;
+        for (int k = words.length - 1; k >= 0; k--) {
+            char c = words[k].charAt(0);
+            if (c < 0x500) {
+                nextWord[k] = firstWord[c] - 1;
+                firstWord[c] = (short) (k + 1);
+            } else {
+                nextWord[k] = above;
+                above = k;
+            }
         }
-        this.firstAbove500 = above;
+        this.firstWordAbove = above;
         synchronized (REGISTRY) {
             int n = REGISTRY.size();
             this.id = words.length > 0 && n < 64 ? n : -1;
@@ -122,25 +134,34 @@ public final class ContextWords {
 
     /**
      * Whether {@link #find} would find a word of this set in the folded window {@code text[from,to)}
-     * (same rules for the start and end of a word), read in place: no window string is built.
+     * (same rules for the start and end of a word), without building the folded window string.
      */
     public boolean occursIn(CharSequence text, int from, int to) {
+        char[] window = new char[to - from];
+        for (int k = 0; k < window.length; k++) window[k] = text.charAt(from + k);
+        return occursIn(window, 0, window.length);
+    }
+
+    /**
+     * {@link #occursIn(CharSequence, int, int)} read in place from a character buffer such as
+     * {@link Tokens#chars()}: each position is tried only against the words starting with its character.
+     */
+    public boolean occursIn(char[] text, int from, int to) {
         int len = to - from;
         for (int at = 0; at < len; at++) {
             // one folded character per position; most start no word of the set
-            char c = Chars.lower(text.charAt(from + at));
-            if (c < 0x500 ? (firstBelow500[c >>> 6] & 1L << c) == 0 : !firstAbove500) continue;
-            for (int k = 0; k < words.length; k++) {
+            char c = Chars.lower(text[from + at]);
+            for (int k = c < 0x500 ? firstWord[c] - 1 : firstWordAbove; k >= 0; k = nextWord[k]) {
                 String w = words[k];
                 int wl = w.length();
                 if (w.charAt(0) != c || at + wl > len) continue;
                 int j = 1;
-                while (j < wl && Chars.lower(text.charAt(from + at + j)) == w.charAt(j)) j++;
+                while (j < wl && Chars.lower(text[from + at + j]) == w.charAt(j)) j++;
                 if (j < wl) continue;
                 boolean startOk = !Character.isLetter(c) || at == 0
-                        || !Character.isLetterOrDigit(Chars.lower(text.charAt(from + at - 1)));
+                        || !Character.isLetterOrDigit(Chars.lower(text[from + at - 1]));
                 int after = at + wl;
-                boolean endOk = !exact[k] || after == len || !Character.isLetter(Chars.lower(text.charAt(from + after)));
+                boolean endOk = !exact[k] || after == len || !Character.isLetter(Chars.lower(text[from + after]));
                 if (startOk && endOk) return true;
             }
         }

@@ -121,7 +121,7 @@ public final class Detector {
         }
         if (c == 0) return List.of();
         if (c == 1) return List.of(sorted[0]);
-        Arrays.sort(sorted, 0, c, BEST_FIRST);
+        sortBestFirst(sorted, c);
         // best first, each kept unless it overlaps one kept before; kept stays ordered by start
         // (a sorted array with binary search: texts have few candidates, a TreeMap costs more)
         Finding[] kept = ctx.keptScratch(c);
@@ -148,6 +148,26 @@ public final class Detector {
         };
         Arrays.fill(kept, 0, k, null);
         return out;
+    }
+
+    /**
+     * Sorts {@code a[0..n)} by {@link #BEST_FIRST}, stably. A text has few candidates: an
+     * insertion sort with the comparison inlined; many go to {@link Arrays#sort} (also stable).
+     */
+    private static void sortBestFirst(Finding[] a, int n) {
+        if (n > 48) {
+            Arrays.sort(a, 0, n, BEST_FIRST);
+            return;
+        }
+        for (int i = 1; i < n; i++) {
+            Finding f = a[i];
+            int j = i;
+            while (j > 0 && BEST_FIRST.compare(a[j - 1], f) > 0) {
+                a[j] = a[j - 1];
+                j--;
+            }
+            a[j] = f;
+        }
     }
 
     /**

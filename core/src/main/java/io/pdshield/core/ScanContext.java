@@ -29,12 +29,15 @@ public final class ScanContext {
     private final ContextIndex contextIndex = new ContextIndex();
     private boolean numberRunsReady;
     private final List<Finding> candidates = new ArrayList<>();
-    private final List<String> posScratch = new ArrayList<>(4);
-    private final List<String> negScratch = new ArrayList<>(4);
+    private final ContextIndex.Found posFound = new ContextIndex.Found();
+    private final ContextIndex.Found negFound = new ContextIndex.Found();
+    private final List<String> scratch = new ArrayList<>(4);
     private final List<Finding> candidatesView = Collections.unmodifiableList(candidates);
     private EnumSet<Kind> enabled = EnumSet.allOf(Kind.class);
     private CharSequence text = "";
     private double threshold;
+    /** Candidates scoring below this are not kept: the lower of the threshold and the default one. */
+    private double keepFrom;
 
     // scratch of Detector.detect's overlap resolution, cleared after each use
     private Finding[] sortScratch = new Finding[16];
@@ -54,6 +57,7 @@ public final class ScanContext {
         this.text = text;
         this.enabled = enabled;
         this.threshold = threshold;
+        this.keepFrom = Math.min(threshold, Detector.DEFAULT_THRESHOLD);
         this.winStart = -1;
         this.candidates.clear();
         this.tokens.reset(text);
@@ -142,7 +146,8 @@ public final class ScanContext {
      * score by {@link #CONTEXT_BOOST}; without them, negative ones lower it by {@link #NEGATIVE_PENALTY}.
      * Does nothing if the kind is disabled.
      *
-     * @return the finding added, or {@code null} if the kind is disabled
+     * @return the finding added, or {@code null} if the kind is disabled or the candidate's score
+     *         is below both the threshold and {@link Detector#DEFAULT_THRESHOLD} (then it is not kept)
      */
     public Finding emit(Kind kind, int start, int end, double baseScore, String value,
                         String recognizer, String pattern, String validation,
@@ -154,34 +159,45 @@ public final class ScanContext {
         List<String> neg = List.of();
         int nearest = Integer.MAX_VALUE;
         if (!positive.isEmpty() || !negative.isEmpty()) {
-            windowTokens(start, end);
-            // words are collected into reused scratch lists; most candidates have none, and those
-            // that have some get an immutable copy (which Explanation keeps as is)
-            List<String> p = posScratch, n = negScratch;
-            p.clear();
-            n.clear();
-            if (positive.id >= 0 && negative.id >= 0 || positive.isEmpty() && negative.id >= 0
-                    || positive.id >= 0 && negative.isEmpty()) {
-                // both sets in the token index: one walk over the window finds the words of both
-                long pb = positive.isEmpty() ? 0 : 1L << positive.id;
-                long nb = negative.isEmpty() ? 0 : 1L << negative.id;
-                int b = contextIndex.collect(pb, nb, beforeFrom, beforeTo, start, start, true, p, n);
-                int a = contextIndex.collect(pb, nb, afterFrom, afterTo, text.length(), end, false, p, n);
+            // the sets in the token index (an empty set has no bit): one walk over the window finds
+            // the words of both, kept as trie nodes until the lists are built
+            long pb = positive.id >= 0 ? 1L << positive.id : 0;
+            long nb = negative.id >= 0 ? 1L << negative.id : 0;
+            if ((pb | nb) != 0) {
+                windowTokens(start, end);
+                posFound.clear();
+                negFound.clear();
+                int b = contextIndex.collect(pb, nb, beforeFrom, beforeTo, start, start, true, posFound, negFound);
+                int a = contextIndex.collect(pb, nb, afterFrom, afterTo, text.length(), end, false, posFound, negFound);
                 nearest = Math.min(a, b);
-            } else {
-                nearest = context(positive, start, end, p);
-                context(negative, start, end, n);
+                if (!posFound.isEmpty()) pos = contextIndex.words(posFound);
+                if (!negFound.isEmpty()) neg = contextIndex.words(negFound);
             }
-            if (!p.isEmpty()) pos = List.copyOf(p);
-            if (!n.isEmpty()) neg = List.copyOf(n);
+            // more sets than mask bits: those beyond scan the folded windows
+            if (positive.id < 0 && !positive.isEmpty()) {
+                List<String> p = scratch;
+                p.clear();
+                nearest = Math.min(positive.collect(windowBefore(start), p, true), positive.collect(windowAfter(end), p, false));
+                if (!p.isEmpty()) pos = List.copyOf(p);
+            }
+            if (negative.id < 0 && !negative.isEmpty()) {
+                List<String> n = scratch;
+                n.clear();
+                negative.collect(windowBefore(start), n, true);
+                negative.collect(windowAfter(end), n, false);
+                if (!n.isEmpty()) neg = List.copyOf(n);
+            }
         }
         double score = baseScore;
         // positive context wins: a labelled value next to a price is still the labelled value;
         // a label right beside the value counts more than one further away (run-on dossiers)
         if (!pos.isEmpty()) score += nearest <= NEAR ? CONTEXT_BOOST : CONTEXT_BOOST - 0.1;
         else if (!neg.isEmpty()) score -= NEGATIVE_PENALTY;
-        score = Math.max(0, Math.min(1, score));
-        Finding f = new Finding(kind, start, end, round(score), value,
+        score = round(Math.max(0, Math.min(1, score)));
+        // a candidate below the threshold is never reported, nor read by a later recognizer (which
+        // reads candidates at or above the default threshold): no finding is built for it
+        if (score < keepFrom) return null;
+        Finding f = new Finding(kind, start, end, score, value,
                 new Explanation(recognizer, pattern, baseScore, pos, neg, validation));
         candidates.add(f);
         return f;
@@ -195,7 +211,7 @@ public final class ScanContext {
     }
 
     // token window of the last candidate
-    private int winStart = -1, winEnd = -1, beforeFrom, beforeTo, afterFrom, afterTo, afterLimit;
+    private int winStart = -1, winEnd = -1, beforeFrom, beforeTo, afterFrom, afterTo;
 
     private void windowTokens(int start, int end) {
         if (start == winStart && end == winEnd) return;
@@ -224,19 +240,6 @@ public final class ScanContext {
         while (to < size && tokens.start(to) < max && tokens.type(to) != Tokens.NL && tokens.type(to) != Tokens.NUM) to++;
         afterFrom = a;
         afterTo = to;
-        afterLimit = Math.max(max, to < size ? tokens.start(to) : text.length());
-    }
-
-    /** Words of {@code set} in the current window, added to {@code out}; returns the nearest distance. */
-    private int context(ContextWords set, int start, int end, List<String> out) {
-        if (set.isEmpty()) return Integer.MAX_VALUE;
-        if (set.id < 0) {
-            // more sets than mask bits: scan the folded windows
-            return Math.min(set.collect(windowBefore(start), out, true), set.collect(windowAfter(end), out, false));
-        }
-        int b = contextIndex.collect(set, beforeFrom, beforeTo, start, start, true, out);
-        int a = contextIndex.collect(set, afterFrom, afterTo, text.length(), end, false, out);
-        return Math.min(a, b);
     }
 
     private static double round(double s) {

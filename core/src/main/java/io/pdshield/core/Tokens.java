@@ -34,12 +34,20 @@ public final class Tokens {
     private CharSequence text = "";
     private char[] buf = new char[1024];
     private int size;
-    private int[] start = new int[256];
-    private int[] end = new int[256];
-    private byte[] type = new byte[256];
-    private int[] flags = new int[256];
+    /** Per token, {@code start << 32 | end}. */
+    private long[] span = new long[256];
+    /**
+     * Per token, its flags (bits 0–7), its type (bits 8–15) and, if it is a single-character
+     * symbol, that character (bits 16–31, else 0): what recognizers test about a token in one read.
+     */
+    private int[] info = new int[256];
+    private static final int FLAGS = 0xFF;
+    private static final int TYPE_SHIFT = 8;
+    private static final int TYPE = 0xFF << TYPE_SHIFT;
+    private static final int SYMBOL_SHIFT = 16;
     // indexes of token classes that recognizers start from, filled while tokenizing
     private final IntList nums = new IntList();
+    private final IntList words = new IntList();
     private final IntList latinWords = new IntList();
     private final IntList letters = new IntList();
     private final IntList capitalCyrillic = new IntList();
@@ -72,6 +80,11 @@ public final class Tokens {
     /** Indexes of the {@link #NUM} tokens, in order. */
     public IntList nums() {
         return nums;
+    }
+
+    /** Indexes of the {@link #WORD} tokens, in order. */
+    public IntList words() {
+        return words;
     }
 
     /** Indexes of the words with a Latin letter, in order. */
@@ -116,73 +129,80 @@ public final class Tokens {
     }
 
     public int start(int i) {
-        return start[i];
+        return (int) (span[i] >>> 32);
     }
 
     public int end(int i) {
-        return end[i];
+        return (int) span[i];
     }
 
     public byte type(int i) {
-        return type[i];
+        return (byte) (info[i] >>> TYPE_SHIFT);
     }
 
     public int flags(int i) {
-        return flags[i];
+        return info[i] & FLAGS;
     }
 
     public boolean has(int i, int flag) {
-        return (flags[i] & flag) != 0;
+        return (info[i] & FLAGS & flag) != 0;
     }
 
     public int length(int i) {
-        return end[i] - start[i];
+        long s = span[i];
+        return (int) s - (int) (s >>> 32);
     }
 
     public boolean isNum(int i) {
-        return i >= 0 && i < size && type[i] == NUM;
+        return i >= 0 && i < size && (info[i] & TYPE) == NUM << TYPE_SHIFT;
     }
 
     public boolean isWord(int i) {
-        return i >= 0 && i < size && type[i] == WORD;
+        return i >= 0 && i < size && (info[i] & TYPE) == WORD << TYPE_SHIFT;
     }
 
     /** The token is a single symbol character {@code c}. */
     public boolean isSym(int i, char c) {
-        return i >= 0 && i < size && type[i] == SYM && end[i] - start[i] == 1 && buf[start[i]] == c;
+        return i >= 0 && i < size && info[i] >>> SYMBOL_SHIFT == c && (c != 0 || type(i) == SYM && length(i) == 1);
     }
 
     /** Token {@code i} continues a run of letters or digits: a word or number is glued before it. */
     public boolean alnumBefore(int i) {
-        return i > 0 && i < size && (flags[i] & GAP) == 0 && (type[i - 1] == WORD || type[i - 1] == NUM);
+        return i > 0 && i < size && (info[i] & GAP) == 0 && isAlnum(info[i - 1]);
     }
 
     /** A word or number is glued after token {@code i}: the run of letters or digits goes on. */
     public boolean alnumAfter(int i) {
-        return i + 1 < size && (flags[i + 1] & GAP) == 0 && (type[i + 1] == WORD || type[i + 1] == NUM);
+        return i + 1 < size && (info[i + 1] & GAP) == 0 && isAlnum(info[i + 1]);
+    }
+
+    private static boolean isAlnum(int info) {
+        int type = info & TYPE;
+        return type == WORD << TYPE_SHIFT || type == NUM << TYPE_SHIFT;
     }
 
     /** No white space between token {@code i-1} and {@code i}. */
     public boolean glued(int i) {
-        return (flags[i] & GAP) == 0;
+        return (info[i] & GAP) == 0;
     }
 
     public char firstChar(int i) {
-        return buf[start[i]];
+        return buf[start(i)];
     }
 
     /** Whether token i's characters equal {@code s} ignoring case (Russian and Latin letters). */
     public boolean equalsIgnoreCase(int i, String s) {
-        int len = end[i] - start[i];
+        int start = start(i);
+        int len = end(i) - start;
         if (len != s.length()) return false;
         for (int k = 0; k < len; k++) {
-            if (Chars.lower(buf[start[i] + k]) != s.charAt(k)) return false;
+            if (Chars.lower(buf[start + k]) != s.charAt(k)) return false;
         }
         return true;
     }
 
     public String string(int i) {
-        return text.subSequence(start[i], end[i]).toString();
+        return text.subSequence(start(i), end(i)).toString();
     }
 
     /** Resets the view to a new text and tokenizes it in one pass. */
@@ -191,6 +211,7 @@ public final class Tokens {
         this.size = 0;
         this.lastTokenAt = 0;
         nums.clear();
+        words.clear();
         latinWords.clear();
         letters.clear();
         capitalCyrillic.clear();
@@ -201,13 +222,41 @@ public final class Tokens {
         final char[] b = buf;
         if (text instanceof String str) str.getChars(0, n, b, 0);
         else for (int k = 0; k < n; k++) b[k] = text.charAt(k);
+        // the token arrays and their size in locals while scanning (registers, not memory); the
+        // fields are updated when the arrays grow and at the end
+        int sz = 0;
+        long[] sp = span;
+        int[] in = info;
+        final byte[] wc = WORD_CHARS;
         int i = 0;
         int pendingFlags = LINE_START;
         while (i < n) {
+            if (sz == sp.length || sz == in.length) {
+                grow(sz);
+                sp = span;
+                in = info;
+            }
             char c = b[i];
-            // fast paths: lower-case Cyrillic words and spaces make up most of a text
-            if (c >= '\u0430' && c <= '\u044F' || c >= '\u0410' && c <= '\u042F' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-                i = word(b, i, n, pendingFlags);
+            int bits = wc[c];
+            // words and spaces first: they make up most of a text
+            if ((bits & LETTER) != 0) {
+                int s = i;
+                int f = pendingFlags | (bits & CAP); // the case of the first letter
+                int seen = bits;
+                i++;
+                while (i < n && ((bits = wc[b[i]]) & IN_WORD) != 0) {
+                    seen |= bits;
+                    i++;
+                }
+                f |= seen & (CYR | LAT);
+                if ((seen & LOWER) == 0) f |= UPPER;
+                words.add(sz);
+                if ((f & LAT) != 0) latinWords.add(sz);
+                if (i - s == 1) letters.add(sz);
+                if ((f & (CAP | CYR | LAT)) == (CAP | CYR)) capitalCyrillic.add(sz);
+                sp[sz] = (long) s << 32 | i;
+                in[sz] = f | WORD << TYPE_SHIFT;
+                sz++;
                 pendingFlags = 0;
                 continue;
             }
@@ -216,29 +265,27 @@ public final class Tokens {
                 i++;
                 continue;
             }
+            int s = i;
+            int tokenType;
+            int tokenFlags = pendingFlags;
             switch (Chars.cls(c)) {
                 case Chars.SPACE -> {
                     pendingFlags |= GAP;
                     i++;
+                    continue;
                 }
                 case Chars.NEWLINE -> {
-                    add(i, i + 1, NL, pendingFlags);
-                    pendingFlags = GAP | LINE_START;
                     i++;
+                    tokenType = NL;
+                    pendingFlags = GAP | LINE_START;
                 }
                 case Chars.DIGIT -> {
-                    int s = i;
                     while (i < n && b[i] >= '0' && b[i] <= '9') i++;
-                    nums.add(size);
-                    add(s, i, NUM, pendingFlags);
-                    pendingFlags = 0;
-                }
-                case Chars.LETTER -> {
-                    i = word(b, i, n, pendingFlags);
+                    nums.add(sz);
+                    tokenType = NUM;
                     pendingFlags = 0;
                 }
                 default -> {
-                    int s = i;
                     i++;
                     if (Character.isHighSurrogate(c) && i < n && Character.isLowSurrogate(b[i])) i++;
                     // variation selectors and skin tones stay with their emoji
@@ -252,76 +299,60 @@ public final class Tokens {
                         break;
                     }
                     if (i - s == 1) {
-                        if (c == '@') ats.add(size);
-                        else if (c == ':') colons.add(size);
+                        if (c == '@') ats.add(sz);
+                        else if (c == ':') colons.add(sz);
                     }
-                    add(s, i, SYM, pendingFlags);
+                    tokenType = SYM;
                     pendingFlags = 0;
                 }
             }
+            sp[sz] = (long) s << 32 | i;
+            in[sz] = tokenFlags | tokenType << TYPE_SHIFT | (tokenType == SYM && i - s == 1 ? c << SYMBOL_SHIFT : 0);
+            sz++;
         }
+        size = sz;
         return this;
     }
 
-    /** Scans a word starting at {@code s}; returns its end. */
-    private int word(char[] b, int s, int n, int f) {
-        int i = s;
-        boolean allUpper = true;
-        char c = b[s];
-        if (c >= '\u0410' && c <= '\u042F' || c >= 'A' && c <= 'Z' || c == '\u0401' || (c > 0x7F && !(c >= '\u0430' && c <= '\u044F') && Character.isUpperCase(c))) f |= CAP;
-        while (i < n) {
-            char ch = b[i];
-            if (ch >= '\u0430' && ch <= '\u044F') {
-                // a run of lower-case Cyrillic letters, most of a Russian text: one tight loop
-                f |= CYR;
-                allUpper = false;
-                i++;
-                while (i < n && (ch = b[i]) >= '\u0430' && ch <= '\u044F') i++;
-                continue;
-            } else if (ch >= '\u0410' && ch <= '\u042F') {
-                f |= CYR;
-            } else if (ch >= 'a' && ch <= 'z') {
-                f |= LAT;
-                allUpper = false;
-            } else if (ch >= 'A' && ch <= 'Z') {
-                f |= LAT;
-            } else if (ch == '\u0451' || ch == '\u0401') {
-                f |= CYR;
-                if (ch == '\u0451') allUpper = false;
-            } else if (ch == '\u0301' && i > s) {
-                // combining acute accent inside Russian words (ударение)
-            } else if (ch > 0x7F && Chars.cls(ch) == Chars.LETTER) {
-                if (ch >= '\u0400' && ch <= '\u04FF') f |= CYR;
-                if (!Character.isUpperCase(ch)) allUpper = false;
-            } else {
-                break;
+    /**
+     * What each UTF-16 character means inside a word, one byte per character: {@link #IN_WORD}
+     * (a letter, or a combining acute accent after one), and the flags it adds to its word —
+     * {@link #CYR}, {@link #LAT}, {@link #CAP} (upper case: counts for the first letter only) and
+     * {@link #LOWER} (not upper case: the word is not {@link #UPPER}). One load per character
+     * instead of a chain of range tests.
+     */
+    private static final byte[] WORD_CHARS = new byte[Character.MAX_VALUE + 1];
+    /** {@link #WORD_CHARS}: the character belongs to a word. */
+    private static final int IN_WORD = 1;
+    /** {@link #WORD_CHARS}: the character is a letter ({@link Chars#LETTER}): a word starts with it. */
+    private static final int LETTER = 1 << 5;
+    /** {@link #WORD_CHARS}: the character is a letter that is not upper case. */
+    private static final int LOWER = 1 << 6;
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            char ch = (char) c;
+            int bits = 0;
+            if (Chars.cls(ch) == Chars.LETTER) {
+                bits = IN_WORD | LETTER;
+                if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z') bits |= LAT;
+                if (ch >= '\u0400' && ch <= '\u04FF') bits |= CYR;
+                bits |= Character.isUpperCase(ch) ? CAP : LOWER;
+            } else if (ch == '\u0301') {
+                bits = IN_WORD; // combining acute accent inside Russian words (ударение)
             }
-            i++;
+            WORD_CHARS[c] = (byte) bits;
         }
-        if (allUpper) f |= UPPER;
-        if ((f & LAT) != 0) latinWords.add(size);
-        if (i - s == 1) letters.add(size);
-        if ((f & (CAP | CYR | LAT)) == (CAP | CYR)) capitalCyrillic.add(size);
-        add(s, i, WORD, f);
-        return i;
     }
 
-    private void add(int s, int e, byte t, int f) {
-        if (size == start.length) {
-            if (size >= MAX_TOKENS) {
-                throw new IllegalStateException("text has more than " + MAX_TOKENS + " tokens; split it");
-            }
-            int cap = size + (size >> 1);
-            start = Arrays.copyOf(start, cap);
-            end = Arrays.copyOf(end, cap);
-            type = Arrays.copyOf(type, cap);
-            flags = Arrays.copyOf(flags, cap);
+    /** Grows the token arrays, which hold {@code size} tokens, by half. */
+    private void grow(int size) {
+        if (size >= MAX_TOKENS) {
+            throw new IllegalStateException("text has more than " + MAX_TOKENS + " tokens; split it");
         }
-        start[size] = s;
-        end[size] = e;
-        type[size] = t;
-        flags[size] = f;
-        size++;
+        int cap = size + (size >> 1);
+        span = Arrays.copyOf(span, cap);
+        info = Arrays.copyOf(info, cap);
     }
 
     /**
@@ -329,16 +360,18 @@ public final class Tokens {
      * about in order, mostly: a few steps from the previous answer, else a binary search.
      */
     public int tokenAt(int offset) {
+        // a token starts before offset iff its span is below offset << 32 (its end fits in the low half)
+        long at = (long) offset << 32;
         int k = Math.min(lastTokenAt, size);
         for (int step = 0; step < 4; step++) {
-            if (k < size && start[k] < offset) k++;
-            else if (k > 0 && start[k - 1] >= offset) k--;
+            if (k < size && span[k] < at) k++;
+            else if (k > 0 && span[k - 1] >= at) k--;
             else return lastTokenAt = k;
         }
         int lo = 0, hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (start[mid] < offset) lo = mid + 1;
+            if (span[mid] < at) lo = mid + 1;
             else hi = mid;
         }
         return lastTokenAt = lo;

@@ -6,6 +6,7 @@ import io.pdshield.core.Recognizer;
 import io.pdshield.core.ScanContext;
 import io.pdshield.core.Tokens;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -122,7 +123,7 @@ public final class AddressRecognizer implements Recognizer {
             if (end < 0) continue;
             int start = t.start(r.first);
             int stop = t.end(end - 1);
-            ctx.emit(Kind.ADDRESS, start, stop, r.score(), value(ctx.text(), start, stop), NAME_ID, r.pattern(),
+            ctx.emit(Kind.ADDRESS, start, stop, r.score(), value(t.chars(), start, stop), NAME_ID, r.pattern(),
                     r.validation(), CONTEXT, ContextWords.NONE);
             next = end;
         }
@@ -142,19 +143,27 @@ public final class AddressRecognizer implements Recognizer {
     }
 
     /** The span lower case (ё kept), each run of white space as one space. */
-    private static String value(CharSequence text, int start, int end) {
+    private static String value(char[] text, int start, int end) {
         char[] out = new char[end - start];
         int n = 0;
         boolean space = false;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (c <= ' ' || c == '\u00A0' || (c > 0x7F && Character.isWhitespace(c))) {
+            char c = text[i];
+            char lower;
+            // Cyrillic letters first: most of an address
+            if (c >= 'а' && c <= 'я') {
+                lower = c;
+            } else if (c >= 'А' && c <= 'Я') {
+                lower = (char) (c + 32);
+            } else if (c <= ' ' || c == '\u00A0' || (c > 0x7F && Character.isWhitespace(c))) {
                 space = true;
                 continue;
+            } else {
+                lower = c == 'Ё' ? 'ё' : Character.toLowerCase(c);
             }
             if (space && n > 0) out[n++] = ' ';
             space = false;
-            out[n++] = c >= 'А' && c <= 'Я' ? (char) (c + 32) : c == 'Ё' ? 'ё' : c >= 'а' && c <= 'я' ? c : Character.toLowerCase(c);
+            out[n++] = lower;
         }
         return new String(out, 0, n);
     }
@@ -183,6 +192,8 @@ public final class AddressRecognizer implements Recognizer {
     private static final class Parse {
         private Tokens t;
         private int[] kinds = new int[256];
+        /** The words that may be kinds, ascending (scratch of {@link #reset}). */
+        private int[] sifted = new int[256];
         /**
          * Tokens where an address may start, ascending: a region, locality or street kind, or one of
          * the three tokens before a kind written after names ({@link #REGION_AFTER}, {@link #STREET_AFTER}).
@@ -202,10 +213,24 @@ public final class AddressRecognizer implements Recognizer {
             t = tokens;
             int n = tokens.size();
             if (kinds.length < n) kinds = new int[Math.max(n, kinds.length * 2)];
+            // first the words that may be kinds, without a branch per word (most are not, unpredictably):
+            // those passing the table's filter or followed by a hyphen (пр-т)
+            Tokens.IntList words = tokens.words();
+            int w = words.size();
+            if (sifted.length < w) sifted = new int[Math.max(w, sifted.length * 2)];
+            char[] chars = tokens.chars();
+            int m = 0;
+            for (int k = 0; k < w; k++) {
+                int i = words.get(k);
+                sifted[m] = i;
+                m += KINDS.mayContain(chars, tokens.start(i), tokens.end(i)) | (tokens.isSym(i + 1, '-') ? 1 : 0);
+            }
+            Arrays.fill(kinds, 0, n, 0);
             startCount = 0;
             int added = -1; // the last start added
-            for (int i = 0; i < n; i++) {
-                int k = tokens.type(i) == Tokens.WORD ? lookUpKind(tokens, i) : 0;
+            for (int c = 0; c < m; c++) {
+                int i = sifted[c];
+                int k = lookUpKind(tokens, i);
                 kinds[i] = k;
                 if (k == 0) continue;
                 if ((k & (REGION_AFTER | STREET_AFTER)) != 0) {
@@ -221,7 +246,7 @@ public final class AddressRecognizer implements Recognizer {
         }
 
         private void addStart(int i) {
-            if (startCount == starts.length) starts = java.util.Arrays.copyOf(starts, startCount * 2);
+            if (startCount == starts.length) starts = Arrays.copyOf(starts, startCount * 2);
             starts[startCount++] = i;
         }
 

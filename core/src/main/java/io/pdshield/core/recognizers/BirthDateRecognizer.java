@@ -103,17 +103,25 @@ public final class BirthDateRecognizer implements Recognizer {
             List<String> context = word == null ? List.of() : List.of(word);
             if (names == null) names = nameSpans(ctx);
             boolean beside = beside(ctx.text(), names, start, end);
-            if (word == null && (!beside || EVENT.occursIn(ctx.text(), sameLineFrom(ctx, start), start))) {
+            if (word == null && (!beside || EVENT.occursIn(t.chars(), sameLineFrom(ctx, start), start))) {
                 continue;
             }
             double score = Math.min(1, BASE + (word == null ? 0 : CONTEXT_BOOST) + (beside ? NAME_BOOST : 0));
             score = Math.round(score * 1000) / 1000.0;
             String validation = validation(thisYear, beside);
-            String value = d.year + (d.month < 10 ? "-0" : "-") + d.month + (d.day < 10 ? "-0" : "-") + d.day;
+            String value = iso(d.year, d.month, d.day);
             ctx.emit(new Finding(Kind.BIRTH_DATE, start, end, score, value,
                     new Explanation(NAME_ID, d.pattern(t, i), BASE, context, List.of(), validation)));
             skipTo = d.next;
         }
+    }
+
+    /** {@code yyyy-mm-dd} of a year 1900..9999 (no string concatenation: this runs for every birth date). */
+    private static String iso(int year, int month, int day) {
+        char[] c = {(char) ('0' + year / 1000), (char) ('0' + year / 100 % 10), (char) ('0' + year / 10 % 10),
+                (char) ('0' + year % 10), '-', (char) ('0' + month / 10), (char) ('0' + month % 10), '-',
+                (char) ('0' + day / 10), (char) ('0' + day % 10)};
+        return new String(c);
     }
 
     private static final int[] MONTH_DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

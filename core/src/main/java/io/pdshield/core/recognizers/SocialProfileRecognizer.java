@@ -130,7 +130,7 @@ public final class SocialProfileRecognizer implements Recognizer {
         if (e < text.length() && (text.charAt(e) == '@' || Character.isLetterOrDigit(text.charAt(e)))) return;
         String name = text.subSequence(s, e).toString().toLowerCase(Locale.ROOT);
         int at = t.start(i);
-        boolean telegram = TELEGRAM.occursIn(text, ctx.windowBeforeFrom(at, ScanContext.WINDOW_BEFORE), at);
+        boolean telegram = TELEGRAM.occursIn(t.chars(), ctx.windowBeforeFrom(at, ScanContext.WINDOW_BEFORE), at);
         String value = telegram ? "t.me/" + name : "@" + name;
         ctx.emit(Kind.SOCIAL_PROFILE, t.start(i), e, 0.2, value, name(), "@handle", "handle syntax ok",
                 HANDLE_CONTEXT, ContextWords.NONE);

@@ -124,6 +124,16 @@ final class WordTable {
         return null;
     }
 
+    /**
+     * 1 if the characters {@code [start,end)} (at least one) pass the table's filter — a word of
+     * the table has their length, first and last letter — else 0; computed without a branch, for
+     * loops that sift many tokens ({@link #get} says whether a word that passes is in the table).
+     */
+    int mayContain(char[] text, int start, int end) {
+        int f = filterBit(end - start, Chars.lower(text[start]), Chars.lower(text[end - 1]));
+        return (int) (filter[f >>> 6] >>> f) & 1;
+    }
+
     /** The code of token {@code i} if it is a word in the table, else {@link #NONE}. */
     int get(Tokens t, int i) {
         if (!t.isWord(i)) return NONE;
