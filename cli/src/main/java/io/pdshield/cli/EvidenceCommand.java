@@ -48,6 +48,15 @@ public final class EvidenceCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "give a subcommand: verify, keygen or decrypt");
     }
 
+    /** Creates {@code f} (it must not exist) readable by its owner only where the file system has POSIX modes. */
+    static void createOwnerOnly(Path f) throws IOException {
+        if (f.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(f, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(f);
+        }
+    }
+
     static void requireFile(CommandSpec spec, Path f, String what) {
         if (f != null && !Files.isRegularFile(f)) throw new ParameterException(spec.commandLine(), what + " " + f + ": no such file");
     }
@@ -117,8 +126,7 @@ public final class EvidenceCommand implements Runnable {
             }
             Recipient.KeyPair kp = Recipient.generate(name == null || name.isBlank() ? "recipient" : name);
             try {
-                if (posix) Files.createFile(priv, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                else Files.createFile(priv);
+                createOwnerOnly(priv);
             } catch (FileAlreadyExistsException e) {
                 throw new ParameterException(spec.commandLine(), priv + " exists; a key is never overwritten (choose another --out)");
             }
@@ -168,9 +176,7 @@ public final class EvidenceCommand implements Runnable {
                 spec.commandLine().getOut().println(s);
                 spec.commandLine().getOut().flush();
             } else {
-                boolean posix = outFile.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix");
-                if (posix) Files.createFile(outFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                else Files.createFile(outFile);
+                createOwnerOnly(outFile);
                 Files.writeString(outFile, s, StandardCharsets.UTF_8);
             }
             return 0;
