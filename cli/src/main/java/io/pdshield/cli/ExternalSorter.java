@@ -19,8 +19,9 @@ import java.util.PriorityQueue;
 /**
  * Sorts finding lines that may not fit in memory: records are buffered up to a byte budget, then
  * sorted and spilled to a run file; at the end the runs are k-way merged (in several passes if
- * there are very many) straight into the output. Memory stays within about the budget plus one
- * read buffer per merged run.
+ * there are very many) straight into the output. A full buffer is sorted and written by the thread
+ * that filled it, outside the lock, while the others fill the next: memory stays within about the
+ * budget per adding thread plus one read buffer per merged run.
  *
  * <p>Thread-safe: {@link #add} may be called from many threads; {@link #writeTo} once, after the last add.
  */
@@ -46,17 +47,27 @@ final class ExternalSorter implements Closeable {
         this.budget = budget;
     }
 
-    synchronized void add(FindingRecord r) {
-        buffer.add(r);
-        count++;
-        buffered += r.heapBytes();
-        if (buffered >= budget) {
-            try {
-                spill();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot spill findings to " + tmpDir, e);
-            }
+    void add(FindingRecord r) {
+        List<FindingRecord> full;
+        synchronized (this) {
+            buffer.add(r);
+            count++;
+            buffered += r.heapBytes();
+            if (buffered < budget) return;
+            full = buffer;
+            buffer = new ArrayList<>();
+            buffered = 0;
         }
+        // sorted and written outside the lock: the other threads go on filling the next buffer
+        try {
+            runs(spill(full));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot spill findings to " + tmpDir, e);
+        }
+    }
+
+    private synchronized void runs(Path run) {
+        runs.add(run);
     }
 
     synchronized long count() {
@@ -76,7 +87,9 @@ final class ExternalSorter implements Closeable {
             buffer = new ArrayList<>();
             return;
         }
-        if (!buffer.isEmpty()) spill();
+        if (!buffer.isEmpty()) runs.add(spill(buffer));
+        buffer = new ArrayList<>();
+        buffered = 0;
         while (runs.size() > MAX_FAN_IN) {
             List<Path> group = new ArrayList<>(runs.subList(0, MAX_FAN_IN));
             runs.subList(0, MAX_FAN_IN).clear();
@@ -113,20 +126,23 @@ final class ExternalSorter implements Closeable {
         }
     }
 
-    private void spill() throws IOException {
-        buffer.sort(FindingRecord.ORDER);
+    /** Sorts {@code records} and writes them to a new run file. */
+    private Path spill(List<FindingRecord> records) throws IOException {
+        records.sort(FindingRecord.ORDER);
         Path run = newRun();
         try (DataOutputStream d = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), IO_BUFFER))) {
-            for (FindingRecord r : buffer) write(d, r);
+            for (FindingRecord r : records) write(d, r);
         }
-        runs.add(run);
-        buffer = new ArrayList<>();
-        buffered = 0;
+        return run;
     }
 
     private Path newRun() throws IOException {
+        int seq;
+        synchronized (this) {
+            seq = runSeq++;
+        }
         Files.createDirectories(tmpDir);
-        return tmpDir.resolve("run-" + (runSeq++) + ".bin");
+        return tmpDir.resolve("run-" + seq + ".bin");
     }
 
     private static void write(DataOutputStream d, FindingRecord r) throws IOException {

@@ -6,13 +6,12 @@ import java.util.Comparator;
 /**
  * One output line of {@code findings.jsonl} with its sort key: (source, message, start), then
  * end, kind and the line itself so that the order is total and independent of thread timing.
+ * The source's place in {@link SourceOrder} is worked out once, here, not in every comparison.
  * Immutable.
- *
- * @param line the rendered JSON object, UTF-8, without the line break
  */
-record FindingRecord(String source, long message, int start, int end, int kind, byte[] line) {
+final class FindingRecord {
     static final Comparator<FindingRecord> ORDER = (a, b) -> {
-        int c = SourceOrder.compare(a.source, b.source);
+        int c = a.compareSource(b);
         if (c != 0) return c;
         c = Long.compare(a.message, b.message);
         if (c != 0) return c;
@@ -24,8 +23,65 @@ record FindingRecord(String source, long message, int start, int end, int kind, 
         return c != 0 ? c : Arrays.compare(a.line, b.line);
     };
 
+    private final String source;
+    private final long message;
+    private final int start;
+    private final int end;
+    private final int kind;
+    private final byte[] line;
+    /** Whether {@link #source} is an integer id, and its value: {@link SourceOrder}'s key. */
+    private final boolean numeric;
+    private final long number;
+
+    /** @param line the rendered JSON object, UTF-8, without the line break */
+    FindingRecord(String source, long message, int start, int end, int kind, byte[] line) {
+        this.source = source;
+        this.message = message;
+        this.start = start;
+        this.end = end;
+        this.kind = kind;
+        this.line = line;
+        Long n = SourceOrder.asLong(source);
+        this.numeric = n != null;
+        this.number = n == null ? 0 : n;
+    }
+
+    /** {@link SourceOrder#compare} of the two sources, from the precomputed keys. */
+    private int compareSource(FindingRecord o) {
+        if (numeric != o.numeric) return numeric ? -1 : 1;
+        if (numeric) {
+            int c = Long.compare(number, o.number);
+            if (c != 0) return c;
+        }
+        return source.equals(o.source) ? 0 : source.compareTo(o.source);
+    }
+
+    String source() {
+        return source;
+    }
+
+    long message() {
+        return message;
+    }
+
+    int start() {
+        return start;
+    }
+
+    int end() {
+        return end;
+    }
+
+    int kind() {
+        return kind;
+    }
+
+    byte[] line() {
+        return line;
+    }
+
     /** Rough heap bytes held by this record, for the sorter's memory budget. */
     long heapBytes() {
-        return 96L + line.length + 2L * source.length();
+        return 112L + line.length + 2L * source.length();
     }
 }

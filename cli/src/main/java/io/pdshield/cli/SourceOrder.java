@@ -24,7 +24,8 @@ final class SourceOrder {
         return a.compareTo(b);
     }
 
-    private static Long asLong(String s) {
+    /** The id as a number if it is an integer id (what sorts first), else null. */
+    static Long asLong(String s) {
         int n = s.length();
         if (n == 0 || n > 20) return null;
         int i = s.charAt(0) == '-' ? 1 : 0;

@@ -49,8 +49,9 @@ public final class StreamJson {
      * the stream job and by {@code ./pdshield scan} ({@code reveal} adds the clear {@code value}).
      */
     public static byte[] finding(Post post, Finding f, String fingerprint, boolean reveal) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(384);
-        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+        LineWriter w = LINE_WRITERS.get();
+        JsonGenerator g = w.generator;
+        try {
             g.writeStartObject();
             g.writeStringField("source", post.sourceId());
             g.writeNumberField("message", post.messageId());
@@ -71,10 +72,39 @@ public final class StreamJson {
             g.writeEndObject();
             if (reveal) g.writeStringField("value", f.value());
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return w.take();
+        } catch (IOException | RuntimeException e) {
+            LINE_WRITERS.remove(); // a half-written object must not prefix the next line
+            if (e instanceof IOException io) throw new UncheckedIOException(io);
+            throw (RuntimeException) e;
         }
-        return out.toByteArray();
+    }
+
+    /**
+     * One generator per thread, reused for every line (a finding is a few hundred bytes: creating
+     * and closing a generator for each cost more than writing it). Root values have no separator.
+     */
+    private static final ThreadLocal<LineWriter> LINE_WRITERS = ThreadLocal.withInitial(LineWriter::new);
+
+    private static final class LineWriter {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        final JsonGenerator generator;
+
+        LineWriter() {
+            try {
+                generator = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The line written since the last call. */
+        byte[] take() throws IOException {
+            generator.flush();
+            byte[] line = out.toByteArray();
+            out.reset();
+            return line;
+        }
     }
 
     /** A source's verdict: the fields of a {@code sources.jsonl} line but {@code shared_identifiers}. */
