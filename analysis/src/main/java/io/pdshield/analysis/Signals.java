@@ -80,11 +80,15 @@ public final class Signals {
     static int keywords(String text, int from, int to, boolean firstOnly) {
         int bits = 0;
         for (int i = from; i < to; i++) {
-            int c = Shingles.fold(text.charAt(i));
-            if (c != 'п' && c != 'у' && c != 'с' && c != 'н') continue;
+            char ch = text.charAt(i);
+            // every keyword starts with п, у, с or н: one comparison for most characters
+            int c = ch >= 'а' && ch <= 'я' ? ch : ch >= 'А' && ch <= 'Я' ? ch + 32 : -1;
+            if (c != 'п' && c != 'у' && c != 'с' && c != 'н' || i + 1 >= to) continue;
+            int c2 = Shingles.fold(text.charAt(i + 1));
             for (int k = 0; k < KEYWORDS.length; k++) {
                 String w = KEYWORDS[k];
-                if (w.charAt(0) == c && i + w.length() <= to && text.regionMatches(true, i, w, 0, w.length())) {
+                if (w.charAt(0) == c && w.charAt(1) == c2 && i + w.length() <= to
+                        && text.regionMatches(true, i, w, 0, w.length())) {
                     bits |= KEYWORD_BITS[k];
                     if (firstOnly || bits == (LOOKUP | REMOVAL)) return bits;
                 }
