@@ -102,7 +102,16 @@ public final class ScanCommand implements Callable<Integer> {
     private final Path home;
     private final Function<String, String> env;
     private IngestOptions ingestOptions = IngestOptions.defaults();
-    private long sortBudget = 32L << 20;
+    private long sortBudget = defaultSortBudget();
+
+    /**
+     * Findings kept in memory before a sorted run is spilled to disk: an eighth of the maximum heap,
+     * between 32 MB and 512 MB (a scan of ≈ 1 million findings sorts in memory with the default heap;
+     * with {@code -Xmx512m} it spills every 64 MB).
+     */
+    static long defaultSortBudget() {
+        return Math.max(32L << 20, Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 8));
+    }
 
     /** The command as the executable runs it. */
     public ScanCommand() {
@@ -183,22 +192,30 @@ public final class ScanCommand implements Callable<Integer> {
         boolean anything;
         long findings;
         int spills;
+        Map<String, Long> phases = new LinkedHashMap<>();
         try (ExternalSorter sorter = new ExternalSorter(tmp, sortBudget)) {
             console.start(total);
             ScanEngine engine = new ScanEngine(detector, new FindingJson(fingerprinter, reveal), ingest, nThreads,
                     console, sorter, sources);
+            long t0 = System.nanoTime();
             anything = engine.run(units);
+            phases.put("read+detect", System.nanoTime() - t0);
             findings = sorter.count();
             spills = sorter.spills();
             console.close();
+            long t1 = System.nanoTime();
             output.write("findings.jsonl", sorter::writeTo);
+            phases.put("sort+write findings", System.nanoTime() - t1);
         } finally {
             OutputDir.deleteTree(tmp);
         }
         List<SourceTable.Row> rows = sources.rows();
         List<Analysis.Input> inputs = new ArrayList<>(rows.size());
         for (SourceTable.Row r : rows) inputs.add(new Analysis.Input(r.profile(), r.name(), r.type()));
+        long t2 = System.nanoTime();
         Map<String, Analysis.Result> analysis = Analysis.run(inputs, banned);
+        phases.put("source analysis", System.nanoTime() - t2);
+        long t3 = System.nanoTime();
         Map<String, String> bannedNames = new HashMap<>();
         for (SourceSketch b : banned) bannedNames.put(b.id(), b.name());
         output.write("sources.jsonl", o -> writeSources(o, rows, analysis));
@@ -225,6 +242,7 @@ public final class ScanCommand implements Callable<Integer> {
         summary.put("warnings", console.warnings());
         summary.put("bytes", console.bytesDone());
         output.complete(summary);
+        phases.put("other outputs", System.nanoTime() - t3);
 
         double secs = Math.max(console.elapsedSeconds(), 1e-3);
         double mb = console.bytesDone() / 1e6;
@@ -232,7 +250,10 @@ public final class ScanCommand implements Callable<Integer> {
                 "scanned %d sources, %d posts, %d findings, %d warnings; %.1f MB in %.1f s (%.1f MB/s); skipped %d service messages, %d other updates, %d duplicate updates",
                 rows.size(), s.posts(), findings, console.warnings(), mb, secs, mb / secs, s.serviceSkipped(),
                 s.otherUpdatesSkipped(), s.duplicateUpdatesSkipped()));
-        if (stats) console.line(memoryStats(nThreads, spills));
+        if (stats) {
+            console.line(memoryStats(nThreads, spills));
+            console.line(timeStats(phases));
+        }
         return 0;
     }
 
@@ -282,6 +303,21 @@ public final class ScanCommand implements Callable<Integer> {
                 g.writeRaw('\n');
             }
         }
+    }
+
+    /** Wall time of each phase, and the JIT compiler's time (a JVM's warm-up is part of a short scan's cost). */
+    private static String timeStats(Map<String, Long> phases) {
+        StringBuilder sb = new StringBuilder("stats: wall time");
+        String sep = " ";
+        for (Map.Entry<String, Long> e : phases.entrySet()) {
+            sb.append(sep).append(e.getKey()).append(String.format(Locale.ROOT, " %.1f s", e.getValue() / 1e9));
+            sep = ", ";
+        }
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (jit != null && jit.isCompilationTimeMonitoringSupported()) {
+            sb.append(String.format(Locale.ROOT, "; JIT compilation %.1f s (compiler threads)", jit.getTotalCompilationTime() / 1e3));
+        }
+        return sb.toString();
     }
 
     private static String memoryStats(int threads, int spills) {
