@@ -5,6 +5,7 @@ import io.pdshield.core.Kind;
 import org.apache.datasketches.theta.CompactSketch;
 import org.apache.datasketches.theta.Intersection;
 import org.apache.datasketches.theta.SetOperation;
+import org.apache.datasketches.theta.Union;
 import org.apache.datasketches.theta.UpdateSketch;
 
 import java.util.List;
@@ -50,6 +51,20 @@ public final class SourceProfile {
 
     public String id() {
         return id;
+    }
+
+    /**
+     * The sketch's content independent of the order of its updates. An update sketch that has gone
+     * past its nominal entries keeps every hash below a threshold that depends on when its table was
+     * rebuilt, i.e. on the order of updates — which here is thread timing. Every such state holds the
+     * {@code k} smallest hashes of all updates (and the threshold is at least the next one), so
+     * cutting it to exactly those through a union of the same size gives one result for every order.
+     */
+    static CompactSketch canonical(UpdateSketch s) {
+        if (!s.isEstimationMode()) return s.compact();
+        Union u = SetOperation.builder().setNominalEntries(1 << LG_K).buildUnion();
+        u.union(s);
+        return u.getResult();
     }
 
     /**
@@ -142,12 +157,12 @@ public final class SourceProfile {
     public synchronized Summary summary() {
         Map<Long, Long> w = new TreeMap<>();
         weeks.forEach((k, v) -> w.put(k * WEEK, v[0]));
-        CompactSketch q = queried.compact(), a = answered.compact();
+        CompactSketch q = canonical(queried), a = canonical(answered);
         Intersection inter = SetOperation.builder().buildIntersection();
         double queriedAnswered = q.isEmpty() ? 0 : inter.intersect(q, a).getEstimate();
         return new Summary(id, posts, pdPosts, dossiers, queries, findings, priceLines, extortionLines, kinds.clone(),
                 firstDate == Long.MAX_VALUE ? 0 : firstDate, lastDate == Long.MIN_VALUE ? 0 : lastDate,
-                victims.compact(), q.getEstimate(), queriedAnswered, textSig.clone(), extortion, priceList, dossier, w);
+                canonical(victims), q.getEstimate(), queriedAnswered, textSig.clone(), extortion, priceList, dossier, w);
     }
 
     /**

@@ -1,0 +1,60 @@
+package io.pdshield.analysis;
+
+import org.apache.datasketches.theta.CompactSketch;
+import org.apache.datasketches.theta.UpdateSketch;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A source's sketches are fed from several detection threads in whatever order they finish; its
+ * summary (estimates, the bank entry) must not depend on that order.
+ */
+class CanonicalSketchTest {
+    @Test
+    void sameIdentifiersInAnyOrderGiveTheSameSketch() {
+        for (int distinct : new int[]{100, 4_000, 5_000, 9_000, 30_000}) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < distinct; i++) ids.add("fp-" + i);
+            // repeats, as in a channel that re-posts its dossiers
+            for (int i = 0; i < distinct / 3; i++) ids.add("fp-" + (i * 7 % distinct));
+            byte[] first = null;
+            double firstEstimate = 0;
+            boolean rawDiffered = false;
+            byte[] firstRaw = null;
+            Random random = new Random(distinct);
+            for (int order = 0; order < 8; order++) {
+                Collections.shuffle(ids, random);
+                UpdateSketch s = SourceProfile.sketch();
+                ids.forEach(s::update);
+                CompactSketch c = SourceProfile.canonical(s);
+                byte[] raw = s.compact().toByteArray();
+                if (first == null) {
+                    first = c.toByteArray();
+                    firstEstimate = c.getEstimate();
+                    firstRaw = raw;
+                } else {
+                    assertArrayEquals(first, c.toByteArray(), distinct + " identifiers, order " + order);
+                    assertEquals(firstEstimate, c.getEstimate(), 0.0);
+                    rawDiffered |= !Arrays.equals(firstRaw, raw);
+                }
+            }
+            double error = Math.abs(firstEstimate - distinct) / distinct;
+            assertTrue(error < 0.05, distinct + " identifiers estimated as " + firstEstimate);
+            if (distinct > 2 * (1 << SourceProfile.LG_K)) {
+                // the plain compact form does depend on the order (what this guards against)
+                assertTrue(rawDiffered, "the update order changed nothing for " + distinct + " identifiers");
+            }
+            if (distinct <= 1 << SourceProfile.LG_K) assertFalse(SourceProfile.sketch().isEstimationMode());
+        }
+    }
+}
