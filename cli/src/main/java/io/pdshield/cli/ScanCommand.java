@@ -168,6 +168,10 @@ public final class ScanCommand implements Callable<Integer> {
             if (!output.leftovers().isEmpty()) {
                 console.line("removed what an interrupted scan left in " + out + ": " + String.join(", ", output.leftovers()));
             }
+            if (bank != null && !Files.exists(bank)) {
+                // a typo in --bank must not pass for "no clones": say so (the scan goes on; 'pdshield ban' creates the file)
+                console.line("warning: bank " + bank + " does not exist (yet): no banned sources to find clones of");
+            }
             try {
                 return scan(console, output, ingest, sources, detector, fingerprinter, banned, nThreads);
             } catch (OutputDir.OutputException e) {

@@ -134,10 +134,31 @@ class SourceAnalysisScanTest {
         assertEquals(orig, find(CLONE, line), line);
         assertTrue(Files.readString(out2.resolve("report.html")).contains("banned " + orig), "the report names the banned original");
 
-        // without the bank, the same ten posts are no clone of anything
+        // without the bank, the same ten posts are no clone of anything; a bank path that does not exist is said
         Path out3 = dir.resolve("out-nobank");
-        assertEquals(0, run(scan(), err, "--quiet", "--out", out3.toString(), "--bank", dir.resolve("no-bank").toString(), first10.toString()));
+        StringWriter err3 = new StringWriter();
+        assertEquals(0, run(scan(), err3, "--quiet", "--out", out3.toString(), "--bank", dir.resolve("no-bank").toString(), first10.toString()));
         assertEquals(null, find(CLONE, Files.readAllLines(out3.resolve("sources.jsonl")).get(0)));
+        assertTrue(err3.toString().contains("warning: bank " + dir.resolve("no-bank") + " does not exist (yet)"), err3.toString());
+
+        // the bank lists the original; lifting the ban takes it out, and the clone is no longer one
+        StringWriter listed = new StringWriter();
+        CommandLine cl = new CommandLine(new BanCommand(dir.resolve("home")));
+        cl.setOut(new PrintWriter(listed, true));
+        cl.setErr(new PrintWriter(new StringWriter(), true));
+        assertEquals(0, cl.execute("--list", "--bank", bank.toString()));
+        assertTrue(listed.toString().startsWith(orig + "\t"), listed.toString());
+        assertEquals(1, listed.toString().lines().count(), listed.toString());
+        StringWriter err4 = new StringWriter();
+        assertEquals(2, run(new BanCommand(dir.resolve("home")), err4, "--remove", "--bank", bank.toString(), "424242"));
+        assertTrue(err4.toString().contains("not in the bank"), err4.toString());
+        assertEquals(2, run(new BanCommand(dir.resolve("home")), err4, "--remove", "--from", out1.toString(), "--bank", bank.toString(), orig));
+        assertTrue(err4.toString().contains("exactly one of"), err4.toString());
+        assertEquals(0, run(new BanCommand(dir.resolve("home")), err4, "--remove", "--bank", bank.toString(), orig), err4.toString());
+        assertTrue(err4.toString().contains("removed 1 source; the bank " + bank + " holds 0"), err4.toString());
+        Path out5 = dir.resolve("out-lifted");
+        assertEquals(0, run(scan(), err, "--quiet", "--out", out5.toString(), "--bank", bank.toString(), first10.toString()));
+        assertEquals(null, find(CLONE, Files.readAllLines(out5.resolve("sources.jsonl")).get(0)));
     }
 
     @Test
