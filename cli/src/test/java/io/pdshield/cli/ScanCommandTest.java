@@ -221,6 +221,24 @@ class ScanCommandTest {
     }
 
     @Test
+    void contactCardsAndPollsAreScanned() throws Exception {
+        // doxxing channels share a victim's contact card or ask "where does she live?" in a poll
+        Path in = write("cards/result.json", """
+                {"name": "C", "type": "public_channel", "id": 78, "messages": [
+                 {"id": 1, "type": "message", "date_unixtime": "1700000000", "text": "",
+                  "contact_information": {"first_name": "Анна", "last_name": "Смирнова", "phone_number": "+79031234567"}},
+                 {"id": 2, "type": "message", "date_unixtime": "1700000001", "text": "Кто она?",
+                  "poll": {"question": "Где живёт Анна Смирнова?", "answers": [{"text": "г. Москва, ул. Ленина, д. 5, кв. 12"}, {"text": "не знаю"}]}}
+                ]}""");
+        Run r = scan(new ScanCommand(null, dir.resolve("home"), Map.of("PDSHIELD_KEY", KEY)::get),
+                "--quiet", "--out", dir.resolve("cards-out").toString(), in.toString());
+        assertEquals(0, r.exit(), r.stderr());
+        List<String> kinds = new ArrayList<>();
+        for (String line : r.findings()) kinds.add(field(line, "message") + " " + field(line, "kind"));
+        assertEquals(List.of("1 PERSON_NAME", "1 PHONE", "2 PERSON_NAME", "2 ADDRESS"), kinds);
+    }
+
+    @Test
     void nothingReadableExitsWithTwo() throws Exception {
         Path garbage = write("garbage.json", "this is not JSON");
         Run r = scan(command(), "--quiet", "--out", dir.resolve("out").toString(), garbage.toString(), dir.resolve("missing.json").toString());

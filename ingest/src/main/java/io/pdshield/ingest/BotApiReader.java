@@ -157,6 +157,7 @@ final class BotApiReader {
             else problems.add("entity " + e.type() + " at " + e.offset() + "+" + e.length() + " lies outside the text; dropped");
         }
         if (!problems.isEmpty()) ctx.warn(place, String.join("; ", problems));
+        if (m.attachments != null) text = m.attachments.appendTo(text);
         ctx.emit(new Post("telegram", Long.toString(m.chatId), m.chatName, m.sourceType(), m.messageId, m.date,
                 m.authorId, m.forwardedFrom, text, entities, u.edited));
     }
@@ -220,6 +221,8 @@ final class BotApiReader {
                 case "caption" -> m.caption = Json.string(p);
                 case "entities" -> m.entities = readEntities(p);
                 case "caption_entities" -> m.captionEntities = readEntities(p);
+                case "contact" -> m.attachments().contact(p, problems);
+                case "poll" -> m.attachments().poll(p, problems);
                 default -> p.skipChildren();
             }
         }
@@ -328,6 +331,13 @@ final class BotApiReader {
         String caption;
         List<Post.Entity> entities = List.of();
         List<Post.Entity> captionEntities = List.of();
+        /** A contact card or poll, if the message has one. */
+        Attachments attachments;
+
+        Attachments attachments() {
+            if (attachments == null) attachments = new Attachments();
+            return attachments;
+        }
 
         SourceType sourceType() {
             if (chatType == null) return SourceType.UNKNOWN;

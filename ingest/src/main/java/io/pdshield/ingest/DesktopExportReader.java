@@ -25,6 +25,7 @@ final class DesktopExportReader {
     private final ReadContext ctx;
     private final Message m = new Message();
     private final List<String> problems = new ArrayList<>();
+    private final Attachments attachments = new Attachments();
     private Chat chat;
     private Long lastMessageId;
 
@@ -205,6 +206,7 @@ final class DesktopExportReader {
         String start = ctx.byteAt(p);
         m.reset();
         problems.clear();
+        attachments.clear();
         m.inProgress = true;
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -246,6 +248,8 @@ final class DesktopExportReader {
                         if (t != JsonToken.START_ARRAY) p.skipChildren();
                     }
                 }
+                case "contact_information" -> attachments.contact(p, problems);
+                case "poll" -> attachments.poll(p, problems);
                 default -> p.skipChildren();
             }
             if (t == JsonToken.END_OBJECT) break;
@@ -264,6 +268,7 @@ final class DesktopExportReader {
         }
         lastMessageId = m.id;
         FlatText text = m.entities != null ? m.entities : m.text;
+        if (text == null && !attachments.isEmpty()) text = FlatText.EMPTY;
         if (text == null) {
             ctx.warn(where, "message text unreadable; message skipped" + details());
             return;
@@ -274,7 +279,7 @@ final class DesktopExportReader {
         long date = date(where);
         if (!problems.isEmpty()) ctx.warn(where, String.join("; ", problems));
         ctx.emit(new Post("telegram", chat.id, chat.name, chat.sourceType, m.id, date, m.fromId, m.forwardedFrom,
-                text.text(), text.entities(), m.edited));
+                attachments.appendTo(text.text()), text.entities(), m.edited));
     }
 
     private String details() {

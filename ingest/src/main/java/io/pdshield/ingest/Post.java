@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param date          Unix seconds, or 0 when unknown
  * @param authorId      sender id ({@code "user123"}, {@code "channel123"}, Bot API user id); may be {@code null}
  * @param forwardedFrom original sender name of a forward; may be {@code null}
- * @param text          the flattened plain text: the concatenation of every text part
+ * @param text          the flattened plain text: the concatenation of every text part, then the lines of
+ *                      a shared contact card and of a poll, if any (see {@code Attachments})
  * @param entities      formatting entities with UTF-16 offsets into {@code text}
  * @param edited        whether this is an edited version of the message
  */

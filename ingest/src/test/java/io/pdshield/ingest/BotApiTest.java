@@ -119,6 +119,19 @@ class BotApiTest {
     }
 
     @Test
+    void sharedContactsAndPollsInMessagesAreScannedPollUpdatesAreNot() throws Exception {
+        String ndjson = String.join("\n",
+                "{\"update_id\": 1, \"channel_post\": {\"message_id\": 7, \"date\": 10, \"chat\": {\"id\": -1009, \"type\": \"channel\", \"title\": \"D\"}, \"contact\": {\"phone_number\": \"79031234567\", \"first_name\": \"Анна\", \"last_name\": \"Смирнова\", \"vcard\": \"BEGIN:VCARD\"}}}",
+                "{\"update_id\": 2, \"channel_post\": {\"message_id\": 8, \"date\": 11, \"chat\": {\"id\": -1009, \"type\": \"channel\"}, \"poll\": {\"id\": \"5\", \"question\": \"Чей номер 89031234567?\", \"options\": [{\"text\": \"Анны\", \"voter_count\": 1}, {\"text\": \"Олега\", \"voter_count\": 0}], \"total_voter_count\": 1}}}",
+                "{\"update_id\": 3, \"poll\": {\"id\": \"5\", \"question\": \"Чей номер 89031234567?\", \"options\": []}}");
+        Collected c = Collected.read(Collected.write(dir, "contacts.ndjson", ndjson));
+        assertEquals(List.of(), c.warnings);
+        assertEquals(2, c.posts.size());
+        assertEquals("Контакт: Анна Смирнова, тел. 79031234567", c.posts.get(0).text());
+        assertEquals("Опрос: Чей номер 89031234567?\n— Анны\n— Олега", c.posts.get(1).text());
+    }
+
+    @Test
     void bareWebhookBodiesOneAfterAnotherAreUpdatesToo() throws Exception {
         String bodies = """
                 {

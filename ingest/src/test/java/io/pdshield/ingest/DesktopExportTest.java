@@ -109,6 +109,34 @@ class DesktopExportTest {
     }
 
     @Test
+    void contactCardsAndPollsAreScannedAsLinesAfterTheText() throws Exception {
+        String json = """
+                {"name": "C", "type": "public_channel", "id": 78, "messages": [
+                 {"id": 1, "type": "message", "date_unixtime": "1700000000", "text": "",
+                  "contact_information": {"first_name": "Анна", "last_name": "Смирнова", "phone_number": "+79031234567"},
+                  "contact_vcard": "(File not included.)"},
+                 {"id": 2, "type": "message", "date_unixtime": "1700000001", "text": [{"type": "bold", "text": "Кто она?"}],
+                  "poll": {"question": [{"type": "plain", "text": "Где живёт "}, "Анна?"], "closed": false, "total_voters": 3,
+                           "answers": [{"text": "ул. Ленина, д. 5", "voters": 2, "chosen": false}, {"text": "не знаю", "voters": 1, "chosen": true}]}},
+                 {"id": 3, "type": "message", "date_unixtime": "1700000002", "text": "только номер",
+                  "contact_information": {"first_name": "", "last_name": "", "phone_number": "89031234567"}},
+                 {"id": 4, "type": "message", "date_unixtime": "1700000003", "text": "x", "contact_information": "oops",
+                  "poll": {"question": "?", "answers": 5}}
+                ]}""";
+        Collected c = Collected.read(Collected.write(dir, "result.json", json));
+        assertEquals("Контакт: Анна Смирнова, тел. +79031234567", c.post(1).text());
+        assertEquals("Кто она?\n\nОпрос: Где живёт Анна?\n— ул. Ленина, д. 5\n— не знаю", c.post(2).text());
+        // the text's entities keep their offsets
+        assertEquals(List.of(new Post.Entity("bold", 0, 8, null)), c.post(2).entities());
+        assertEquals("только номер\n\nКонтакт: тел. 89031234567", c.post(3).text());
+        // odd shapes cost only themselves, and are named
+        assertEquals("x\n\nОпрос: ?", c.post(4).text());
+        assertEquals(1, c.warnings.size(), c.warnings.toString());
+        assertTrue(c.warnings.get(0).toString().contains("contact is not an object") && c.warnings.get(0).toString().contains("poll answers are not an array"),
+                c.warnings.toString());
+    }
+
+    @Test
     void chatTypesMapToSourceTypes() {
         assertEquals(SourceType.CHANNEL, DesktopExportReader.sourceType("private_channel"));
         assertEquals(SourceType.GROUP, DesktopExportReader.sourceType("private_group"));
