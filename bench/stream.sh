@@ -3,7 +3,7 @@
 # One JVM: a real Kafka broker (KRaft, Kafka's test kit) and a Flink MiniCluster; POSTS generated
 # posts (default 60000) are loaded into a 2-partition topic, then each parallelism reads them all
 # with exactly-once sinks and checkpoints every second. Prints posts/s and the scaling ratio.
-# JVM options: BENCH_JAVA_OPTS (default -Xmx4g).
+# JVM options: BENCH_JAVA_OPTS (default -Xmx4g -XX:FreqInlineSize=60, the pdshield launcher's JIT setting).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -11,6 +11,6 @@ cp_file="$root/stream/target/bench.classpath"
 mvn -q -B -ntp -pl stream -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >&2
 # shellcheck disable=SC2086
-exec java ${BENCH_JAVA_OPTS:--Xmx4g} \
+exec java ${BENCH_JAVA_OPTS:--Xmx4g -XX:FreqInlineSize=60} \
   -cp "$root/stream/target/test-classes:$root/stream/target/classes:$(cat "$cp_file")" \
   io.pdshield.stream.StreamBench "${1:-60000}" "${2:-64}"
