@@ -22,8 +22,26 @@ public final class Database implements AutoCloseable {
     private final boolean postgres;
     private final String description;
     private final Retry retry;
+    /** Per unit of work: how long a statement may wait for the server (0: no limit of pdshield's own). */
+    private final int networkTimeoutMillis;
+    private final java.util.concurrent.Executor timeoutExecutor = Runnable::run;
     /** For tests only: wraps each connection handed out (to inject faults). */
     volatile UnaryOperator<Connection> wrap = UnaryOperator.identity();
+
+    /**
+     * PostgreSQL: seconds a statement of a unit of work ({@link Sql#tx}) may wait for the server's
+     * answer before its connection counts as lost, unless the URL sets pgjdbc's {@code socketTimeout}
+     * itself (then that applies to every statement; {@code 0} turns it off). pdshield's statements
+     * are short; a minute is far beyond any of them. Also the server's
+     * {@code idle_in_transaction_session_timeout} for the service's sessions.
+     */
+    public static final int SOCKET_TIMEOUT_SECONDS = 60;
+
+    /** {@code socketTimeout} of a PostgreSQL URL in seconds, or -1 when the URL does not set it. */
+    static int socketTimeoutSeconds(String url) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]socketTimeout=(\\d+)").matcher(url);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
 
     /** The default retry budget: how long a unit of work is retried when the database is lost. */
     public static final long RETRY_MILLIS = 30_000;
@@ -38,9 +56,26 @@ public final class Database implements AutoCloseable {
         c.setMaximumPoolSize(postgres ? 16 : 8);
         c.setPoolName("pdshield");
         c.setConnectionTimeout(Math.max(250, retryMillis)); // Hikari's least; no longer than the retry budget
-        c.setValidationTimeout(Math.min(5_000, Math.max(250, retryMillis))); // Hikari: not above the connection timeout
+        // a pooled connection is checked when it has been idle; on a network that hangs each check waits this
+        // long, so it is short (an answer over a LAN takes milliseconds) and few connections are kept idle
+        c.setValidationTimeout(Math.min(2_000, Math.max(250, retryMillis))); // Hikari: not above the connection timeout
+        c.setMinimumIdle(2);
         this.retry = new Retry(retryMillis);
         c.setInitializationFailTimeout(-1); // the server starts and retries when the database is not up yet
+        if (postgres) {
+            // a network that hangs instead of closing: without a timeout a statement waits forever (pgjdbc's
+            // default); with one the read fails as a lost connection (08006) and the unit of work is retried on
+            // a fresh connection (Sql.tx sets it per unit of work, so schema migrations are not cut short). The
+            // server, for its part, ends a transaction whose client went silent, so its locks do not block the
+            // retry until TCP keepalive notices (hours).
+            int fromUrl = socketTimeoutSeconds(url);
+            this.networkTimeoutMillis = fromUrl >= 0 ? 0 : SOCKET_TIMEOUT_SECONDS * 1000; // a URL's own socketTimeout applies everywhere
+            int seconds = fromUrl >= 0 ? fromUrl : SOCKET_TIMEOUT_SECONDS;
+            if (!url.contains("tcpKeepAlive=")) c.addDataSourceProperty("tcpKeepAlive", "true");
+            if (seconds > 0) c.setConnectionInitSql("SET idle_in_transaction_session_timeout = " + Math.max(2, seconds) * 1000);
+        } else {
+            this.networkTimeoutMillis = 0;
+        }
         this.pool = new HikariDataSource(c);
         this.description = description;
         Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
@@ -91,7 +126,20 @@ public final class Database implements AutoCloseable {
     }
 
     public Connection connection() throws SQLException {
-        return wrap.apply(pool.getConnection());
+        return wrap.apply(timed(pool.getConnection()));
+    }
+
+    /** Applies the unit-of-work network timeout (the pool resets it when the connection comes back). */
+    private Connection timed(Connection c) throws SQLException {
+        if (networkTimeoutMillis > 0) {
+            try {
+                c.setNetworkTimeout(timeoutExecutor, networkTimeoutMillis);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+        }
+        return c;
     }
 
     /**
@@ -101,6 +149,9 @@ public final class Database implements AutoCloseable {
      * pool's size; if none answers, the last one is returned and the retry policy takes over.
      */
     Connection liveConnection() throws SQLException {
+        // what broke one pooled connection (a restart, a network that hangs) most likely broke the others:
+        // idle ones are closed now, busy ones when they come back, instead of each failing or hanging in turn
+        pool.getHikariPoolMXBean().softEvictConnections();
         int timeout = (int) Math.max(1, Math.min(5, retry.budgetMillis() / 1000));
         for (int i = 0; ; i++) {
             Connection c = pool.getConnection();
@@ -110,7 +161,7 @@ public final class Database implements AutoCloseable {
             } catch (SQLException e) {
                 valid = false;
             }
-            if (valid || i >= pool.getMaximumPoolSize()) return wrap.apply(c);
+            if (valid || i >= pool.getMaximumPoolSize()) return wrap.apply(timed(c));
             pool.evictConnection(c);
         }
     }
