@@ -106,6 +106,7 @@ public final class Ingestor {
         Map<String, Prepared> byKey = new LinkedHashMap<>();
         for (Prepared p : batch) byKey.put(p.key(), p);
         Written w;
+        String deferredWarning = null;
         synchronized (writeLock) {
             w = audit.tx(who, "ingest", via, c -> {
                 Written out = new Written();
@@ -154,13 +155,22 @@ public final class Ingestor {
             }, x -> "received " + batch.size() + ", new " + x.inserted + ", edited " + x.edited + ", unchanged " + x.unchanged
                     + ", findings " + x.findings);
             // the in-memory profiles learn only what was committed, once
-            analyzer.update(w.touched, w.rebuild, w.added);
+            try {
+                analyzer.update(w.touched, w.rebuild, w.added);
+            } catch (Retry.Unavailable e) {
+                // the batch is stored: the client must not be told otherwise (a 503 would invite a pointless
+                // re-send). Its sources stay stale; the service's timer analyses them when the database answers.
+                deferredWarning = "stored; the analysis of " + w.touched.size() + " source(s) is deferred until the database answers ("
+                        + e.getMessage() + ")";
+                org.slf4j.LoggerFactory.getLogger(Ingestor.class).warn("ingest: {}", deferredWarning);
+            }
         }
         // the watchlist: alerts for subjects whose verified identifiers appear in what was written
         java.util.Set<String> fps = new java.util.HashSet<>();
         for (Prepared p : byKey.values()) fps.addAll(p.fingerprints());
         subjects.matchNew(fps);
-        return new Result(batch.size(), w.inserted, w.edited, w.unchanged, w.findings, List.of());
+        return new Result(batch.size(), w.inserted, w.edited, w.unchanged, w.findings,
+                deferredWarning == null ? List.of() : List.of(deferredWarning));
     }
 
     private void insertFindings(Connection c, long postId, long sid, Prepared p, long now) throws SQLException {

@@ -100,6 +100,13 @@ public final class Service implements AutoCloseable {
         }, 5, 5, TimeUnit.SECONDS);
         timer.scheduleAtFixedRate(() -> {
             try {
+                analyzer.analyzeDeferred();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Service.class).warn("deferred source analysis failed again; retried later: {}", e.getMessage());
+            }
+        }, 5, 5, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(() -> {
+            try {
                 requests.checkDeadlines();
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(Service.class).error("deadline check failed", e);

@@ -102,20 +102,52 @@ public final class SourceAnalyzer {
 
     private synchronized List<AutoCase> analyze(Collection<Long> touched, Set<Long> rebuild, Map<Long, List<Ingestor.Prepared>> added) {
         List<AutoCase> auto = new ArrayList<>();
-        for (long sid : touched) {
-            SourceProfile p = profiles.get(sid);
-            if (p == null || rebuild.contains(sid)) {
-                p = rebuild(sid);
-                profiles.put(sid, p);
-            } else {
-                for (Ingestor.Prepared x : added.getOrDefault(sid, List.of())) {
-                    p.add(x.post().messageId(), x.post().date(), x.post().text(), x.findings(), x.fingerprints());
+        Set<Long> done = new java.util.HashSet<>();
+        try {
+            for (long sid : touched) {
+                SourceProfile p = profiles.get(sid);
+                if (p == null || rebuild.contains(sid)) {
+                    p = rebuild(sid);
+                    profiles.put(sid, p);
+                } else {
+                    for (Ingestor.Prepared x : added.getOrDefault(sid, List.of())) {
+                        p.add(x.post().messageId(), x.post().date(), x.post().text(), x.findings(), x.fingerprints());
+                    }
                 }
+                AutoCase a = judge(sid, p.summary());
+                if (a != null) auto.add(a);
+                done.add(sid);
             }
-            AutoCase a = judge(sid, p.summary());
-            if (a != null) auto.add(a);
+        } catch (RuntimeException e) {
+            // the sources not judged stay stale in the store; their in-memory profiles may lack (or already
+            // hold) the new posts, so they are dropped and rebuilt from the store when next analysed
+            for (long sid : touched) if (!done.contains(sid)) profiles.remove(sid);
+            deferred.set(true);
+            throw e;
         }
         return auto;
+    }
+
+    /** Set when an analysis could not be written (the database was unavailable): stale sources wait for {@link #analyzeDeferred}. */
+    private final java.util.concurrent.atomic.AtomicBoolean deferred = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Analyses the stale sources if an analysis was deferred since the last call (the service's timer
+     * calls this every few seconds); a failure leaves it deferred. Returns how many were analysed.
+     */
+    public int analyzeDeferred() {
+        if (!deferred.getAndSet(false)) return 0;
+        try {
+            return analyzeStale();
+        } catch (RuntimeException e) {
+            deferred.set(true);
+            throw e;
+        }
+    }
+
+    /** Whether stale sources wait for {@link #analyzeDeferred}. */
+    public boolean hasDeferred() {
+        return deferred.get();
     }
 
     private SourceProfile rebuild(long sid) {
