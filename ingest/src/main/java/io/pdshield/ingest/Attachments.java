@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Text a message carries outside its text field, which doxxing channels use too: a shared contact
- * card (a name and a phone number) and a poll (question and answers). Read from either format
+ * Text a message carries outside its text field, which doxxing channels use too: the targets of
+ * hidden links, a shared contact card (a name and a phone number) and a poll (question and answers). Read from either format
  * (Desktop export {@code contact_information} / {@code poll.answers}, Bot API {@code contact} /
  * {@code poll.options}) and appended to the post's text as lines after a blank line —
  * {@code Контакт: Анна Иванова, тел. +79161234567}, {@code Опрос: …} with one {@code — answer} line
@@ -33,6 +33,35 @@ final class Attachments {
     String appendTo(String text) {
         if (block.length() == 0) return text;
         return text.isEmpty() ? block.toString() : text + "\n\n" + block;
+    }
+
+    /** Link targets listed at most per message. */
+    static final int MAX_LINKS = 32;
+
+    /**
+     * {@code text} followed by the targets of its hidden links — a {@code text_link} shows a word
+     * ("профиль", "страница") and leads to {@code https://vk.com/id…} — one {@code Ссылка: …} line each
+     * (targets the text already shows are left out), then the attachments' lines.
+     */
+    String appendTo(String text, List<Post.Entity> entities) {
+        StringBuilder links = null;
+        java.util.Set<String> seen = null;
+        for (Post.Entity e : entities) {
+            String href = e.href();
+            if (href == null || href.isBlank() || href.length() > 2048) continue;
+            href = href.strip();
+            if (text.contains(href)) continue;
+            if (seen == null) {
+                seen = new java.util.HashSet<>();
+                links = new StringBuilder();
+            }
+            if (seen.size() >= MAX_LINKS || !seen.add(href)) continue;
+            if (links.length() > 0) links.append('\n');
+            links.append("Ссылка: ").append(href);
+        }
+        if (links == null || links.length() == 0) return appendTo(text);
+        String withLinks = text.isEmpty() ? links.toString() : text + "\n\n" + links;
+        return block.length() == 0 ? withLinks : withLinks + "\n" + block;
     }
 
     /** Reads a contact card at the current token: {@code {first_name, last_name, phone_number, …}}. */

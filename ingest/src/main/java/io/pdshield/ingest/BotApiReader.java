@@ -157,7 +157,7 @@ final class BotApiReader {
             else problems.add("entity " + e.type() + " at " + e.offset() + "+" + e.length() + " lies outside the text; dropped");
         }
         if (!problems.isEmpty()) ctx.warn(place, String.join("; ", problems));
-        if (m.attachments != null) text = m.attachments.appendTo(text);
+        if (m.attachments != null || !entities.isEmpty()) text = m.attachments().appendTo(text, entities);
         ctx.emit(new Post("telegram", Long.toString(m.chatId), m.chatName, m.sourceType(), m.messageId, m.date,
                 m.authorId, m.forwardedFrom, text, entities, u.edited));
     }

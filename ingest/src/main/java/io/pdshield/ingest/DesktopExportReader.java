@@ -279,7 +279,7 @@ final class DesktopExportReader {
         long date = date(where);
         if (!problems.isEmpty()) ctx.warn(where, String.join("; ", problems));
         ctx.emit(new Post("telegram", chat.id, chat.name, chat.sourceType, m.id, date, m.fromId, m.forwardedFrom,
-                attachments.appendTo(text.text()), text.entities(), m.edited));
+                attachments.appendTo(text.text(), text.entities()), text.entities(), m.edited));
     }
 
     private String details() {

@@ -123,11 +123,13 @@ class BotApiTest {
         String ndjson = String.join("\n",
                 "{\"update_id\": 1, \"channel_post\": {\"message_id\": 7, \"date\": 10, \"chat\": {\"id\": -1009, \"type\": \"channel\", \"title\": \"D\"}, \"contact\": {\"phone_number\": \"79031234567\", \"first_name\": \"Анна\", \"last_name\": \"Смирнова\", \"vcard\": \"BEGIN:VCARD\"}}}",
                 "{\"update_id\": 2, \"channel_post\": {\"message_id\": 8, \"date\": 11, \"chat\": {\"id\": -1009, \"type\": \"channel\"}, \"poll\": {\"id\": \"5\", \"question\": \"Чей номер 89031234567?\", \"options\": [{\"text\": \"Анны\", \"voter_count\": 1}, {\"text\": \"Олега\", \"voter_count\": 0}], \"total_voter_count\": 1}}}",
-                "{\"update_id\": 3, \"poll\": {\"id\": \"5\", \"question\": \"Чей номер 89031234567?\", \"options\": []}}");
+                "{\"update_id\": 3, \"poll\": {\"id\": \"5\", \"question\": \"Чей номер 89031234567?\", \"options\": []}}",
+                "{\"update_id\": 4, \"channel_post\": {\"message_id\": 9, \"date\": 12, \"chat\": {\"id\": -1009, \"type\": \"channel\"}, \"text\": \"вот она\", \"entities\": [{\"type\": \"text_link\", \"offset\": 4, \"length\": 3, \"url\": \"https://vk.com/id42\"}]}}");
         Collected c = Collected.read(Collected.write(dir, "contacts.ndjson", ndjson));
         assertEquals(List.of(), c.warnings);
-        assertEquals(2, c.posts.size());
+        assertEquals(3, c.posts.size());
         assertEquals("Контакт: Анна Смирнова, тел. 79031234567", c.posts.get(0).text());
+        assertEquals("вот она\n\nСсылка: https://vk.com/id42", c.posts.get(2).text());
         assertEquals("Опрос: Чей номер 89031234567?\n— Анны\n— Олега", c.posts.get(1).text());
     }
 

@@ -68,7 +68,8 @@ class DesktopExportTest {
         assertEquals(3, c.ingest.stats().posts());
 
         Post p2 = c.post(2);
-        assertEquals("Hi Bob see this", p2.text());
+        // the hidden link's target follows the text, so that a profile behind a word is scanned
+        assertEquals("Hi Bob see this\n\nСсылка: https://example.org", p2.text());
         assertEquals("1234567890", p2.sourceId());
         assertEquals("Слив базы", p2.sourceName());
         assertEquals(SourceType.CHANNEL, p2.sourceType());
@@ -134,6 +135,22 @@ class DesktopExportTest {
         assertEquals(1, c.warnings.size(), c.warnings.toString());
         assertTrue(c.warnings.get(0).toString().contains("contact is not an object") && c.warnings.get(0).toString().contains("poll answers are not an array"),
                 c.warnings.toString());
+    }
+
+    @Test
+    void hiddenLinkTargetsAreListedOnceAndOnlyWhenNotShown() throws Exception {
+        String json = """
+                {"name": "C", "type": "public_channel", "id": 79, "messages": [
+                 {"id": 1, "type": "message", "date_unixtime": "1700000000",
+                  "text": [{"type": "text_link", "text": "её страница", "href": "https://vk.com/id123456789"}, " и ",
+                           {"type": "text_link", "text": "ещё раз", "href": "https://vk.com/id123456789"}, " ",
+                           {"type": "text_link", "text": "https://t.me/anna_s", "href": "https://t.me/anna_s"}],
+                  "contact_information": {"first_name": "Анна", "last_name": "", "phone_number": "+79031234567"}}
+                ]}""";
+        Collected c = Collected.read(Collected.write(dir, "result.json", json));
+        assertEquals("её страница и ещё раз https://t.me/anna_s\n\nСсылка: https://vk.com/id123456789\nКонтакт: Анна, тел. +79031234567",
+                c.post(1).text());
+        assertEquals(3, c.post(1).entities().size());
     }
 
     @Test

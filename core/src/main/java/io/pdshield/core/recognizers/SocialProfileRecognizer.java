@@ -112,6 +112,7 @@ public final class SocialProfileRecognizer implements Recognizer {
             }
         }
         String host = matched.substring(0, matched.length() - 1);
+        if ((host.equals("t.me") || host.equals("telegram.me")) && !telegramProfile(text, pathStart)) return e;
         String value = (host + "/" + text.subSequence(pathStart, e)).toLowerCase(Locale.ROOT);
         while (value.endsWith("/")) value = value.substring(0, value.length() - 1);
         ctx.emit(Kind.SOCIAL_PROFILE, start, e, 0.85, value, name(), matched + "…", "known profile host",
@@ -135,6 +136,21 @@ public final class SocialProfileRecognizer implements Recognizer {
         ctx.emit(Kind.SOCIAL_PROFILE, t.start(i), e, 0.2, value, name(), "@handle", "handle syntax ok",
                 HANDLE_CONTEXT, ContextWords.NONE);
     }
+
+    /**
+     * Whether a {@code t.me/} path names a user or channel: not an invite link ({@code +hash},
+     * {@code joinchat/hash}, {@code addlist/…}), a post of a private channel ({@code c/123/45}), the web
+     * preview ({@code s/name}) or a share or proxy link — those lead to a chat or a function, not a person.
+     */
+    private static boolean telegramProfile(CharSequence text, int path) {
+        if (path < text.length() && text.charAt(path) == '+') return false;
+        for (String p : NOT_PROFILES) {
+            if (regionMatches(text, path, p)) return false;
+        }
+        return true;
+    }
+
+    private static final String[] NOT_PROFILES = {"joinchat/", "addlist/", "c/", "s/", "share/", "proxy?", "socks?", "addstickers/", "addemoji/"};
 
     private static boolean regionMatches(CharSequence text, int at, String s) {
         if (at < 0 || at + s.length() > text.length()) return false;

@@ -89,6 +89,7 @@ class StructuredRecognizersTest {
                 arguments("страница www.instagram.com/anna.s_90/ и всё", SOCIAL_PROFILE, "www.instagram.com/anna.s_90", "instagram.com/anna.s_90"),
                 arguments("ok.ru/profile/571234567890", SOCIAL_PROFILE, "ok.ru/profile/571234567890", "ok.ru/profile/571234567890"),
                 arguments("тг: @anna_secret", SOCIAL_PROFILE, "@anna_secret", "t.me/anna_secret"),
+                arguments("её тг https://t.me/anna_secret", SOCIAL_PROFILE, "https://t.me/anna_secret", "t.me/anna_secret"),
                 arguments("инст @anna.smirnova", SOCIAL_PROFILE, "@anna.smirnova", "@anna.smirnova"),
                 // an emoji (two UTF-16 units) before the span shifts offsets by two
                 arguments("🔥🔥 СНИЛС 112-233-445 95", SNILS, "112-233-445 95", "11223344595"));
@@ -104,6 +105,11 @@ class StructuredRecognizersTest {
 
     static Stream<Arguments> quiet() {
         return Stream.of(
+                // Telegram links that lead to a chat or a function, not to a person
+                arguments("тг канал: https://t.me/+AbCdEf123_xyz", SOCIAL_PROFILE),
+                arguments("чат t.me/joinchat/AAAAAEk5Qw8", SOCIAL_PROFILE),
+                arguments("пост https://t.me/c/1234567890/45", SOCIAL_PROFILE),
+                arguments("папка t.me/addlist/abcDEF", SOCIAL_PROFILE),
                 // wrong check digits right after the context word
                 arguments("СНИЛС 112-233-445 96", SNILS),
                 arguments("ИНН 502712345652", INN),
