@@ -97,8 +97,30 @@ public final class SourceAnalyzer {
      * this object's lock: case opening takes the audit lock, which {@link #ban} is called under).
      */
     void update(Collection<Long> touched, Set<Long> rebuild, Map<Long, List<Ingestor.Prepared>> added) {
-        for (AutoCase a : analyze(touched, rebuild, added)) cases.openAutomatically(a.source(), a.risk(), a.reason());
+        openCases(analyze(touched, rebuild, added));
     }
+
+    /**
+     * Opens the cases; one that cannot be opened (the database unavailable past the retry budget)
+     * waits, with the rest, for {@link #analyzeDeferred} — its source is no longer stale, so only this
+     * list remembers it. The first failure is thrown once every case was tried.
+     */
+    private void openCases(List<AutoCase> auto) {
+        RuntimeException failed = null;
+        for (AutoCase a : auto) {
+            try {
+                cases.openAutomatically(a.source(), a.risk(), a.reason());
+            } catch (RuntimeException e) {
+                pendingCases.add(a);
+                deferred.set(true);
+                if (failed == null) failed = e;
+            }
+        }
+        if (failed != null) throw failed;
+    }
+
+    /** Automatic cases whose opening failed, for {@link #analyzeDeferred}. */
+    private final java.util.Queue<AutoCase> pendingCases = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private synchronized List<AutoCase> analyze(Collection<Long> touched, Set<Long> rebuild, Map<Long, List<Ingestor.Prepared>> added) {
         List<AutoCase> auto = new ArrayList<>();
@@ -138,6 +160,9 @@ public final class SourceAnalyzer {
     public int analyzeDeferred() {
         if (!deferred.getAndSet(false)) return 0;
         try {
+            List<AutoCase> retry = new ArrayList<>();
+            for (AutoCase a; (a = pendingCases.poll()) != null; ) retry.add(a);
+            openCases(retry); // a case already opened meanwhile is not opened twice (openAutomatically checks)
             return analyzeStale();
         } catch (RuntimeException e) {
             deferred.set(true);

@@ -89,6 +89,53 @@ class DeferredAnalysisTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void anAutomaticCaseThatCannotBeOpenedIsOpenedLaterNotForgotten(Backend backend) throws Exception {
+        List<Post> posts = Posts.of(Posts.corpus(4321, 4, 30));
+        // with the threshold at 0 every source the analysis flags earns a case; without faults:
+        long expected;
+        try (Service reference = Service.open(backend.config(tmp.resolve("cases-reference")).withAutoCaseRisk(0), Clock.SYSTEM)) {
+            reference.ingestor().ingest(posts, null, "reference");
+            expected = Sql.tx(reference.db(), c -> Sql.count(c, "SELECT COUNT(*) FROM cases WHERE automatic = TRUE"));
+        }
+        assertTrue(expected >= 2, "the corpus earns cases: " + expected);
+        try (Service service = Service.open(backend.config(tmp.resolve("cases")).withDbRetry(1_000).withAutoCaseRisk(0), Clock.SYSTEM)) {
+            AtomicBoolean failing = new AtomicBoolean(true);
+            AtomicInteger injected = new AtomicInteger();
+            service.db().wrap = c -> (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
+                    (p, method, args) -> {
+                        if (method.getName().equals("prepareStatement") && failing.get() && ((String) args[0]).startsWith("INSERT INTO cases")) {
+                            injected.incrementAndGet();
+                            throw new SQLException("injected: connection lost while opening a case", "08006");
+                        }
+                        try {
+                            return method.invoke(c, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            Ingestor.Result r = service.ingestor().ingest(posts, null, "test");
+            assertEquals(posts.size(), r.inserted());
+            assertEquals(1, r.warnings().size(), r.warnings().toString());
+            assertTrue(injected.get() > 1, "the case opening was retried: " + injected.get());
+            assertEquals(0L, (long) Sql.tx(service.db(), c -> Sql.count(c, "SELECT COUNT(*) FROM cases")));
+            assertEquals(0L, (long) Sql.tx(service.db(), c -> Sql.count(c, "SELECT COUNT(*) FROM sources WHERE stale = TRUE")),
+                    "the analysis itself was written: only the cases wait");
+            assertTrue(service.analyzer().hasDeferred());
+
+            failing.set(false);
+            service.db().wrap = UnaryOperator.identity();
+            service.analyzer().analyzeDeferred();
+            assertFalse(service.analyzer().hasDeferred());
+            assertEquals(expected, (long) Sql.tx(service.db(), c -> Sql.count(c, "SELECT COUNT(*) FROM cases WHERE automatic = TRUE")),
+                    "the automatic cases an undisturbed ingest opens, opened once the database answered");
+            service.analyzer().analyzeDeferred(); // nothing left: no second case
+            assertEquals(expected, (long) Sql.tx(service.db(), c -> Sql.count(c, "SELECT COUNT(*) FROM cases")));
+            assertEquals(0, service.audit().verify());
+        }
+    }
+
     private static void assertThrows(Service service) {
         try {
             service.analyzer().analyzeDeferred();
