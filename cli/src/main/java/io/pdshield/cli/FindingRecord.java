@@ -48,12 +48,7 @@ final class FindingRecord {
 
     /** {@link SourceOrder#compare} of the two sources, from the precomputed keys. */
     private int compareSource(FindingRecord o) {
-        if (numeric != o.numeric) return numeric ? -1 : 1;
-        if (numeric) {
-            int c = Long.compare(number, o.number);
-            if (c != 0) return c;
-        }
-        return source.equals(o.source) ? 0 : source.compareTo(o.source);
+        return SourceOrder.compare(source, numeric, number, o.source, o.numeric, o.number);
     }
 
     String source() {

@@ -15,13 +15,20 @@ final class SourceOrder {
     static int compare(String a, String b) {
         Long x = asLong(a);
         Long y = asLong(b);
-        if (x != null && y != null) {
-            int c = Long.compare(x, y);
-            return c != 0 ? c : a.compareTo(b);
+        return compare(a, x != null, x == null ? 0 : x, b, y != null, y == null ? 0 : y);
+    }
+
+    /**
+     * The same order from keys worked out beforehand ({@link #asLong} of each id: whether it is an
+     * integer id, and its value), for callers that compare one id many times (the findings sort).
+     */
+    static int compare(String a, boolean aNumeric, long aNumber, String b, boolean bNumeric, long bNumber) {
+        if (aNumeric != bNumeric) return aNumeric ? -1 : 1;
+        if (aNumeric) {
+            int c = Long.compare(aNumber, bNumber);
+            if (c != 0) return c;
         }
-        if (x != null) return -1;
-        if (y != null) return 1;
-        return a.compareTo(b);
+        return a.equals(b) ? 0 : a.compareTo(b);
     }
 
     /** The id as a number if it is an integer id (what sorts first), else null. */
