@@ -77,7 +77,7 @@ public final class BanCommand implements Callable<Integer> {
         }
         Path file = ScanCommand.bankFile(bank, home);
         Map<String, SourceSketch> banked = new LinkedHashMap<>();
-        for (SourceSketch s : readBank(file)) banked.put(s.id(), s);
+        for (SourceSketch s : ScanCommand.readBank(spec, file)) banked.put(s.id(), s);
         if (list) {
             for (SourceSketch s : banked.values()) {
                 String first = s.firstDate() <= 0 || s.firstDate() == Long.MAX_VALUE ? "-"
@@ -117,13 +117,5 @@ public final class BanCommand implements Callable<Integer> {
         err.println("banned " + ids.size() + " source" + (ids.size() == 1 ? "" : "s") + " (" + added + " new); the bank "
                 + file + " holds " + banked.size());
         return 0;
-    }
-
-    private List<SourceSketch> readBank(Path file) {
-        try {
-            return BanBank.read(file);
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "bank " + file + ": " + e.getMessage());
-        }
     }
 }

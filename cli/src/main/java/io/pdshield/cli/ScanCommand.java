@@ -160,7 +160,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (nThreads < 1) throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + nThreads);
         Detector detector = detector();
         Fingerprinter fingerprinter = new Fingerprinter(key());
-        List<SourceSketch> banned = readBank(bankFile(bank, home));
+        List<SourceSketch> banned = readBank(spec, bankFile(bank, home));
 
         Ingest ingest = new Ingest(ingestOptions);
         SourceTable sources = new SourceTable();
@@ -269,7 +269,8 @@ public final class ScanCommand implements Callable<Integer> {
         return option != null ? option : home.resolve(".pdshield").resolve("bank");
     }
 
-    private List<SourceSketch> readBank(Path file) {
+    /** The bank in {@code file} (empty if there is none); a broken one is a usage error of the command {@code spec}. */
+    static List<SourceSketch> readBank(CommandSpec spec, Path file) {
         try {
             return BanBank.read(file);
         } catch (IOException e) {
