@@ -29,22 +29,17 @@ final class Attachments {
         return block.length() == 0;
     }
 
-    /** {@code text} followed by the attachments' lines (after a blank line when the text is not empty). */
-    String appendTo(String text) {
-        if (block.length() == 0) return text;
-        return text.isEmpty() ? block.toString() : text + "\n\n" + block;
-    }
-
     /** Link targets listed at most per message. */
     static final int MAX_LINKS = 32;
 
     /**
-     * {@code text} followed by the targets of its hidden links — a {@code text_link} shows a word
-     * ("профиль", "страница") and leads to {@code https://vk.com/id…} — one {@code Ссылка: …} line each
-     * (targets the text already shows are left out), then the attachments' lines.
+     * {@code text} followed, after a blank line, by the targets of its hidden links — a {@code text_link}
+     * shows a word ("профиль", "страница") and leads to {@code https://vk.com/id…} — one {@code Ссылка: …}
+     * line each (targets the text already shows are left out), then the attachments' lines; the text
+     * itself when there is none of these.
      */
     String appendTo(String text, List<Post.Entity> entities) {
-        StringBuilder links = null;
+        StringBuilder lines = null;
         java.util.Set<String> seen = null;
         for (Post.Entity e : entities) {
             String href = e.href();
@@ -53,15 +48,19 @@ final class Attachments {
             if (text.contains(href)) continue;
             if (seen == null) {
                 seen = new java.util.HashSet<>();
-                links = new StringBuilder();
+                lines = new StringBuilder();
             }
             if (seen.size() >= MAX_LINKS || !seen.add(href)) continue;
-            if (links.length() > 0) links.append('\n');
-            links.append("Ссылка: ").append(href);
+            if (lines.length() > 0) lines.append('\n');
+            lines.append("Ссылка: ").append(href);
         }
-        if (links == null || links.length() == 0) return appendTo(text);
-        String withLinks = text.isEmpty() ? links.toString() : text + "\n\n" + links;
-        return block.length() == 0 ? withLinks : withLinks + "\n" + block;
+        if (block.length() > 0) {
+            if (lines == null) lines = new StringBuilder();
+            else if (lines.length() > 0) lines.append('\n');
+            lines.append(block);
+        }
+        if (lines == null || lines.length() == 0) return text;
+        return text.isEmpty() ? lines.toString() : text + "\n\n" + lines;
     }
 
     /** Reads a contact card at the current token: {@code {first_name, last_name, phone_number, …}}. */

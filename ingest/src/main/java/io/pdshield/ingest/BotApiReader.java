@@ -25,6 +25,8 @@ final class BotApiReader {
     private final ReadContext ctx;
     private final LinkedHashSet<Long> recent = new LinkedHashSet<>();
     private final List<String> problems = new ArrayList<>();
+    /** The contact card or poll of the message being read. */
+    private final Attachments attachments = new Attachments();
 
     BotApiReader(ReadContext ctx) {
         this.ctx = ctx;
@@ -157,7 +159,7 @@ final class BotApiReader {
             else problems.add("entity " + e.type() + " at " + e.offset() + "+" + e.length() + " lies outside the text; dropped");
         }
         if (!problems.isEmpty()) ctx.warn(place, String.join("; ", problems));
-        if (m.attachments != null || !entities.isEmpty()) text = m.attachments().appendTo(text, entities);
+        text = attachments.appendTo(text, entities);
         ctx.emit(new Post("telegram", Long.toString(m.chatId), m.chatName, m.sourceType(), m.messageId, m.date,
                 m.authorId, m.forwardedFrom, text, entities, u.edited));
     }
@@ -179,6 +181,7 @@ final class BotApiReader {
             return null;
         }
         Msg m = new Msg();
+        attachments.clear(); // the update's message is the last one read
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -221,8 +224,8 @@ final class BotApiReader {
                 case "caption" -> m.caption = Json.string(p);
                 case "entities" -> m.entities = readEntities(p);
                 case "caption_entities" -> m.captionEntities = readEntities(p);
-                case "contact" -> m.attachments().contact(p, problems);
-                case "poll" -> m.attachments().poll(p, problems);
+                case "contact" -> attachments.contact(p, problems);
+                case "poll" -> attachments.poll(p, problems);
                 default -> p.skipChildren();
             }
         }
@@ -331,13 +334,6 @@ final class BotApiReader {
         String caption;
         List<Post.Entity> entities = List.of();
         List<Post.Entity> captionEntities = List.of();
-        /** A contact card or poll, if the message has one. */
-        Attachments attachments;
-
-        Attachments attachments() {
-            if (attachments == null) attachments = new Attachments();
-            return attachments;
-        }
 
         SourceType sourceType() {
             if (chatType == null) return SourceType.UNKNOWN;
