@@ -83,9 +83,10 @@ public final class Console {
         app.post("/logout", ctx -> {
             Session se = session(ctx);
             if (se != null) {
-                if (!se.csrf().equals(ctx.formParam("csrf"))) { // a forged logout ends nothing
-                    ctx.status(403);
-                    render(ctx, se, "refused", Map.of("message", "refused.csrf"));
+                try {
+                    checkCsrf(ctx, se);
+                } catch (Refused e) { // a forged logout ends nothing
+                    refuse(ctx, se, e);
                     return;
                 }
                 sessions.remove(ctx.cookie(COOKIE));
@@ -157,8 +158,7 @@ public final class Console {
             if (portal && se.who().role() != Role.SUBJECT) throw new Refused(403, "refused.role");
             p.handle(ctx, se);
         } catch (Refused e) {
-            ctx.status(e.status);
-            render(ctx, se, "refused", Map.of("message", e.key));
+            refuse(ctx, se, e);
         } catch (Queries.Forbidden e) {
             ctx.status(403);
             render(ctx, se, "refused", Map.of("message", "refused.role"));
@@ -169,6 +169,12 @@ public final class Console {
             ctx.status(e instanceof Cases.Conflict ? 409 : 400);
             render(ctx, se, "refused", Map.of("message", "refused.bad", "detail", e.getMessage()));
         }
+    }
+
+    /** The refusal page, with the refusal's status. */
+    private void refuse(Context ctx, Session se, Refused e) {
+        ctx.status(e.status);
+        render(ctx, se, "refused", Map.of("message", e.key));
     }
 
     static final class Refused extends RuntimeException {
