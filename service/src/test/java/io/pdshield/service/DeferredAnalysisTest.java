@@ -5,8 +5,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -50,19 +48,7 @@ class DeferredAnalysisTest {
             assertTrue(service.ingestor().ingest(first, null, "test").warnings().isEmpty());
             AtomicBoolean failing = new AtomicBoolean(true);
             AtomicInteger injected = new AtomicInteger();
-            service.db().wrap = c -> (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
-                    (p, method, args) -> {
-                        if (method.getName().equals("prepareStatement") && failing.get()
-                                && ((String) args[0]).startsWith("UPDATE sources SET first_date")) {
-                            injected.incrementAndGet();
-                            throw new SQLException("injected: connection lost while writing an analysis", "08006");
-                        }
-                        try {
-                            return method.invoke(c, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            service.db().wrap = failing(failing, injected, "UPDATE sources SET first_date", "writing an analysis");
             Ingestor.Result r = service.ingestor().ingest(second, null, "test");
             assertEquals(second.size(), r.inserted(), "the batch is stored and said to be");
             assertEquals(1, r.warnings().size(), r.warnings().toString());
@@ -103,18 +89,7 @@ class DeferredAnalysisTest {
         try (Service service = Service.open(backend.config(tmp.resolve("cases")).withDbRetry(1_000).withAutoCaseRisk(0), Clock.SYSTEM)) {
             AtomicBoolean failing = new AtomicBoolean(true);
             AtomicInteger injected = new AtomicInteger();
-            service.db().wrap = c -> (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
-                    (p, method, args) -> {
-                        if (method.getName().equals("prepareStatement") && failing.get() && ((String) args[0]).startsWith("INSERT INTO cases")) {
-                            injected.incrementAndGet();
-                            throw new SQLException("injected: connection lost while opening a case", "08006");
-                        }
-                        try {
-                            return method.invoke(c, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            service.db().wrap = failing(failing, injected, "INSERT INTO cases", "opening a case");
             Ingestor.Result r = service.ingestor().ingest(posts, null, "test");
             assertEquals(posts.size(), r.inserted());
             assertEquals(1, r.warnings().size(), r.warnings().toString());
@@ -134,6 +109,16 @@ class DeferredAnalysisTest {
             assertEquals(expected, (long) Sql.tx(service.db(), c -> Sql.count(c, "SELECT COUNT(*) FROM cases")));
             assertEquals(0, service.audit().verify());
         }
+    }
+
+    /** While {@code on}: preparing a statement that starts with {@code sql} fails as a lost connection (counted). */
+    private static UnaryOperator<Connection> failing(AtomicBoolean on, AtomicInteger injected, String sql, String what) {
+        return ConnectionHooks.before((c, method, args) -> {
+            if (method.equals("prepareStatement") && on.get() && ((String) args[0]).startsWith(sql)) {
+                injected.incrementAndGet();
+                throw new SQLException("injected: connection lost while " + what, "08006");
+            }
+        });
     }
 
     private static void assertThrows(Service service) {

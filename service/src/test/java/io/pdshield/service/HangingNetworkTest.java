@@ -7,13 +7,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,17 +50,9 @@ class HangingNetworkTest {
                 // the next commit goes out on a network that has just started to hang
                 AtomicBoolean armed = new AtomicBoolean(true);
                 AtomicInteger hangs = new AtomicInteger();
-                service.db().wrap = c -> (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
-                        (p, method, args) -> {
-                            if (method.getName().equals("commit") && armed.getAndSet(false)) {
-                                hangs.addAndGet(proxy.hangAll());
-                            }
-                            try {
-                                return method.invoke(c, args);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
-                        });
+                service.db().wrap = ConnectionHooks.before((c, method, args) -> {
+                    if (method.equals("commit") && armed.getAndSet(false)) hangs.addAndGet(proxy.hangAll());
+                });
                 long t0 = System.nanoTime();
                 Ingestor.Result r = service.ingestor().ingest(posts.subList(half, posts.size()), null, "test");
                 double seconds = (System.nanoTime() - t0) / 1e9;

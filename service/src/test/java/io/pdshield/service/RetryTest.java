@@ -3,8 +3,6 @@ package io.pdshield.service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -97,16 +95,11 @@ class RetryTest {
 
     /** Connections whose next commit fails as if the connection dropped: after committing ({@code applied}) or instead of it. */
     static void failNextCommit(Database db, AtomicBoolean armed, boolean applied) {
-        db.wrap = c -> (Connection) Proxy.newProxyInstance(RetryTest.class.getClassLoader(), new Class<?>[]{Connection.class}, (proxy, m, args) -> {
-            try {
-                if (m.getName().equals("commit") && armed.getAndSet(false)) {
-                    if (applied) c.commit();
-                    else c.rollback();
-                    throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
-                }
-                return m.invoke(c, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
+        db.wrap = ConnectionHooks.before((c, method, args) -> {
+            if (method.equals("commit") && armed.getAndSet(false)) {
+                if (applied) c.commit();
+                else c.rollback();
+                throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
             }
         });
     }
