@@ -28,7 +28,8 @@ class BotApiFuzzTest {
             "\"edited_channel_post\"", "\"message_id\"", "\"chat\"", "\"from\"", "\"sender_chat\"", "\"forward_origin\"",
             "\"forward_from\"", "\"forward_sender_name\"", "\"text\"", "\"caption\"", "\"entities\"", "\"caption_entities\"",
             "\"offset\"", "\"length\"", "\"is_bot\"", "\"title\"", "\"first_name\"", "\"error_code\"",
-            "\"description\"", "\"private\"", "\"supergroup\"", "\"channel\""})
+            "\"description\"", "\"private\"", "\"supergroup\"", "\"channel\"", "\"contact\"", "\"phone_number\"",
+            "\"poll\"", "\"question\"", "\"options\"", "\"url\"", "\"text_link\""})
     @FuzzTest
     void readUpdates(byte[] input) {
         FUZZ.count();

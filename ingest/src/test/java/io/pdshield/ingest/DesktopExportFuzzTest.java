@@ -27,7 +27,8 @@ class DesktopExportFuzzTest {
             "\"chats\"", "\"left_chats\"", "\"list\"", "\"messages\"", "\"id\"", "\"type\"",
             "\"name\"", "\"text\"", "\"text_entities\"", "\"date\"", "\"date_unixtime\"", "\"edited\"",
             "\"from_id\"", "\"forwarded_from\"", "\"service\"", "\"unsupported\"", "\"href\"", "\"public_channel\"",
-            "\"personal_chat\"", "\\x", "\\u00"})
+            "\"personal_chat\"", "\\x", "\\u00", "\"contact_information\"", "\"phone_number\"", "\"poll\"",
+            "\"question\"", "\"answers\"", "\"text_link\""})
     @FuzzTest
     void readExport(byte[] input) {
         FUZZ.count();
