@@ -68,7 +68,32 @@ public final class SourceProfile {
     }
 
     /**
-     * Adds one post.
+     * What one post adds to its source's profile, worked out from the post alone (no profile
+     * needed): the expensive part of {@link #add(long, long, String, List, List)} — signals,
+     * shingles, masked evidence lines — so that it can be computed where the post is read and
+     * applied later where the profile lives (the stream job computes it before partitioning by
+     * source). Holds nothing clear: keyed fingerprints, a MinHash of shingles, masked lines.
+     *
+     * @param kinds        the kind of each finding, in order ({@link Kind#ordinal()})
+     * @param fingerprints the keyed fingerprint of each finding, same order
+     * @param textSig      MinHash of the post's shingles ({@link MinHash#empty()} when it has no finding)
+     * @param extortion    its first extortion line (masked), or null
+     * @param priceList    its first price-list line (masked), or null
+     * @param dossier      its dossier line (kinds and masked values), or null
+     */
+    public record Contribution(long message, long date, boolean isDossier, boolean isQuery, byte[] kinds,
+                               List<String> fingerprints, int[] textSig, int priceLines, int extortionLines,
+                               Evidence extortion, Evidence priceList, Evidence dossier) {
+        public Contribution {
+            if (kinds.length != fingerprints.size()) {
+                throw new IllegalArgumentException(kinds.length + " kinds but " + fingerprints.size() + " fingerprints");
+            }
+            if (textSig.length != MinHash.K) throw new IllegalArgumentException("a MinHash signature has " + MinHash.K + " values");
+        }
+    }
+
+    /**
+     * What a post adds (see {@link Contribution}); {@link #add(Contribution)} applies it.
      *
      * @param message      the post's message id
      * @param date         Unix seconds, 0 when unknown
@@ -76,17 +101,20 @@ public final class SourceProfile {
      * @param found        its findings, ordered by start
      * @param fingerprints the keyed fingerprint of each finding, same order
      */
-    public void add(long message, long date, String text, List<Finding> found, List<String> fingerprints) {
+    public static Contribution contribution(long message, long date, String text, List<Finding> found, List<String> fingerprints) {
+        return contribution(message, date, text, found, fingerprints, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    /** Evidence lines are built only for a message earlier than the ones kept ({@code …Min}): the rest cannot win. */
+    private static Contribution contribution(long message, long date, String text, List<Finding> found, List<String> fingerprints,
+                                             long extMin, long priceMin, long dosMin) {
+        if (found.size() != fingerprints.size()) {
+            throw new IllegalArgumentException(found.size() + " findings but " + fingerprints.size() + " fingerprints");
+        }
         boolean isDossier = Signals.dossier(found);
         boolean isQuery = !isDossier && Signals.query(text, found);
         int[] sig = MinHash.empty();
         if (!found.isEmpty()) Shingles.hashes(text, found, h -> MinHash.add(sig, h)); // only posts with personal data: what a clone re-posts
-        long extMin, priceMin, dosMin; // evidence is quoted only when this post is earlier than the one kept
-        synchronized (this) {
-            extMin = extortion == null ? Long.MAX_VALUE : extortion.message();
-            priceMin = priceList == null ? Long.MAX_VALUE : priceList.message();
-            dosMin = dossier == null ? Long.MAX_VALUE : dossier.message();
-        }
         Evidence ext = null, price = null, dos = null;
         int nPrice = 0, nExt = 0;
         boolean evidence = Signals.mayHaveEvidence(text);
@@ -104,32 +132,58 @@ public final class SourceProfile {
             s = e + 1;
         }
         if (isDossier && message < dosMin) dos = new Evidence(message, dossierLine(found));
+        byte[] kinds = new byte[found.size()];
+        for (int i = 0; i < kinds.length; i++) kinds[i] = (byte) found.get(i).kind().ordinal();
+        return new Contribution(message, date, isDossier, isQuery, kinds, List.copyOf(fingerprints), sig, nPrice, nExt, ext, price, dos);
+    }
+
+    /**
+     * Adds one post.
+     *
+     * @param message      the post's message id
+     * @param date         Unix seconds, 0 when unknown
+     * @param text         the post's text
+     * @param found        its findings, ordered by start
+     * @param fingerprints the keyed fingerprint of each finding, same order
+     */
+    public void add(long message, long date, String text, List<Finding> found, List<String> fingerprints) {
+        long extMin, priceMin, dosMin; // evidence is quoted only when this post is earlier than the one kept
         synchronized (this) {
-            posts++;
-            if (!found.isEmpty()) pdPosts++;
-            if (isDossier) dossiers++;
-            if (isQuery) queries++;
-            findings += found.size();
-            priceLines += nPrice;
-            extortionLines += nExt;
-            for (Finding f : found) kinds[f.kind().ordinal()]++;
-            for (String fp : fingerprints) victims.update(fp);
-            if (isQuery) for (String fp : fingerprints) queried.update(fp);
-            if (isDossier) for (String fp : fingerprints) answered.update(fp);
-            MinHash.merge(textSig, sig);
-            extortion = earlier(extortion, ext);
-            priceList = earlier(priceList, price);
-            dossier = earlier(dossier, dos);
-            if (date > 0) {
-                firstDate = Math.min(firstDate, date);
-                lastDate = Math.max(lastDate, date);
-                if (!found.isEmpty()) {
-                    long w = date / WEEK;
-                    long[] c = weeks.get(w);
-                    if (c == null && weeks.size() >= MAX_WEEKS) c = weeks.lastEntry().getValue();
-                    if (c == null) weeks.put(w, c = new long[1]);
-                    c[0] += found.size();
-                }
+            extMin = extortion == null ? Long.MAX_VALUE : extortion.message();
+            priceMin = priceList == null ? Long.MAX_VALUE : priceList.message();
+            dosMin = dossier == null ? Long.MAX_VALUE : dossier.message();
+        }
+        add(contribution(message, date, text, found, fingerprints, extMin, priceMin, dosMin));
+    }
+
+    /** Adds one post's {@link Contribution}: the same result as adding the post itself. */
+    public synchronized void add(Contribution c) {
+        int n = c.kinds().length;
+        posts++;
+        if (n > 0) pdPosts++;
+        if (c.isDossier()) dossiers++;
+        if (c.isQuery()) queries++;
+        findings += n;
+        priceLines += c.priceLines();
+        extortionLines += c.extortionLines();
+        for (byte k : c.kinds()) kinds[k]++;
+        for (String fp : c.fingerprints()) victims.update(fp);
+        if (c.isQuery()) for (String fp : c.fingerprints()) queried.update(fp);
+        if (c.isDossier()) for (String fp : c.fingerprints()) answered.update(fp);
+        MinHash.merge(textSig, c.textSig());
+        extortion = earlier(extortion, c.extortion());
+        priceList = earlier(priceList, c.priceList());
+        dossier = earlier(dossier, c.dossier());
+        long date = c.date();
+        if (date > 0) {
+            firstDate = Math.min(firstDate, date);
+            lastDate = Math.max(lastDate, date);
+            if (n > 0) {
+                long w = date / WEEK;
+                long[] wc = weeks.get(w);
+                if (wc == null && weeks.size() >= MAX_WEEKS) wc = weeks.lastEntry().getValue();
+                if (wc == null) weeks.put(w, wc = new long[1]);
+                wc[0] += n;
             }
         }
     }

@@ -39,11 +39,11 @@ import java.util.concurrent.TimeUnit;
  * pdshield's detection engine as a Flink DataStream job over Kafka (issue #10; docs/stream.md).
  *
  * <pre>
- * posts topic ─▶ SourceKeys ─▶ keyBy(source) ─▶ ScanFunction ◀── broadcast: bans topic + watchlist topic (+ bank file)
- *                                               (parse, detect, fingerprint, watchlist, profile, verdict)
- *                                                 ├─ findings ─────────────────▶ findings topic
- *                                                 ├─ side output: alerts ──────▶ alerts topic
- *                                                 └─ side output: verdicts ────▶ verdicts topic (upserts keyed by source)
+ * posts topic ─▶ DetectFunction (chained: read, detect, fingerprint) ─▶ findings ──────▶ findings topic
+ *                   └─ post digests ─▶ keyBy(source) ─▶ ProfileFunction ◀── broadcast: bans topic + watchlist topic (+ bank file)
+ *                                                       (watchlist, profile, verdict, clone check)
+ *                                                         ├─ side output: alerts ──────▶ alerts topic
+ *                                                         └─ side output: verdicts ────▶ verdicts topic (upserts keyed by source)
  * </pre>
  *
  * Exactly-once: checkpoints (aligned, exactly-once mode) and Kafka transactions on every sink
@@ -136,7 +136,7 @@ public final class StreamJob {
 
     private static final TypeInformation<Tuple2<String, byte[]>> KEYED_BYTES =
             Types.TUPLE(Types.STRING, org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
-    /** {@code [source, label or fingerprint, bytes]}: posts lines before the scan, findings after it. */
+    /** {@code [kind, label, bytes]}: the broadcast records of bans and watchlist. */
     private static final TypeInformation<Tuple3<String, String, byte[]>> LINES =
             Types.TUPLE(Types.STRING, Types.STRING, org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
 
@@ -158,26 +158,29 @@ public final class StreamJob {
 
         DataStream<Tuple3<String, String, byte[]>> banRecords = env
                 .fromSource(bans, WatermarkStrategy.noWatermarks(), "bans").uid("bans-source").setParallelism(1)
-                .map(r -> Tuple3.of(ScanFunction.BAN, r.f0, r.f1)).returns(LINES).setParallelism(1).name("ban records").uid("ban-records");
+                .map(r -> Tuple3.of(ProfileFunction.BAN, r.f0, r.f1)).returns(LINES).setParallelism(1).name("ban records").uid("ban-records");
         DataStream<Tuple3<String, String, byte[]>> watchRecords = env
                 .fromSource(watchlist, WatermarkStrategy.noWatermarks(), "watchlist").uid("watchlist-source").setParallelism(1)
-                .map(r -> Tuple3.of(ScanFunction.WATCH, r.f0, r.f1)).returns(LINES).setParallelism(1).name("watch records").uid("watch-records");
+                .map(r -> Tuple3.of(ProfileFunction.WATCH, r.f0, r.f1)).returns(LINES).setParallelism(1).name("watch records").uid("watch-records");
         BroadcastStream<Tuple3<String, String, byte[]>> broadcast = banRecords.union(watchRecords)
-                .broadcast(ScanFunction.BANS, ScanFunction.WATCHED);
+                .broadcast(ProfileFunction.BANS, ProfileFunction.WATCHED);
 
-        SingleOutputStreamOperator<Tuple3<String, String, byte[]>> findings = env
+        // detection where the posts are read (no shuffle of posts); only the small digests are partitioned by source
+        SingleOutputStreamOperator<Tuple2<String, byte[]>> findings = env
                 .fromSource(posts, WatermarkStrategy.noWatermarks(), "posts").uid("posts-source")
-                .process(new SourceKeys()).returns(LINES).name("source keys").uid("source-keys")
-                .keyBy(l -> l.f0, Types.STRING)
-                .connect(broadcast)
-                .process(new ScanFunction(o.key(), o.bank(), o.verdictDelayMs(), o.failToken(), o.failAfterPosts()))
-                .returns(LINES).name("scan").uid("scan");
+                .process(new DetectFunction(o.key(), o.failToken(), o.failAfterPosts())).returns(KEYED_BYTES)
+                .name("detect").uid("detect");
+        findings.sinkTo(sink(o, o.findingsTopic(), "findings")).name("findings sink").uid("findings-sink");
 
-        findings.map(f -> Tuple2.of(f.f0, f.f2)).returns(KEYED_BYTES).name("finding records").uid("finding-records")
-                .sinkTo(sink(o, o.findingsTopic(), "findings")).name("findings sink").uid("findings-sink");
-        findings.getSideOutput(ScanFunction.VERDICTS)
+        // the uid of the keyed operator before detection moved out of it: its profiles and broadcast state restore
+        SingleOutputStreamOperator<Tuple2<String, byte[]>> profiles = findings.getSideOutput(DetectFunction.DIGESTS)
+                .keyBy(d -> d.f0, Types.STRING)
+                .connect(broadcast)
+                .process(new ProfileFunction(o.bank(), o.verdictDelayMs()))
+                .returns(KEYED_BYTES).name("profiles").uid("scan");
+        profiles.getSideOutput(ProfileFunction.VERDICTS)
                 .sinkTo(sink(o, o.verdictsTopic(), "verdicts")).name("verdicts sink").uid("verdicts-sink");
-        findings.getSideOutput(ScanFunction.ALERTS)
+        profiles.getSideOutput(ProfileFunction.ALERTS)
                 .sinkTo(sink(o, o.alertsTopic(), "alerts")).name("alerts sink").uid("alerts-sink");
     }
 
@@ -229,6 +232,9 @@ public final class StreamJob {
         return c;
     }
 
+    /** Prefix of the system properties that set Flink options of a local run ({@link #startLocal}). */
+    public static final String LOCAL_OPTION = "pdshield.flink.";
+
     /**
      * Starts the job on a local MiniCluster of {@code o.parallelism()} slots; returns at once.
      * Without a checkpoint directory, checkpoints go to a new temporary directory (the profiles
@@ -242,6 +248,10 @@ public final class StreamJob {
         Configuration c = configuration(o);
         c.setString("taskmanager.memory.network.fraction", "0.1");
         c.setString("rest.bind-port", "0"); // no fixed port on the local machine
+        // any Flink option for a local run, as -Dpdshield.flink.KEY=VALUE (network buffers, metric reporters, …)
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith(LOCAL_OPTION)) c.setString(name.substring(LOCAL_OPTION.length()), System.getProperty(name));
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(o.parallelism(), c);
         define(env, o);
         return env.executeAsync("pdshield-stream");

@@ -49,6 +49,11 @@ public final class StreamJson {
      * the stream job and by {@code ./pdshield scan} ({@code reveal} adds the clear {@code value}).
      */
     public static byte[] finding(Post post, Finding f, String fingerprint, boolean reveal) {
+        return finding(post, f, fingerprint, f.masked(), reveal);
+    }
+
+    /** The same, with the finding's masked form already worked out ({@link Finding#masked()}). */
+    public static byte[] finding(Post post, Finding f, String fingerprint, String masked, boolean reveal) {
         LineWriter w = LINE_WRITERS.get();
         JsonGenerator g = w.generator;
         try {
@@ -58,14 +63,16 @@ public final class StreamJson {
             g.writeStringField("kind", f.kind().name());
             g.writeNumberField("start", f.start());
             g.writeNumberField("end", f.end());
-            g.writeNumberField("score", f.score());
-            g.writeStringField("masked", f.masked());
+            g.writeFieldName("score");
+            writeScore(g, f.score());
+            g.writeStringField("masked", masked);
             g.writeStringField("fingerprint", fingerprint);
             Explanation e = f.explanation();
             g.writeObjectFieldStart("explanation");
             g.writeStringField("recognizer", e.recognizer());
             g.writeStringField("pattern", e.pattern());
-            g.writeNumberField("base_score", e.baseScore());
+            g.writeFieldName("base_score");
+            writeScore(g, e.baseScore());
             writeArray(g, "context", e.context());
             writeArray(g, "negative", e.negative());
             g.writeStringField("validation", e.validation());
@@ -78,6 +85,24 @@ public final class StreamJson {
             if (e instanceof IOException io) throw new UncheckedIOException(io);
             throw (RuntimeException) e;
         }
+    }
+
+    /** {@code Double.toString(k / 1000.0)} for k = 0..1000: the text of every score in thousandths. */
+    private static final String[] THOUSANDTHS = new String[1001];
+
+    static {
+        for (int k = 0; k <= 1000; k++) THOUSANDTHS[k] = Double.toString(k / 1000.0);
+    }
+
+    /**
+     * A score, as {@link JsonGenerator#writeNumber(double)} writes it: scores are kept in thousandths,
+     * whose text comes from a table (a double's shortest decimal form costs more than the rest of a
+     * finding's line); any other value is written as a double.
+     */
+    static void writeScore(JsonGenerator g, double score) throws IOException {
+        long k = Math.round(score * 1000);
+        if (k >= 0 && k <= 1000 && k / 1000.0 == score) g.writeNumber(THOUSANDTHS[(int) k]);
+        else g.writeNumber(score);
     }
 
     /**
@@ -168,30 +193,12 @@ public final class StreamJson {
         g.writeEndObject();
     }
 
-    /** A watchlist alert: {@code subject, fingerprint, source, message, kind, start, end, masked}. */
-    public static byte[] alert(String subject, byte[] findingJson) {
-        String source = null, kind = null, masked = null, fingerprint = null;
-        long message = 0;
-        int start = 0, end = 0;
-        try (JsonParser p = FACTORY.createParser(findingJson)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not an object");
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
-                switch (field) {
-                    case "source" -> source = p.getText();
-                    case "message" -> message = p.getLongValue();
-                    case "kind" -> kind = p.getText();
-                    case "start" -> start = p.getIntValue();
-                    case "end" -> end = p.getIntValue();
-                    case "masked" -> masked = p.getText();
-                    case "fingerprint" -> fingerprint = p.getText();
-                    default -> p.skipChildren();
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * A watchlist alert: {@code {"subject","fingerprint","source","message","kind","start","end","masked"}}
+     * (the finding's fields that say where, never the value).
+     */
+    public static byte[] alert(String subject, String fingerprint, String source, long message, Kind kind, int start, int end,
+                               String masked) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
@@ -199,7 +206,7 @@ public final class StreamJson {
             g.writeStringField("fingerprint", fingerprint);
             g.writeStringField("source", source);
             g.writeNumberField("message", message);
-            g.writeStringField("kind", kind);
+            g.writeStringField("kind", kind.name());
             g.writeNumberField("start", start);
             g.writeNumberField("end", end);
             g.writeStringField("masked", masked);

@@ -131,15 +131,73 @@ class ProfileCodecTest {
         }
     }
 
+    /**
+     * The job's path — each post's contribution computed where it is read, sent as a digest, added
+     * to the profile by source in another order — gives the same profile, byte for byte, as the
+     * CLI's (each post added where the profile is, in file order).
+     */
     @Test
-    void sourceKeysAreTheSourceIds() {
-        for (String[] l : CorpusLines.lines(CorpusLines.corpus(4, 4, 10))) {
-            assertEquals(l[0], SourceKeys.source(l[1].getBytes(StandardCharsets.UTF_8), 0, l[1].getBytes(StandardCharsets.UTF_8).length));
+    void digestsBuildTheSameProfileAsThePostsInAnyOrder() throws Exception {
+        List<Post> posts = new ArrayList<>();
+        for (String[] l : CorpusLines.lines(CorpusLines.corpus(5, 6, 80))) posts.add(PostLinesTest.one(l[1]));
+        Detector d = Detector.standard();
+        Fingerprinter fp = new Fingerprinter(KEY);
+        java.util.Map<String, SourceProfile> cli = new java.util.TreeMap<>(), job = new java.util.TreeMap<>();
+        List<byte[][]> digests = new ArrayList<>();
+        int alerts = 0;
+        for (Post p : posts) {
+            List<Finding> found = d.detect(p.text());
+            List<String> fps = found.stream().map(fp::fingerprint).toList();
+            cli.computeIfAbsent(p.sourceId(), SourceProfile::new).add(p.messageId(), p.date(), p.text(), found, fps);
+            List<PostDigest.Spot> spots = new ArrayList<>();
+            for (Finding f : found) spots.add(new PostDigest.Spot(f.start(), f.end(), f.masked()));
+            PostDigest digest = new PostDigest(p.sourceName(), p.sourceType(),
+                    SourceProfile.contribution(p.messageId(), p.date(), p.text(), found, fps), spots);
+            byte[] bytes = digest.encode();
+            PostDigest back = PostDigest.decode(bytes);
+            assertEquals(p.sourceName(), back.sourceName());
+            assertEquals(p.sourceType(), back.sourceType());
+            assertEquals(fps, back.contribution().fingerprints());
+            assertEquals(spots, back.spots());
+            alerts += spots.size();
+            digests.add(new byte[][] {p.sourceId().getBytes(StandardCharsets.UTF_8), bytes});
         }
-        byte[] n = "{\"message\":1,\"source\":-100123,\"text\":\"x\"}".getBytes(StandardCharsets.UTF_8);
-        assertEquals("-100123", SourceKeys.source(n, 0, n.length));
-        assertEquals(List.of(PostLinesTest.one(new String(n, StandardCharsets.UTF_8)).sourceId()), List.of("-100123"));
-        byte[] bad = "not json".getBytes(StandardCharsets.UTF_8);
-        assertEquals("", SourceKeys.source(bad, 0, bad.length));
+        java.util.Collections.shuffle(digests, new java.util.Random(7)); // a profile must not depend on arrival order
+        for (byte[][] x : digests) {
+            job.computeIfAbsent(new String(x[0], StandardCharsets.UTF_8), SourceProfile::new).add(PostDigest.decode(x[1]).contribution());
+        }
+        assertEquals(cli.keySet(), job.keySet());
+        assertEquals(6, cli.size());
+        org.junit.jupiter.api.Assertions.assertTrue(alerts > 100, "the corpus has findings: " + alerts);
+        for (String id : cli.keySet()) {
+            SourceProfile.Summary a = cli.get(id).summary(), b = job.get(id).summary();
+            assertEquals(a.posts(), b.posts(), id);
+            assertEquals(a.dossiers(), b.dossiers(), id);
+            assertEquals(a.queries(), b.queries(), id);
+            assertEquals(a.priceLines(), b.priceLines(), id);
+            assertEquals(a.extortionLines(), b.extortionLines(), id);
+            assertArrayEquals(a.kinds(), b.kinds(), id);
+            assertArrayEquals(a.text(), b.text(), id);
+            assertArrayEquals(a.victims().toByteArray(), b.victims().toByteArray(), id);
+            assertEquals(a.answeredQueries(), b.answeredQueries(), id);
+            assertEquals(a.dossier(), b.dossier(), id);
+            assertEquals(a.extortion(), b.extortion(), id);
+            assertEquals(a.priceList(), b.priceList(), id);
+            assertEquals(a.weekly(), b.weekly(), id);
+            assertEquals(a.firstDate(), b.firstDate(), id);
+        }
+    }
+
+    @Test
+    void aDamagedDigestIsAnErrorNotAProfile() {
+        Post p = PostLinesTest.one("{\"source\":\"x\",\"message\":1,\"text\":\"тел 89161234567\"}");
+        List<Finding> found = Detector.standard().detect(p.text());
+        List<String> fps = found.stream().map(new Fingerprinter(KEY)::fingerprint).toList();
+        byte[] b = new PostDigest(null, p.sourceType(), SourceProfile.contribution(1, 0, p.text(), found, fps),
+                List.of(new PostDigest.Spot(found.get(0).start(), found.get(0).end(), found.get(0).masked()))).encode();
+        assertEquals(null, PostDigest.decode(b).sourceName());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> PostDigest.decode(Arrays.copyOf(b, b.length - 3)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> PostDigest.decode(Arrays.copyOf(b, b.length + 1)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> PostDigest.decode(new byte[] {9, 0, 0}));
     }
 }

@@ -4,13 +4,8 @@ import io.pdshield.analysis.CloneIndex;
 import io.pdshield.analysis.SourceProfile;
 import io.pdshield.analysis.SourceSketch;
 import io.pdshield.analysis.Verdict;
-import io.pdshield.core.Detector;
-import io.pdshield.core.Finding;
-import io.pdshield.core.Fingerprinter;
-import io.pdshield.ingest.Post;
-import io.pdshield.ingest.PostLines;
+import io.pdshield.core.Kind;
 import io.pdshield.ingest.SourceType;
-import io.pdshield.ingest.Warning;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -34,26 +29,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The engine, keyed by source. For every posts JSON line ({@code [source, label, line]}): the
- * CLI's reader ({@link PostLines}), the CLI's detector ({@link Detector#standard()}) and keyed
- * fingerprints — each finding goes out as {@code [source, fingerprint, findings.jsonl object]} —
- * then the source's {@link SourceProfile} (keyed state, the CLI's analysis). A source's
- * {@link Verdict} (the CLI's rule) is recomputed at most every {@code verdictDelayMs} (a
- * processing-time timer); doxxing sources are checked for clones against the bank of banned
- * sources — the bank given at start plus the broadcast stream of banned sources' sketches (a new
- * ban re-checks every source already seen) — and
- * the verdict record goes to the side output {@link #VERDICTS} as an upsert {@code [source, json]}
- * only when it changed. The watchlist join happens here too: a finding whose fingerprint a subject
- * watches (broadcast state, from the watchlist topic) gives an alert {@code [subject, json]} on the
- * side output {@link #ALERTS}, matched against the watchlist as it is when the finding passes.
- * Bans and watchlist come as one broadcast stream ({@link #BAN}, {@link #WATCH}), so that findings
- * never leave this task but to their sink. Bad input becomes a warning in the log (with the record's topic, partition
- * and offset) and a counter; the rest is read.
+ * The stateful part of the engine, keyed by source: each post's {@link PostDigest} (from
+ * {@link DetectFunction}) is added to the source's {@link SourceProfile} (keyed state, the CLI's
+ * analysis). A source's {@link Verdict} (the CLI's rule) is recomputed at most every
+ * {@code verdictDelayMs} (a processing-time timer); doxxing sources are checked for clones against
+ * the bank of banned sources — the bank given at start plus the broadcast stream of banned
+ * sources' sketches (a new ban re-checks every source already seen) — and the verdict record goes
+ * to the side output {@link #VERDICTS} as an upsert {@code [source, json]} only when it changed.
+ * The watchlist join happens here too: a finding whose fingerprint a subject watches (broadcast
+ * state, from the watchlist topic) gives an alert {@code [subject, json]} on the side output
+ * {@link #ALERTS}, matched against the watchlist as it is when the post's digest passes. Bans and
+ * watchlist come as one broadcast stream ({@link #BAN}, {@link #WATCH}).
  */
-public final class ScanFunction extends KeyedBroadcastProcessFunction<String, Tuple3<String, String, byte[]>, Tuple3<String, String, byte[]>,
-        Tuple3<String, String, byte[]>> {
+public final class ProfileFunction extends KeyedBroadcastProcessFunction<String, Tuple2<String, byte[]>, Tuple3<String, String, byte[]>,
+        Tuple2<String, byte[]>> {
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(ScanFunction.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileFunction.class);
     /** Banned sources' sketches by source id (bytes as {@link StreamJson#sketch(SourceSketch)}). */
     public static final MapStateDescriptor<String, byte[]> BANS =
             new MapStateDescriptor<>("bans", Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
@@ -69,17 +60,9 @@ public final class ScanFunction extends KeyedBroadcastProcessFunction<String, Tu
     public static final OutputTag<Tuple2<String, byte[]>> VERDICTS = new OutputTag<>("verdicts",
             Types.TUPLE(Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
 
-    private final byte[] key;
     private final List<byte[]> initialBank;
     private final long verdictDelayMs;
-    private final String failToken;
-    private final long failAfterPosts;
-    private transient Detector detector;
-    private transient Fingerprinter fingerprinter;
-    private transient PostLines lines;
-    private transient List<Post> batch;
-    private transient Counter posts, findings, warnings;
-    private transient long seen;
+    private transient Counter alerts, warnings;
     private final ValueStateDescriptor<SourceProfile> profileState =
             new ValueStateDescriptor<>("profile", SourceProfileSerializer.INSTANCE);
     private transient ValueState<SourceProfile> profile;
@@ -89,27 +72,14 @@ public final class ScanFunction extends KeyedBroadcastProcessFunction<String, Tu
     private transient CloneIndex index;
     private transient long bansVersion, indexVersion;
 
-    /**
-     * @param key       the fingerprint key (the deployment's, as the CLI's {@code --key-file})
-     * @param failToken test hook: when non-null, the first subtask to reach {@code failAfterPosts}
-     *                  posts throws once per JVM and token (a task failure mid-stream)
-     */
-    public ScanFunction(byte[] key, List<byte[]> initialBank, long verdictDelayMs, String failToken, long failAfterPosts) {
-        this.key = key.clone();
+    public ProfileFunction(List<byte[]> initialBank, long verdictDelayMs) {
         this.initialBank = new ArrayList<>(initialBank);
         this.verdictDelayMs = verdictDelayMs;
-        this.failToken = failToken;
-        this.failAfterPosts = failAfterPosts;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        detector = Detector.standard();
-        fingerprinter = new Fingerprinter(key);
-        lines = new PostLines();
-        batch = new ArrayList<>();
-        posts = getRuntimeContext().getMetricGroup().counter("pdshieldPosts");
-        findings = getRuntimeContext().getMetricGroup().counter("pdshieldFindings");
+        alerts = getRuntimeContext().getMetricGroup().counter("pdshieldAlerts");
         warnings = getRuntimeContext().getMetricGroup().counter("pdshieldWarnings");
         profile = getRuntimeContext().getState(profileState);
         name = getRuntimeContext().getState(new ValueStateDescriptor<>("name", Types.STRING));
@@ -121,54 +91,43 @@ public final class ScanFunction extends KeyedBroadcastProcessFunction<String, Tu
     }
 
     @Override
-    public void processElement(Tuple3<String, String, byte[]> line, ReadOnlyContext ctx, Collector<Tuple3<String, String, byte[]>> out)
+    public void processElement(Tuple2<String, byte[]> digest, ReadOnlyContext ctx, Collector<Tuple2<String, byte[]>> out)
             throws Exception {
-        batch.clear();
-        lines.read(line.f2, line.f1, batch::add, this::warn);
-        for (Post p : batch) {
-            if (failToken != null && ++seen >= failAfterPosts) FailureInjector.maybeFail(failToken);
-            List<Finding> found;
-            try {
-                found = detector.detect(p.text());
-            } catch (RuntimeException e) {
-                warn(new Warning(line.f1, "source " + p.sourceId() + ", message " + p.messageId(),
-                        "detector failed (" + e.getClass().getSimpleName() + "); message not scanned"));
-                continue;
-            }
-            List<String> fps = new ArrayList<>(found.size());
-            ReadOnlyBroadcastState<String, String> watched = ctx.getBroadcastState(WATCHED);
-            for (Finding f : found) {
-                String fp = fingerprinter.fingerprint(f);
-                fps.add(fp);
-                byte[] json = StreamJson.finding(p, f, fp);
-                out.collect(Tuple3.of(p.sourceId(), fp, json));
-                String subjects = watched.get(fp);
-                if (subjects != null) {
-                    for (String subject : subjects.split("\n")) ctx.output(ALERTS, Tuple2.of(subject, StreamJson.alert(subject, json)));
-                }
-            }
-            posts.inc();
-            findings.inc(found.size());
-            if (!p.sourceId().equals(ctx.getCurrentKey())) {
-                // the key is read without decoding (SourceKeys); a post whose id reads differently keeps its own profile id
-                warn(new Warning(line.f1, "source " + p.sourceId(), "source id read as '" + ctx.getCurrentKey() + "' for partitioning"));
-            }
-            SourceProfile prof = profile.value();
-            if (prof == null) prof = new SourceProfile(p.sourceId());
-            prof.add(p.messageId(), p.date(), p.text(), found, fps);
-            profile.update(prof);
-            if (p.sourceName() != null) name.update(p.sourceName());
-            if (p.sourceType() != SourceType.UNKNOWN || type.value() == null) type.update(p.sourceType().ordinal());
+        PostDigest d;
+        try {
+            d = PostDigest.decode(digest.f1);
+        } catch (IllegalArgumentException e) {
+            warnings.inc();
+            LOG.warn("source {}: {}; post not profiled", digest.f0, e.getMessage());
+            return;
         }
-        if (!batch.isEmpty()) {
-            long now = ctx.timerService().currentProcessingTime();
-            // one timer per source and period: timers of the same key and time are kept once
-            ctx.timerService().registerProcessingTimeTimer((now / verdictDelayMs + 1) * verdictDelayMs);
+        SourceProfile.Contribution c = d.contribution();
+        ReadOnlyBroadcastState<String, String> watched = ctx.getBroadcastState(WATCHED);
+        List<String> fps = c.fingerprints();
+        for (int i = 0; i < fps.size(); i++) {
+            String subjects = watched.get(fps.get(i));
+            if (subjects == null) continue;
+            PostDigest.Spot spot = d.spots().get(i);
+            Kind kind = Kind.values()[c.kinds()[i]];
+            for (String subject : subjects.split("\n")) {
+                ctx.output(ALERTS, Tuple2.of(subject, StreamJson.alert(subject, fps.get(i), digest.f0, c.message(), kind,
+                        spot.start(), spot.end(), spot.masked())));
+                alerts.inc();
+            }
         }
+        SourceProfile prof = profile.value();
+        if (prof == null) prof = new SourceProfile(digest.f0);
+        prof.add(c);
+        profile.update(prof);
+        if (d.sourceName() != null) name.update(d.sourceName());
+        if (d.sourceType() != SourceType.UNKNOWN || type.value() == null) type.update(d.sourceType().ordinal());
+        long now = ctx.timerService().currentProcessingTime();
+        // one timer per source and period: timers of the same key and time are kept once
+        ctx.timerService().registerProcessingTimeTimer((now / verdictDelayMs + 1) * verdictDelayMs);
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Tuple3<String, String, byte[]>> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Tuple2<String, byte[]>> out) throws Exception {
         verdict(ctx.getBroadcastState(BANS), v -> ctx.output(VERDICTS, v));
     }
 
@@ -196,7 +155,7 @@ public final class ScanFunction extends KeyedBroadcastProcessFunction<String, Tu
     }
 
     @Override
-    public void processBroadcastElement(Tuple3<String, String, byte[]> b, Context ctx, Collector<Tuple3<String, String, byte[]>> out)
+    public void processBroadcastElement(Tuple3<String, String, byte[]> b, Context ctx, Collector<Tuple2<String, byte[]>> out)
             throws Exception {
         if (BAN.equals(b.f0)) {
             SourceSketch sketch;
@@ -242,11 +201,6 @@ public final class ScanFunction extends KeyedBroadcastProcessFunction<String, Tu
         index = idx;
         indexVersion = bansVersion;
         return idx;
-    }
-
-    private void warn(Warning w) {
-        warnings.inc();
-        LOG.warn("{}: {}: {}", w.file(), w.location(), w.message());
     }
 
     /** FNV-1a, 64 bits: whether a verdict record changed. */

@@ -1,0 +1,111 @@
+package io.pdshield.stream;
+
+import io.pdshield.analysis.SourceProfile;
+import io.pdshield.core.Detector;
+import io.pdshield.core.Finding;
+import io.pdshield.core.Fingerprinter;
+import io.pdshield.ingest.Post;
+import io.pdshield.ingest.PostLines;
+import io.pdshield.ingest.Warning;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stateless part of the engine, chained to the Kafka source: for every posts record
+ * ({@code [label, bytes]}, one JSON line or several) the CLI's reader ({@link PostLines}), the CLI's
+ * detector ({@link Detector#standard()}) and keyed fingerprints. Each finding goes out as
+ * {@code [source, findings.jsonl object]} to the findings sink in the same task; each post's
+ * {@link PostDigest} goes to the side output {@link #DIGESTS} as {@code [source, bytes]}, to be
+ * partitioned by source for {@link ProfileFunction}.
+ *
+ * <p>Detection is most of the work, and here it runs wherever the post is read: it spreads over the
+ * source's subtasks whatever the sources' sizes (one busy lookup bot does not load one subtask),
+ * and posts are not shipped between tasks before it — only their digests are, after.
+ * Bad input becomes a warning in the log (with the record's topic, partition and offset, line,
+ * message id) and a counter; the rest is read.
+ */
+public final class DetectFunction extends ProcessFunction<Tuple2<String, byte[]>, Tuple2<String, byte[]>> {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(DetectFunction.class);
+    /** Post digests {@code [source, PostDigest bytes]}. */
+    public static final OutputTag<Tuple2<String, byte[]>> DIGESTS = new OutputTag<>("digests",
+            Types.TUPLE(Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+
+    private final byte[] key;
+    private final String failToken;
+    private final long failAfterPosts;
+    private transient Detector detector;
+    private transient Fingerprinter fingerprinter;
+    private transient PostLines lines;
+    private transient List<Post> batch;
+    private transient Counter posts, findings, warnings;
+    private transient long seen;
+
+    /**
+     * @param key       the fingerprint key (the deployment's, as the CLI's {@code --key-file})
+     * @param failToken test hook: when non-null, the first subtask to reach {@code failAfterPosts}
+     *                  posts throws once per JVM and token (a task failure mid-stream)
+     */
+    public DetectFunction(byte[] key, String failToken, long failAfterPosts) {
+        this.key = key.clone();
+        this.failToken = failToken;
+        this.failAfterPosts = failAfterPosts;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        detector = Detector.standard();
+        fingerprinter = new Fingerprinter(key);
+        lines = new PostLines();
+        batch = new ArrayList<>();
+        posts = getRuntimeContext().getMetricGroup().counter("pdshieldPosts");
+        findings = getRuntimeContext().getMetricGroup().counter("pdshieldFindings");
+        warnings = getRuntimeContext().getMetricGroup().counter("pdshieldWarnings");
+    }
+
+    @Override
+    public void processElement(Tuple2<String, byte[]> record, Context ctx, Collector<Tuple2<String, byte[]>> out) {
+        batch.clear();
+        lines.read(record.f1, record.f0, batch::add, this::warn);
+        for (Post p : batch) {
+            if (failToken != null && ++seen >= failAfterPosts) FailureInjector.maybeFail(failToken);
+            List<Finding> found;
+            try {
+                found = detector.detect(p.text());
+            } catch (RuntimeException e) {
+                warn(new Warning(record.f0, "source " + p.sourceId() + ", message " + p.messageId(),
+                        "detector failed (" + e.getClass().getSimpleName() + "); message not scanned"));
+                continue;
+            }
+            List<String> fps = new ArrayList<>(found.size());
+            List<PostDigest.Spot> spots = new ArrayList<>(found.size());
+            for (Finding f : found) {
+                String fp = fingerprinter.fingerprint(f);
+                fps.add(fp);
+                String masked = f.masked();
+                spots.add(new PostDigest.Spot(f.start(), f.end(), masked));
+                out.collect(Tuple2.of(p.sourceId(), StreamJson.finding(p, f, fp, masked, false)));
+            }
+            SourceProfile.Contribution c = SourceProfile.contribution(p.messageId(), p.date(), p.text(), found, fps);
+            ctx.output(DIGESTS, Tuple2.of(p.sourceId(), new PostDigest(p.sourceName(), p.sourceType(), c, spots).encode()));
+            posts.inc();
+            findings.inc(found.size());
+        }
+    }
+
+    private void warn(Warning w) {
+        warnings.inc();
+        LOG.warn("{}: {}: {}", w.file(), w.location(), w.message());
+    }
+}

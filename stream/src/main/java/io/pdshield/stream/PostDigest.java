@@ -1,0 +1,141 @@
+package io.pdshield.stream;
+
+import io.pdshield.analysis.MinHash;
+import io.pdshield.analysis.SourceProfile;
+import io.pdshield.ingest.SourceType;
+
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the keyed part of the job needs of one scanned post, as bytes: the source's name and type,
+ * the post's {@link SourceProfile.Contribution} and where each finding is (for the watchlist's
+ * alerts). {@link DetectFunction} writes it where the post is read; {@link ProfileFunction}, keyed
+ * by source, reads it. No text and no clear identifier: fingerprints, a MinHash, masked forms and
+ * masked lines.
+ *
+ * @param spots each finding's span and masked form, in the contribution's order
+ */
+public record PostDigest(String sourceName, SourceType sourceType, SourceProfile.Contribution contribution, List<Spot> spots) {
+    private static final int VERSION = 1;
+
+    /** Where a finding is: UTF-16 offsets in the post's text, and its masked form. */
+    public record Spot(int start, int end, String masked) {
+    }
+
+    public PostDigest {
+        if (spots.size() != contribution.fingerprints().size()) {
+            throw new IllegalArgumentException(spots.size() + " spots but " + contribution.fingerprints().size() + " fingerprints");
+        }
+    }
+
+    public byte[] encode() {
+        SourceProfile.Contribution c = contribution;
+        // Flink's unsynchronized buffers: a DataOutputStream over a ByteArrayOutputStream takes a lock per byte written
+        DataOutputSerializer out = new DataOutputSerializer(256 + 128 * spots.size());
+        try {
+            out.writeByte(VERSION);
+            writeNullable(out, sourceName);
+            out.writeByte(sourceType.ordinal());
+            out.writeLong(c.message());
+            out.writeLong(c.date());
+            out.writeByte((c.isDossier() ? 1 : 0) | (c.isQuery() ? 2 : 0));
+            out.writeInt(c.priceLines());
+            out.writeInt(c.extortionLines());
+            writeEvidence(out, c.extortion());
+            writeEvidence(out, c.priceList());
+            writeEvidence(out, c.dossier());
+            // the signature of a post without findings is empty: one flag instead of 64 values
+            boolean sig = !MinHash.isEmpty(c.textSig());
+            out.writeBoolean(sig);
+            if (sig) for (int v : c.textSig()) out.writeInt(v);
+            out.writeInt(c.kinds().length);
+            for (int i = 0; i < c.kinds().length; i++) {
+                out.writeByte(c.kinds()[i]);
+                writeString(out, c.fingerprints().get(i));
+                Spot spot = spots.get(i);
+                out.writeInt(spot.start());
+                out.writeInt(spot.end());
+                writeString(out, spot.masked());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Arrays.copyOf(out.getSharedBuffer(), out.length());
+    }
+
+    /** The digest {@link #encode()} wrote; an {@link IllegalArgumentException} for anything else. */
+    public static PostDigest decode(byte[] b) {
+        DataInputDeserializer in = new DataInputDeserializer(b);
+        try {
+            int version = in.readUnsignedByte();
+            if (version != VERSION) throw new IllegalArgumentException("post digest version " + version + ", expected " + VERSION);
+            String name = readNullable(in);
+            SourceType type = SourceType.values()[in.readUnsignedByte()];
+            long message = in.readLong(), date = in.readLong();
+            int flags = in.readUnsignedByte();
+            int price = in.readInt(), ext = in.readInt();
+            SourceProfile.Evidence extortion = readEvidence(in), priceList = readEvidence(in), dossier = readEvidence(in);
+            int[] sig = MinHash.empty();
+            if (in.readBoolean()) for (int i = 0; i < sig.length; i++) sig[i] = in.readInt();
+            int n = in.readInt();
+            if (n < 0 || n > b.length) throw new IllegalArgumentException("post digest: " + n + " findings");
+            byte[] kinds = new byte[n];
+            List<String> fps = new ArrayList<>(n);
+            List<Spot> spots = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                kinds[i] = in.readByte();
+                fps.add(readString(in));
+                spots.add(new Spot(in.readInt(), in.readInt(), readString(in)));
+            }
+            if (in.available() != 0) throw new IllegalArgumentException("post digest: " + in.available() + " bytes after the end");
+            return new PostDigest(name, type, new SourceProfile.Contribution(message, date, (flags & 1) != 0, (flags & 2) != 0,
+                    kinds, fps, sig, price, ext, extortion, priceList, dossier), spots);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof IllegalArgumentException iae) throw iae;
+            throw new IllegalArgumentException("not a post digest: " + e, e);
+        }
+    }
+
+    /** UTF-8 with an int length: no 64 KB limit (a masked evidence line is as long as its line). */
+    private static void writeString(DataOutputSerializer out, String s) throws IOException {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String readString(DataInputDeserializer in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) throw new IOException("a string of " + n + " bytes in a digest of " + in.available() + " more");
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void writeNullable(DataOutputSerializer out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) writeString(out, s);
+    }
+
+    private static String readNullable(DataInputDeserializer in) throws IOException {
+        return in.readBoolean() ? readString(in) : null;
+    }
+
+    private static void writeEvidence(DataOutputSerializer out, SourceProfile.Evidence e) throws IOException {
+        out.writeBoolean(e != null);
+        if (e != null) {
+            out.writeLong(e.message());
+            writeString(out, e.line());
+        }
+    }
+
+    private static SourceProfile.Evidence readEvidence(DataInputDeserializer in) throws IOException {
+        return in.readBoolean() ? new SourceProfile.Evidence(in.readLong(), readString(in)) : null;
+    }
+}
