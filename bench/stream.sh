@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # bench/stream.sh [POSTS] [SOURCES]: posts/s of the Flink job (stream module) at parallelism 1 and 2.
 # One JVM: a real Kafka broker (KRaft, Kafka's test kit) and a Flink MiniCluster; POSTS generated
-# posts (default 60000) are loaded into a 2-partition topic, then each parallelism reads them all
-# with exactly-once sinks and checkpoints every second. Prints posts/s and the scaling ratio.
+# posts (default 200000) are loaded into a 2-partition topic, then each parallelism reads them all
+# with exactly-once sinks and the job's default checkpoint interval (10 s; -Dbench.checkpointMs=N in
+# BENCH_JAVA_OPTS), three rounds (-Dbench.rounds=N). Prints posts/s, the busiest threads
+# (-Dbench.threads=true) and the scaling ratio (best of the rounds and medians).
 # JVM options: BENCH_JAVA_OPTS (default -Xmx4g -XX:FreqInlineSize=60, the pdshield launcher's JIT setting).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,4 +15,4 @@ mvn -q -B -ntp -pl stream -am test-compile dependency:build-classpath \
 # shellcheck disable=SC2086
 exec java ${BENCH_JAVA_OPTS:--Xmx4g -XX:FreqInlineSize=60} \
   -cp "$root/stream/target/test-classes:$root/stream/target/classes:$(cat "$cp_file")" \
-  io.pdshield.stream.StreamBench "${1:-60000}" "${2:-64}"
+  io.pdshield.stream.StreamBench "${1:-200000}" "${2:-64}"

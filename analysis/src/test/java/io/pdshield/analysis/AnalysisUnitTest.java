@@ -173,4 +173,31 @@ class AnalysisUnitTest {
         assertTrue(Math.abs(j - 1 / 3.0) < 0.15, "" + j);
         assertEquals(0, MinHash.jaccard(a, MinHash.empty()));
     }
+
+    /**
+     * Signatures are stored (bank files, checkpoints) and compared across versions: the function
+     * i is h1 + i·h2 of the two mixes, exactly, however the loop is written.
+     */
+    @Test
+    void minHashFunctionsAreTheStoredOnes() {
+        java.util.Random r = new java.util.Random(5);
+        for (int t = 0; t < 200; t++) {
+            int[] fast = MinHash.empty(), reference = MinHash.empty();
+            int n = 1 + r.nextInt(80);
+            for (int k = 0; k < n; k++) {
+                long shingle = r.nextLong();
+                MinHash.add(fast, shingle);
+                long h1 = MinHash.mix(shingle ^ seed(0)), h2 = MinHash.mix(shingle ^ seed(1)) | 1;
+                for (int i = 0; i < MinHash.K; i++) reference[i] = Math.min(reference[i], (int) ((h1 + i * h2) >>> 33));
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(reference, fast);
+        }
+    }
+
+    /** MinHash's seed i, as its static initializer makes it. */
+    private static long seed(int i) {
+        long s = 0x5DEECE66DL;
+        for (int k = 0; k <= i; k++) s += 0x9E3779B97F4A7C15L;
+        return MinHash.mix(s);
+    }
 }

@@ -39,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StreamBench {
     public static void main(String[] args) throws Exception {
-        int posts = args.length > 0 ? Integer.parseInt(args[0]) : 60_000;
+        int posts = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int sources = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         byte[] key = "bench-key-0123456789abcdef012345".getBytes(StandardCharsets.UTF_8);
         System.out.printf(Locale.ROOT, "stream bench: %d posts from %d sources, %d cores, max heap %d MB%n", posts, sources,
