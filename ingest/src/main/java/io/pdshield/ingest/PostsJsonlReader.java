@@ -24,6 +24,9 @@ import java.util.Locale;
  * <p>Not thread-safe.
  */
 final class PostsJsonlReader {
+    /** Never holds a card or poll here: only {@link Attachments#appendTo}'s link targets are used. */
+    private final Attachments links = new Attachments();
+
     private final ReadContext ctx;
     private final List<String> problems = new ArrayList<>();
 
@@ -97,7 +100,9 @@ final class PostsJsonlReader {
                 }
             }
             if (!problems.isEmpty()) ctx.warn(where, String.join("; ", problems));
-            ctx.emit(new Post(platform, source, name, type, message, date, author, forwarded, text.text(), all, edited));
+            // the targets of hidden links, as lines after the text (as the export readers do)
+            ctx.emit(new Post(platform, source, name, type, message, date, author, forwarded, links.appendTo(text.text(), all), all,
+                    edited));
         } catch (IOException e) {
             ctx.warn(where, Json.describe(e) + "; line skipped");
         }

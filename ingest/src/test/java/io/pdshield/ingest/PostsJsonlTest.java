@@ -49,6 +49,24 @@ class PostsJsonlTest {
         assertTrue(c.warnings.get(2).message().contains("missing or invalid message"), c.warningText());
     }
 
+    /** Hidden links' targets come after the text as in the export readers: from {@code entities} or a text array. */
+    @Test
+    void hiddenLinkTargetsFollowTheText() throws Exception {
+        String jsonl = String.join("\n",
+                "{\"source\": \"-1001\", \"message\": 1, \"text\": \"её страница\", \"entities\": "
+                        + "[{\"type\": \"text_link\", \"offset\": 3, \"length\": 8, \"href\": \"https://vk.com/id123456789\"}]}",
+                "{\"source\": \"-1001\", \"message\": 2, \"text\": [{\"type\": \"text_link\", \"text\": \"тут\", \"href\": \"https://ok.ru/profile/5712345678\"}, "
+                        + "\" и https://t.me/anna_s \", {\"type\": \"text_link\", \"text\": \"тоже\", \"href\": \"https://t.me/anna_s\"}]}",
+                "{\"source\": \"-1001\", \"message\": 3, \"text\": \"без ссылок\"}") + "\n";
+        Collected c = Collected.read(Collected.write(dir, "posts.jsonl", jsonl));
+        assertEquals("её страница\n\nСсылка: https://vk.com/id123456789", c.post(1).text());
+        assertEquals(new Post.Entity("text_link", 3, 8, "https://vk.com/id123456789"), c.post(1).entities().get(0));
+        // a target the text already shows is not repeated
+        assertEquals("тут и https://t.me/anna_s тоже\n\nСсылка: https://ok.ru/profile/5712345678", c.post(2).text());
+        assertEquals("без ссылок", c.post(3).text());
+        assertEquals(List.of(), c.warnings);
+    }
+
     @Test
     void anOverlongLineIsSkippedAndTheNextLineRead() throws Exception {
         String big = "{\"source\": \"1\", \"message\": 1, \"text\": \"" + "a".repeat(5000) + "\"}";
