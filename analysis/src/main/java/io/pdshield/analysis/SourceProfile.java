@@ -34,7 +34,8 @@ public final class SourceProfile {
 
     private final String id;
     private long posts, pdPosts, dossiers, queries, findings, priceLines, extortionLines;
-    private final long[] kinds = new long[Kind.values().length];
+    private static final int KINDS = Kind.values().length;
+    private final long[] kinds = new long[KINDS];
     private long firstDate = Long.MAX_VALUE, lastDate = Long.MIN_VALUE;
     private final UpdateSketch victims = sketch(), queried = sketch(), answered = sketch();
     private final int[] textSig = MinHash.empty();
@@ -89,6 +90,9 @@ public final class SourceProfile {
                 throw new IllegalArgumentException(kinds.length + " kinds but " + fingerprints.size() + " fingerprints");
             }
             if (textSig.length != MinHash.K) throw new IllegalArgumentException("a MinHash signature has " + MinHash.K + " values");
+            for (byte k : kinds) {
+                if (k < 0 || k >= KINDS) throw new IllegalArgumentException("no kind number " + k);
+            }
         }
     }
 

@@ -188,6 +188,15 @@ class ProfileCodecTest {
         }
     }
 
+    private static int indexOf(byte[] a, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= a.length; i++) {
+            for (int j = 0; j < part.length; j++) if (a[i + j] != part[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
     @Test
     void aDamagedDigestIsAnErrorNotAProfile() {
         Post p = PostLinesTest.one("{\"source\":\"x\",\"message\":1,\"text\":\"тел 89161234567\"}");
@@ -199,5 +208,11 @@ class ProfileCodecTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> PostDigest.decode(Arrays.copyOf(b, b.length - 3)));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> PostDigest.decode(Arrays.copyOf(b, b.length + 1)));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> PostDigest.decode(new byte[] {9, 0, 0}));
+        // a kind number out of range (the last finding's kind byte sits before its fingerprint)
+        byte[] k = b.clone();
+        int at = indexOf(k, fps.get(0).getBytes(StandardCharsets.UTF_8)) - 5;
+        assertEquals((byte) found.get(0).kind().ordinal(), k[at]);
+        k[at] = 99;
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> PostDigest.decode(k));
     }
 }
