@@ -122,6 +122,9 @@ public final class StreamCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         if (createTopics != null) StreamJob.ensureTopics(bootstrap, o, createTopics, (short) 1);
+        Integer partitions = StreamJob.inputPartitions(bootstrap, inputTopic);
+        String partitionWarning = partitions == null ? null : StreamJob.partitionWarning(inputTopic, partitions, parallelism);
+        if (partitionWarning != null) err.println("pdshield stream: warning: " + partitionWarning);
         JobClient job = StreamJob.startLocal(o);
         Thread hook = new Thread(() -> {
             try {

@@ -282,6 +282,28 @@ public final class StreamJob {
         }
     }
 
+    /**
+     * The input topic's partition count, or {@code null} if the topic does not exist yet. Detection
+     * runs in the source's subtasks, and a source subtask reads whole partitions: with fewer
+     * partitions than the parallelism, some slots detect nothing ({@link #partitionWarning}).
+     */
+    public static Integer inputPartitions(String bootstrap, String topic) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(p)) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) return null;
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();
+        }
+    }
+
+    /** What to tell the user when the input topic has fewer partitions than the parallelism, or {@code null}. */
+    public static String partitionWarning(String topic, int partitions, int parallelism) {
+        if (partitions >= parallelism) return null;
+        return "the input topic " + topic + " has " + partitions + " partition" + (partitions == 1 ? "" : "s") + " for parallelism "
+                + parallelism + ": detection runs where posts are read, so only " + partitions + " of " + parallelism
+                + " slots will detect; add partitions (kafka-topics.sh --alter --topic " + topic + " --partitions " + parallelism + ")";
+    }
+
     /** Bank file entries, as the job carries them ({@link BanBank} format, one sketch each). */
     public static List<byte[]> readBank(Path file) throws IOException {
         List<byte[]> out = new ArrayList<>();

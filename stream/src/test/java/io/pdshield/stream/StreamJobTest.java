@@ -67,6 +67,19 @@ class StreamJobTest {
                 .withVerdictDelay(200);
     }
 
+    /** Detection runs where posts are read: an input topic with fewer partitions than slots is reported. */
+    @Test
+    void tooFewInputPartitionsAreNamed() throws Exception {
+        StreamJob.Options o = options("partitions", 2);
+        assertEquals(null, StreamJob.inputPartitions(kafka.bootstrap, o.inputTopic()));
+        StreamJob.ensureTopics(kafka.bootstrap, o, 1, (short) 1);
+        assertEquals(1, StreamJob.inputPartitions(kafka.bootstrap, o.inputTopic()));
+        String w = StreamJob.partitionWarning(o.inputTopic(), 1, 2);
+        assertTrue(w.contains("has 1 partition for parallelism 2") && w.contains("only 1 of 2 slots"), w);
+        assertEquals(null, StreamJob.partitionWarning(o.inputTopic(), 2, 2));
+        assertEquals(null, StreamJob.partitionWarning(o.inputTopic(), 4, 2));
+    }
+
     @Test
     void findingsVerdictsAndAlertsEqualTheCli(@TempDir Path tmp) throws Exception {
         Corpus corpus = CorpusLines.corpus(7, 14, 25);
