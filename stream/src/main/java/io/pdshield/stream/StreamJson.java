@@ -39,11 +39,6 @@ public final class StreamJson {
     private StreamJson() {
     }
 
-    /** One {@code findings.jsonl} object (without line break), as the CLI writes it without {@code --reveal}. */
-    public static byte[] finding(Post post, Finding f, String fingerprint) {
-        return finding(post, f, fingerprint, false);
-    }
-
     /**
      * One {@code findings.jsonl} object (without line break): the one writer of that format, used by
      * the stream job and by {@code ./pdshield scan} ({@code reveal} adds the clear {@code value}).
