@@ -112,10 +112,7 @@ public final class SourceProfile {
     /** Evidence lines are built only for a message earlier than the ones kept ({@code …Min}): the rest cannot win. */
     private static Contribution contribution(long message, long date, String text, List<Finding> found, List<String> fingerprints,
                                              long extMin, long priceMin, long dosMin) {
-        if (found.size() != fingerprints.size()) {
-            throw new IllegalArgumentException(found.size() + " findings but " + fingerprints.size() + " fingerprints");
-        }
-        boolean isDossier = Signals.dossier(found);
+        boolean isDossier = Signals.dossier(found); // a fingerprint per finding: the Contribution checks it
         boolean isQuery = !isDossier && Signals.query(text, found);
         int[] sig = MinHash.empty();
         if (!found.isEmpty()) Shingles.hashes(text, found, h -> MinHash.add(sig, h)); // only posts with personal data: what a clone re-posts
