@@ -263,9 +263,7 @@ public final class StreamJob {
      * topic compacted (an upsert log), the others with {@code partitions} partitions.
      */
     public static void ensureTopics(String bootstrap, Options o, int partitions, short replication) throws Exception {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(p)) {
+        try (Admin admin = admin(bootstrap)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> create = new ArrayList<>();
             for (String t : new java.util.LinkedHashSet<>(o.topics())) {
@@ -288,12 +286,16 @@ public final class StreamJob {
      * partitions than the parallelism, some slots detect nothing ({@link #partitionWarning}).
      */
     public static Integer inputPartitions(String bootstrap, String topic) throws Exception {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(p)) {
+        try (Admin admin = admin(bootstrap)) {
             if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) return null;
             return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();
         }
+    }
+
+    private static Admin admin(String bootstrap) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return Admin.create(p);
     }
 
     /** What to tell the user when the input topic has fewer partitions than the parallelism, or {@code null}. */
