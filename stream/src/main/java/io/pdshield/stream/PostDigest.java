@@ -9,7 +9,6 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,7 +66,7 @@ public record PostDigest(String sourceName, SourceType sourceType, SourceProfile
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Arrays.copyOf(out.getSharedBuffer(), out.length());
+        return out.getCopyOfBuffer();
     }
 
     /** The digest {@link #encode()} wrote; an {@link IllegalArgumentException} for anything else. */
