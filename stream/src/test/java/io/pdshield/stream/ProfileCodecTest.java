@@ -42,24 +42,32 @@ class ProfileCodecTest {
             if (++half % 10 == 0) restored = roundTrip(restored);
         }
         SourceProfile.Summary a = straight.summary(), b = roundTrip(restored).summary();
-        assertEquals(a.posts(), b.posts());
-        assertEquals(a.findings(), b.findings());
-        assertEquals(a.dossiers(), b.dossiers());
-        assertEquals(a.queries(), b.queries());
-        assertArrayEquals(a.kinds(), b.kinds());
-        assertArrayEquals(a.text(), b.text());
-        assertEquals(a.victims().getEstimate(), b.victims().getEstimate());
-        assertArrayEquals(a.victims().toByteArray(), b.victims().toByteArray());
-        assertEquals(a.queriedIdentifiers(), b.queriedIdentifiers());
-        assertEquals(a.answeredQueries(), b.answeredQueries());
-        assertEquals(a.weekly(), b.weekly());
-        assertEquals(a.dossier(), b.dossier());
-        assertEquals(a.extortion(), b.extortion());
-        assertEquals(a.priceList(), b.priceList());
-        assertEquals(a.firstDate(), b.firstDate());
-        assertEquals(a.lastDate(), b.lastDate());
+        assertSameSummary(a, b, id);
         assertEquals(new String(StreamJson.verdict(id, "n", posts.get(0).sourceType(), a, io.pdshield.analysis.Verdict.of(a, posts.get(0).sourceType()), null), StandardCharsets.UTF_8),
                 new String(StreamJson.verdict(id, "n", posts.get(0).sourceType(), b, io.pdshield.analysis.Verdict.of(b, posts.get(0).sourceType()), null), StandardCharsets.UTF_8));
+    }
+
+    /** Every number, sketch, signature and evidence line of two profiles' summaries is the same. */
+    static void assertSameSummary(SourceProfile.Summary a, SourceProfile.Summary b, String id) {
+        assertEquals(a.posts(), b.posts(), id);
+        assertEquals(a.pdPosts(), b.pdPosts(), id);
+        assertEquals(a.findings(), b.findings(), id);
+        assertEquals(a.dossiers(), b.dossiers(), id);
+        assertEquals(a.queries(), b.queries(), id);
+        assertEquals(a.priceLines(), b.priceLines(), id);
+        assertEquals(a.extortionLines(), b.extortionLines(), id);
+        assertArrayEquals(a.kinds(), b.kinds(), id);
+        assertArrayEquals(a.text(), b.text(), id);
+        assertEquals(a.victims().getEstimate(), b.victims().getEstimate(), id);
+        assertArrayEquals(a.victims().toByteArray(), b.victims().toByteArray(), id);
+        assertEquals(a.queriedIdentifiers(), b.queriedIdentifiers(), id);
+        assertEquals(a.answeredQueries(), b.answeredQueries(), id);
+        assertEquals(a.weekly(), b.weekly(), id);
+        assertEquals(a.dossier(), b.dossier(), id);
+        assertEquals(a.extortion(), b.extortion(), id);
+        assertEquals(a.priceList(), b.priceList(), id);
+        assertEquals(a.firstDate(), b.firstDate(), id);
+        assertEquals(a.lastDate(), b.lastDate(), id);
     }
 
     static SourceProfile roundTrip(SourceProfile p) throws Exception {
@@ -170,21 +178,7 @@ class ProfileCodecTest {
         assertEquals(6, cli.size());
         org.junit.jupiter.api.Assertions.assertTrue(alerts > 100, "the corpus has findings: " + alerts);
         for (String id : cli.keySet()) {
-            SourceProfile.Summary a = cli.get(id).summary(), b = job.get(id).summary();
-            assertEquals(a.posts(), b.posts(), id);
-            assertEquals(a.dossiers(), b.dossiers(), id);
-            assertEquals(a.queries(), b.queries(), id);
-            assertEquals(a.priceLines(), b.priceLines(), id);
-            assertEquals(a.extortionLines(), b.extortionLines(), id);
-            assertArrayEquals(a.kinds(), b.kinds(), id);
-            assertArrayEquals(a.text(), b.text(), id);
-            assertArrayEquals(a.victims().toByteArray(), b.victims().toByteArray(), id);
-            assertEquals(a.answeredQueries(), b.answeredQueries(), id);
-            assertEquals(a.dossier(), b.dossier(), id);
-            assertEquals(a.extortion(), b.extortion(), id);
-            assertEquals(a.priceList(), b.priceList(), id);
-            assertEquals(a.weekly(), b.weekly(), id);
-            assertEquals(a.firstDate(), b.firstDate(), id);
+            assertSameSummary(cli.get(id).summary(), job.get(id).summary(), id);
         }
     }
 
