@@ -127,12 +127,16 @@ public final class StreamBench {
             Map<Long, String> names = new HashMap<>();
             while (committed < target) {
                 Thread.sleep(250);
-                samples.add(new long[] {System.currentTimeMillis(), os.getProcessCpuTime(), detectCpu(threads)});
-                perThread.add(threadCpu(threads));
-                for (long id : threads.getAllThreadIds()) {
-                    java.lang.management.ThreadInfo ti = threads.getThreadInfo(id);
-                    if (ti != null) names.putIfAbsent(id, ti.getThreadName());
+                // one walk over the threads per sample; a thread's name is looked up once
+                Map<Long, Long> now = threadCpu(threads);
+                for (long id : now.keySet()) {
+                    names.computeIfAbsent(id, x -> {
+                        java.lang.management.ThreadInfo ti = threads.getThreadInfo(x);
+                        return ti == null ? null : ti.getThreadName();
+                    });
                 }
+                samples.add(new long[] {System.currentTimeMillis(), os.getProcessCpuTime(), detectCpu(now, names)});
+                perThread.add(now);
                 Map<TopicPartition, OffsetAndMetadata> c = admin.listConsumerGroupOffsets(o.groupId()).partitionsToOffsetAndMetadata().get();
                 committed = c.values().stream().mapToLong(x -> x == null ? 0 : x.offset()).sum();
                 if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(20)) throw new IllegalStateException("timed out");
@@ -209,13 +213,12 @@ public final class StreamBench {
         return s.get(s.size() - 1)[col];
     }
 
-    /** CPU ns of the detecting task threads (the posts source's) so far. */
-    static long detectCpu(java.lang.management.ThreadMXBean threads) {
+    /** CPU ns of the detecting task threads (the posts source's) in one {@link #threadCpu} snapshot. */
+    static long detectCpu(Map<Long, Long> cpu, Map<Long, String> names) {
         long sum = 0;
-        for (long id : threads.getAllThreadIds()) {
-            java.lang.management.ThreadInfo ti = threads.getThreadInfo(id);
-            long tc = threads.getThreadCpuTime(id);
-            if (ti != null && tc > 0 && group(ti.getThreadName()).equals("detect")) sum += tc;
+        for (Map.Entry<Long, Long> e : cpu.entrySet()) {
+            String name = names.get(e.getKey());
+            if (name != null && group(name).equals("detect")) sum += e.getValue();
         }
         return sum;
     }
