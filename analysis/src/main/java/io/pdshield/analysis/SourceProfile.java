@@ -109,8 +109,13 @@ public final class SourceProfile {
         return contribution(message, date, text, found, fingerprints, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
     }
 
-    /** Evidence lines are built only for a message earlier than the ones kept ({@code …Min}): the rest cannot win. */
-    private static Contribution contribution(long message, long date, String text, List<Finding> found, List<String> fingerprints,
+    /**
+     * {@link #contribution(long, long, String, List, List)} with evidence lines built only for a
+     * message earlier than the given ones ({@code …Min}: the messages of the evidence the profile
+     * holds, or will hold once contributions already made arrive; {@link Long#MAX_VALUE} for none):
+     * a later line cannot win ({@link #add(Contribution)} keeps the earliest), so it is not quoted.
+     */
+    public static Contribution contribution(long message, long date, String text, List<Finding> found, List<String> fingerprints,
                                              long extMin, long priceMin, long dosMin) {
         boolean isDossier = Signals.dossier(found); // a fingerprint per finding: the Contribution checks it
         boolean isQuery = !isDossier && Signals.query(text, found);

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The stateless part of the engine, chained to the Kafka source: for every posts record
@@ -51,6 +52,7 @@ public final class DetectFunction extends ProcessFunction<Tuple2<String, byte[]>
     private transient List<Post> batch;
     private transient Counter posts, findings, warnings;
     private transient long seen;
+    private transient Memo memo;
 
     /**
      * @param key       the fingerprint key (the deployment's, as the CLI's {@code --key-file})
@@ -69,6 +71,7 @@ public final class DetectFunction extends ProcessFunction<Tuple2<String, byte[]>
         fingerprinter = new Fingerprinter(key);
         lines = new PostLines();
         batch = new ArrayList<>();
+        memo = new Memo(MEMO_SOURCES);
         posts = getRuntimeContext().getMetricGroup().counter("pdshieldPosts");
         findings = getRuntimeContext().getMetricGroup().counter("pdshieldFindings");
         warnings = getRuntimeContext().getMetricGroup().counter("pdshieldWarnings");
@@ -97,10 +100,54 @@ public final class DetectFunction extends ProcessFunction<Tuple2<String, byte[]>
                 spots.add(new PostDigest.Spot(f.start(), f.end(), masked));
                 out.collect(Tuple2.of(p.sourceId(), StreamJson.finding(p, f, fp, masked, false)));
             }
-            SourceProfile.Contribution c = SourceProfile.contribution(p.messageId(), p.date(), p.text(), found, fps);
-            ctx.output(DIGESTS, Tuple2.of(p.sourceId(), new PostDigest(p.sourceName(), p.sourceType(), c, spots).encode()));
+            ctx.output(DIGESTS, Tuple2.of(p.sourceId(), digest(memo, p, found, fps, spots).encode()));
             posts.inc();
             findings.inc(found.size());
+        }
+    }
+
+    /** A post's digest, leaving out what {@code memo} says was sent already (and noting what is sent now). */
+    static PostDigest digest(Memo memo, Post p, List<Finding> found, List<String> fps, List<PostDigest.Spot> spots) {
+        Sent sent = memo.computeIfAbsent(p.sourceId(), x -> new Sent());
+        SourceProfile.Contribution c = SourceProfile.contribution(p.messageId(), p.date(), p.text(), found, fps,
+                sent.extortion, sent.priceList, sent.dossier);
+        if (c.extortion() != null) sent.extortion = c.extortion().message();
+        if (c.priceList() != null) sent.priceList = c.priceList().message();
+        if (c.dossier() != null) sent.dossier = c.dossier().message();
+        String name = p.sourceName() == null || p.sourceName().equals(sent.name) ? null : p.sourceName();
+        if (name != null) sent.name = name;
+        return new PostDigest(name, p.sourceType(), c, spots);
+    }
+
+    /** Sources remembered at most ({@link Memo}); past that the eldest is forgotten. */
+    static final int MEMO_SOURCES = 100_000;
+
+    /**
+     * What this subtask has sent of a source: its name, and the message of each sort of evidence
+     * line. The profile keeps the earliest evidence of each sort and the last name, so a line of a
+     * later message, or the same name again, would only cost bytes on the way and decoding there;
+     * neither is sent. Not state: after a restart (or for a forgotten source) it starts empty and
+     * sends them again, which is harmless — the digests it remembered were sent before the
+     * checkpoint restored from (their effect is in the profile's state) or are sent again.
+     */
+    static final class Sent {
+        String name;
+        long extortion = Long.MAX_VALUE, priceList = Long.MAX_VALUE, dossier = Long.MAX_VALUE;
+    }
+
+    /** Sources' {@link Sent}, the least recently inserted forgotten past a bound. */
+    static final class Memo extends java.util.LinkedHashMap<String, Sent> {
+        private static final long serialVersionUID = 1L;
+        private final int max;
+
+        Memo(int max) {
+            super(1024);
+            this.max = max;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Sent> eldest) {
+            return size() > max;
         }
     }
 

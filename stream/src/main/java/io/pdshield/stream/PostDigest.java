@@ -22,7 +22,7 @@ import java.util.List;
  * @param spots each finding's span and masked form, in the contribution's order
  */
 public record PostDigest(String sourceName, SourceType sourceType, SourceProfile.Contribution contribution, List<Spot> spots) {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     /** Where a finding is: UTF-16 offsets in the post's text, and its masked form. */
     public record Spot(int start, int end, String masked) {
@@ -58,7 +58,9 @@ public record PostDigest(String sourceName, SourceType sourceType, SourceProfile
             for (int i = 0; i < c.kinds().length; i++) {
                 out.writeByte(c.kinds()[i]);
                 writeString(out, c.fingerprints().get(i));
-                Spot spot = spots.get(i);
+            }
+            // the spots last: the profile decodes one only for a watched fingerprint
+            for (Spot spot : spots) {
                 out.writeInt(spot.start());
                 out.writeInt(spot.end());
                 writeString(out, spot.masked());
@@ -71,6 +73,18 @@ public record PostDigest(String sourceName, SourceType sourceType, SourceProfile
 
     /** The digest {@link #encode()} wrote; an {@link IllegalArgumentException} for anything else. */
     public static PostDigest decode(byte[] b) {
+        Lazy l = lazy(b);
+        List<Spot> spots = new ArrayList<>(l.contribution.kinds().length);
+        for (int i = 0; i < l.contribution.kinds().length; i++) spots.add(l.spot(i));
+        return new PostDigest(l.sourceName, l.sourceType, l.contribution, spots);
+    }
+
+    /**
+     * A digest with everything but its spots decoded (what the profile needs of every post); a spot
+     * is decoded by {@link Lazy#spot} (only a watched fingerprint's is). The spots' layout is
+     * checked here: a damaged digest is an {@link IllegalArgumentException} here, not later.
+     */
+    public static Lazy lazy(byte[] b) {
         DataInputDeserializer in = new DataInputDeserializer(b);
         try {
             int version = in.readUnsignedByte();
@@ -87,18 +101,66 @@ public record PostDigest(String sourceName, SourceType sourceType, SourceProfile
             if (n < 0 || n > b.length) throw new IllegalArgumentException("post digest: " + n + " findings");
             byte[] kinds = new byte[n];
             List<String> fps = new ArrayList<>(n);
-            List<Spot> spots = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 kinds[i] = in.readByte();
                 fps.add(readString(in));
-                spots.add(new Spot(in.readInt(), in.readInt(), readString(in)));
+            }
+            int spotsAt = b.length - in.available();
+            for (int i = 0; i < n; i++) {
+                in.skipBytesToRead(8);
+                int len = in.readInt();
+                if (len < 0 || len > in.available()) throw new IOException("a string of " + len + " bytes in a digest of " + in.available() + " more");
+                in.skipBytesToRead(len);
             }
             if (in.available() != 0) throw new IllegalArgumentException("post digest: " + in.available() + " bytes after the end");
-            return new PostDigest(name, type, new SourceProfile.Contribution(message, date, (flags & 1) != 0, (flags & 2) != 0,
-                    kinds, fps, sig, price, ext, extortion, priceList, dossier), spots);
+            return new Lazy(name, type, new SourceProfile.Contribution(message, date, (flags & 1) != 0, (flags & 2) != 0,
+                    kinds, fps, sig, price, ext, extortion, priceList, dossier), b, spotsAt);
         } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException iae) throw iae;
             throw new IllegalArgumentException("not a post digest: " + e, e);
+        }
+    }
+
+    /** See {@link #lazy}. */
+    public static final class Lazy {
+        private final String sourceName;
+        private final SourceType sourceType;
+        private final SourceProfile.Contribution contribution;
+        private final byte[] bytes;
+        private final int spotsAt;
+
+        private Lazy(String sourceName, SourceType sourceType, SourceProfile.Contribution contribution, byte[] bytes, int spotsAt) {
+            this.sourceName = sourceName;
+            this.sourceType = sourceType;
+            this.contribution = contribution;
+            this.bytes = bytes;
+            this.spotsAt = spotsAt;
+        }
+
+        public String sourceName() {
+            return sourceName;
+        }
+
+        public SourceType sourceType() {
+            return sourceType;
+        }
+
+        public SourceProfile.Contribution contribution() {
+            return contribution;
+        }
+
+        /** The {@code i}-th finding's spot (its layout was checked by {@link #lazy}). */
+        public Spot spot(int i) {
+            DataInputDeserializer in = new DataInputDeserializer(bytes, spotsAt, bytes.length - spotsAt);
+            try {
+                for (int k = 0; k < i; k++) {
+                    in.skipBytesToRead(8);
+                    in.skipBytesToRead(in.readInt());
+                }
+                return new Spot(in.readInt(), in.readInt(), readString(in));
+            } catch (IOException e) {
+                throw new IllegalStateException("a checked digest", e);
+            }
         }
     }
 

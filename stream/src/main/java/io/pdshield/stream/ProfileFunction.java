@@ -93,9 +93,9 @@ public final class ProfileFunction extends KeyedBroadcastProcessFunction<String,
     @Override
     public void processElement(Tuple2<String, byte[]> digest, ReadOnlyContext ctx, Collector<Tuple2<String, byte[]>> out)
             throws Exception {
-        PostDigest d;
+        PostDigest.Lazy d;
         try {
-            d = PostDigest.decode(digest.f1);
+            d = PostDigest.lazy(digest.f1);
         } catch (IllegalArgumentException e) {
             warnings.inc();
             LOG.warn("source {}: {}; post not profiled", digest.f0, e.getMessage());
@@ -107,7 +107,7 @@ public final class ProfileFunction extends KeyedBroadcastProcessFunction<String,
         for (int i = 0; i < fps.size(); i++) {
             String subjects = watched.get(fps.get(i));
             if (subjects == null) continue;
-            PostDigest.Spot spot = d.spots().get(i);
+            PostDigest.Spot spot = d.spot(i);
             Kind kind = Kind.values()[c.kinds()[i]];
             for (String subject : subjects.split("\n")) {
                 ctx.output(ALERTS, Tuple2.of(subject, StreamJson.alert(subject, fps.get(i), digest.f0, c.message(), kind,
@@ -119,8 +119,10 @@ public final class ProfileFunction extends KeyedBroadcastProcessFunction<String,
         if (prof == null) prof = new SourceProfile(digest.f0);
         prof.add(c);
         profile.update(prof);
+        // the detecting task sends a source's name when it is new to it (DetectFunction)
         if (d.sourceName() != null) name.update(d.sourceName());
-        if (d.sourceType() != SourceType.UNKNOWN || type.value() == null) type.update(d.sourceType().ordinal());
+        Integer t = type.value();
+        if (t == null || (d.sourceType() != SourceType.UNKNOWN && t != d.sourceType().ordinal())) type.update(d.sourceType().ordinal());
         long now = ctx.timerService().currentProcessingTime();
         // one timer per source and period: timers of the same key and time are kept once
         ctx.timerService().registerProcessingTimeTimer((now / verdictDelayMs + 1) * verdictDelayMs);

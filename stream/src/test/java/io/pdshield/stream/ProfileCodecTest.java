@@ -182,6 +182,56 @@ class ProfileCodecTest {
         }
     }
 
+    /**
+     * The detecting task leaves out of a digest what it sent before (a source's name, evidence of a
+     * later message than the one sent): two subtasks, each with its own memo — one remembering only
+     * two of the six sources, so it forgets and sends again —, their digests interleaved and
+     * shuffled, give the CLI's profiles, and far fewer evidence lines and names travel.
+     */
+    @Test
+    void digestsLeavingOutWhatWasSentBuildTheSameProfile() throws Exception {
+        List<Post> posts = new ArrayList<>();
+        for (String[] l : CorpusLines.lines(CorpusLines.corpus(5, 6, 80))) posts.add(PostLinesTest.one(l[1]));
+        Detector d = Detector.standard();
+        Fingerprinter fp = new Fingerprinter(KEY);
+        java.util.Map<String, SourceProfile> cli = new java.util.TreeMap<>(), job = new java.util.TreeMap<>();
+        DetectFunction.Memo[] memos = {new DetectFunction.Memo(DetectFunction.MEMO_SOURCES), new DetectFunction.Memo(2)};
+        List<Object[]> digests = new ArrayList<>(); // [source id, digest bytes]: the job's record key and value
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        int evidence = 0, sentEvidence = 0, named = 0, sentNames = 0;
+        for (int i = 0; i < posts.size(); i++) {
+            Post p = posts.get(i);
+            List<Finding> found = d.detect(p.text());
+            List<String> fps = found.stream().map(fp::fingerprint).toList();
+            cli.computeIfAbsent(p.sourceId(), SourceProfile::new).add(p.messageId(), p.date(), p.text(), found, fps);
+            List<PostDigest.Spot> spots = new ArrayList<>();
+            for (Finding f : found) spots.add(new PostDigest.Spot(f.start(), f.end(), f.masked()));
+            PostDigest digest = DetectFunction.digest(memos[i % 2], p, found, fps, spots);
+            evidence += count(SourceProfile.contribution(p.messageId(), p.date(), p.text(), found, fps));
+            sentEvidence += count(digest.contribution());
+            if (p.sourceName() != null) named++;
+            if (digest.sourceName() != null) {
+                sentNames++;
+                names.put(p.sourceId(), digest.sourceName()); // the profile keeps the last name it is sent
+            }
+            digests.add(new Object[] {p.sourceId(), digest.encode()});
+        }
+        java.util.Collections.shuffle(digests, new java.util.Random(11));
+        for (Object[] x : digests) {
+            job.computeIfAbsent((String) x[0], SourceProfile::new).add(PostDigest.lazy((byte[]) x[1]).contribution());
+        }
+        assertEquals(cli.keySet(), job.keySet());
+        for (String id : cli.keySet()) assertSameSummary(cli.get(id).summary(), job.get(id).summary(), id);
+        org.junit.jupiter.api.Assertions.assertTrue(evidence > 50, "the corpus has evidence lines: " + evidence);
+        org.junit.jupiter.api.Assertions.assertTrue(sentEvidence * 4 < evidence, sentEvidence + " of " + evidence + " evidence lines sent");
+        org.junit.jupiter.api.Assertions.assertTrue(sentNames >= 6 && sentNames * 10 < named, sentNames + " of " + named + " names sent");
+        for (Post p : posts) assertEquals(p.sourceName(), names.get(p.sourceId()));
+    }
+
+    private static int count(SourceProfile.Contribution c) {
+        return (c.extortion() == null ? 0 : 1) + (c.priceList() == null ? 0 : 1) + (c.dossier() == null ? 0 : 1);
+    }
+
     private static int indexOf(byte[] a, byte[] part) {
         outer:
         for (int i = 0; i + part.length <= a.length; i++) {
