@@ -1,6 +1,9 @@
 package io.pdshield.stream;
 
+import io.pdshield.ingest.Post;
 import io.pdshield.testkit.CorpusGenerator;
+import io.pdshield.testkit.CorpusMessage;
+import io.pdshield.testkit.CorpusSource;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,10 +35,15 @@ import java.util.concurrent.TimeUnit;
  * bench/stream.sh: posts/s of the job at parallelism 1 and 2 on this machine. One JVM holds the
  * Kafka broker (KRaft test kit) and the Flink MiniCluster. N generated posts are loaded once into
  * a 2-partition input topic (spread evenly); each run is a fresh job (own group and output
- * topics) that reads them all: a warm-up run, then parallelism 1 and 2 in turn, three rounds (-Dbench.rounds), the best of
- * each kept (and the medians). The rate is posts / (last − first broker append time of the run's
- * findings, LogAppendTime): processing only, without job start-up; the wall time from submission
- * to the input offsets committed by a checkpoint is printed too.
+ * topics) that reads them all: warm-up runs (-Dbench.warmups, 3), then parallelism 1 and 2 in
+ * turn, three rounds (-Dbench.rounds), the best of each kept and the medians. Two rates per run,
+ * both from the broker append times of the run's findings (LogAppendTime; job start-up left out):
+ * the whole run (posts / (last − first append)), and its steady part — from the append by which
+ * 10 % of the posts had been read (the furthest post of each partition with a finding appended) to
+ * the one by which 90 % had — which leaves out the ramp-up and the drain (at parallelism 2 one
+ * subtask runs out of input before the other), as an unbounded stream has neither. The posts are
+ * loaded in date order, sources interleaved as a platform's channels post. The scaling is the steady rates' ratio. The wall time from submission to the input
+ * offsets committed by a checkpoint is printed too.
  */
 public final class StreamBench {
     public static void main(String[] args) throws Exception {
@@ -46,54 +54,97 @@ public final class StreamBench {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         try (TestKafka kafka = new TestKafka()) {
             String input = "bench.posts";
-            List<String[]> lines = CorpusLines.lines(CorpusGenerator.ofMessages(42, sources, Math.max(1, posts / sources)).generate());
-            if (lines.size() > posts) lines = lines.subList(0, posts);
-            int n = lines.size();
-            long bytes = 0;
-            Properties ap = new Properties();
-            ap.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap);
-            try (Admin admin = Admin.create(ap)) {
-                admin.createTopics(List.of(new NewTopic(input, 2, (short) 1))).all().get();
-            }
-            Properties pp = new Properties();
-            pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap);
-            pp.put(ProducerConfig.LINGER_MS_CONFIG, "10");
-            pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
-            pp.put(ProducerConfig.ACKS_CONFIG, "all");
-            pp.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
-            pp.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(512 * 1024));
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(pp, new ByteArraySerializer(), new ByteArraySerializer())) {
-                for (int i = 0; i < n; i++) {
-                    byte[] v = lines.get(i)[1].getBytes(StandardCharsets.UTF_8);
-                    bytes += v.length;
-                    producer.send(new ProducerRecord<>(input, i % 2, lines.get(i)[0].getBytes(StandardCharsets.UTF_8), v));
-                }
-                producer.flush();
-            }
+            // the generated corpus is dropped once loaded: the runs measure the job, not the generator's garbage
+            Loaded loaded = load(kafka, input, posts, sources);
+            int n = loaded.n();
+            long bytes = loaded.bytes();
             System.out.printf(Locale.ROOT, "loaded %d posts (%.1f MB) into %s (2 partitions)%n", n, bytes / 1e6, input);
 
-            // a warm-up run first (JIT, the detector's dictionaries), not counted; then each parallelism twice, best kept
-            run(kafka, input, n, 2, key, "warmup");
-            Map<Integer, Double> rate = new HashMap<>();
+            // warm-up runs first, not counted (-Dbench.warmups, alternating parallelism 2 and 1): the JIT compiler is still
+            // busy after one (a quarter of a core through the next run at parallelism 2: jdk.Compilation events), and
+            // a job that runs for days does not pay that
+            int warmups = Integer.getInteger("bench.warmups", 3);
+            for (int w = 0; w < warmups; w++) run(kafka, input, loaded, 2 - w % 2, key, "warmup" + w);
             // rounds alternate the parallelisms, so that a slow spell of the machine hits both alike
             int rounds = Integer.getInteger("bench.rounds", 3);
-            Map<Integer, List<Double>> all = new HashMap<>();
+            Map<Integer, List<Double>> whole = new HashMap<>(), steady = new HashMap<>();
             for (int round = 0; round < rounds; round++) {
                 for (int p : new int[] {1, 2}) {
-                    double r = run(kafka, input, n, p, key, Character.toString('a' + round));
-                    rate.merge(p, r, Math::max);
-                    all.computeIfAbsent(p, x -> new ArrayList<>()).add(r);
+                    double[] r = run(kafka, input, loaded, p, key, Character.toString('a' + round));
+                    whole.computeIfAbsent(p, x -> new ArrayList<>()).add(r[0]);
+                    steady.computeIfAbsent(p, x -> new ArrayList<>()).add(r[1]);
                 }
             }
-            System.out.printf(Locale.ROOT, "RESULT parallelism 1: %.0f posts/s; parallelism 2: %.0f posts/s; scaling %.2fx "
-                            + "(best of %d rounds; medians %.0f and %.0f: %.2fx)%n",
-                    rate.get(1), rate.get(2), rate.get(2) / rate.get(1), rounds, median(all.get(1)), median(all.get(2)),
-                    median(all.get(2)) / median(all.get(1)));
+            System.out.printf(Locale.ROOT, "whole runs: parallelism 1 %.0f, parallelism 2 %.0f posts/s (best of %d rounds; %.2fx); medians %.0f and %.0f (%.2fx)%n",
+                    max(whole.get(1)), max(whole.get(2)), rounds, max(whole.get(2)) / max(whole.get(1)), median(whole.get(1)),
+                    median(whole.get(2)), median(whole.get(2)) / median(whole.get(1)));
+            System.out.printf(Locale.ROOT, "RESULT steady (%.0f%%..%.0f%% of the posts read) parallelism 1: %.0f posts/s; parallelism 2: %.0f posts/s; "
+                            + "scaling %.2fx (best of %d rounds; medians %.0f and %.0f: %.2fx)%n", STEADY_FROM * 100, STEADY_TO * 100,
+                    max(steady.get(1)), max(steady.get(2)), max(steady.get(2)) / max(steady.get(1)), rounds, median(steady.get(1)),
+                    median(steady.get(2)), median(steady.get(2)) / median(steady.get(1)));
         }
         System.exit(0);
     }
 
-    static double run(TestKafka kafka, String input, int n, int parallelism, byte[] key, String round) throws Exception {
+    /**
+     * The loaded posts.
+     *
+     * @param index post ({@link #post}) → its place in the load order: post i is at offset i / 2 of
+     *              partition i % 2
+     */
+    record Loaded(int n, long bytes, Map<String, Integer> index) {
+    }
+
+    static String post(String source, long message) {
+        return source + '\u0000' + message;
+    }
+
+    /**
+     * Generates the corpus and loads it into a new 2-partition topic, spread evenly, in date order
+     * (as a platform's channels post: sources interleaved, not one after another).
+     */
+    static Loaded load(TestKafka kafka, String input, int posts, int sources) throws Exception {
+        List<Post> all = new ArrayList<>();
+        for (CorpusSource s : CorpusGenerator.ofMessages(42, sources, Math.max(1, posts / sources)).generate().sources()) {
+            for (CorpusMessage m : s.messages()) if (!m.service()) all.add(m.toPost(s.info()));
+        }
+        if (all.size() > posts) all = all.subList(0, posts);
+        all = new ArrayList<>(all);
+        all.sort(java.util.Comparator.comparingLong(Post::date)); // stable: a source's posts of one second keep their order
+        int n = all.size();
+        long bytes = 0;
+        Map<String, Integer> index = new HashMap<>();
+        Properties ap = new Properties();
+        ap.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap);
+        try (Admin admin = Admin.create(ap)) {
+            admin.createTopics(List.of(new NewTopic(input, 2, (short) 1))).all().get();
+        }
+        Properties pp = new Properties();
+        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap);
+        pp.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+        pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+        pp.put(ProducerConfig.ACKS_CONFIG, "all");
+        pp.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1"); // in order: post i at offset i / 2
+        pp.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(512 * 1024));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(pp, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < n; i++) {
+                Post p = all.get(i);
+                byte[] v = CorpusLines.line(p).getBytes(StandardCharsets.UTF_8);
+                bytes += v.length;
+                index.put(post(p.sourceId(), p.messageId()), i);
+                producer.send(new ProducerRecord<>(input, i % 2, p.sourceId().getBytes(StandardCharsets.UTF_8), v));
+            }
+            producer.flush();
+        }
+        return new Loaded(n, bytes, index);
+    }
+
+    /** Share of the posts read before the steady part of a run and by its end: ramp-up and drain are left out. */
+    static final double STEADY_FROM = 0.1, STEADY_TO = 0.9;
+
+    /** Runs the job once over the loaded posts: [posts/s over the whole run, posts/s in its steady part]. */
+    static double[] run(TestKafka kafka, String input, Loaded loaded, int parallelism, byte[] key, String round) throws Exception {
+        int n = loaded.n();
         String t = "bench." + round + ".p" + parallelism + ".";
         StreamJob.Options o = StreamJob.Options.defaults(kafka.bootstrap, key)
                 .withTopics(input, t + "findings", t + "verdicts", t + "alerts", t + "watchlist", t + "bans")
@@ -122,7 +173,8 @@ public final class StreamBench {
             long start = System.nanoTime();
             JobClient job = StreamJob.startLocal(o);
             long committed = 0;
-            List<long[]> samples = new ArrayList<>(); // [epoch ms, process CPU ns, detect threads' CPU ns]
+            List<long[]> samples = new ArrayList<>(); // [epoch ms, process CPU ns, detect threads' CPU ns, JIT compiling ns]
+            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
             List<Map<Long, Long>> perThread = new ArrayList<>();
             Map<Long, String> names = new HashMap<>();
             while (committed < target) {
@@ -135,7 +187,8 @@ public final class StreamBench {
                         return ti == null ? null : ti.getThreadName();
                     });
                 }
-                samples.add(new long[] {System.currentTimeMillis(), os.getProcessCpuTime(), detectCpu(now, names)});
+                samples.add(new long[] {System.currentTimeMillis(), os.getProcessCpuTime(), detectCpu(now, names),
+                        jit.getTotalCompilationTime() * 1_000_000});
                 perThread.add(now);
                 Map<TopicPartition, OffsetAndMetadata> c = admin.listConsumerGroupOffsets(o.groupId()).partitionsToOffsetAndMetadata().get();
                 committed = c.values().stream().mapToLong(x -> x == null ? 0 : x.offset()).sum();
@@ -157,20 +210,27 @@ public final class StreamBench {
             double detectCpu = byGroup.getOrDefault("detect", 0.0);
             job.cancel().get(60, TimeUnit.SECONDS);
 
-            long[] span = appendSpan(kafka, o.findingsTopic());
-            double secs = (span[1] - span[0]) / 1000.0;
+            Appends appends = appends(kafka, o.findingsTopic(), loaded.index());
+            double secs = (appends.last() - appends.first()) / 1000.0;
             double r = n / secs;
-            double[] inWindow = cpuIn(samples, span[0], span[1]);
-            System.out.printf(Locale.ROOT, "%s parallelism %d: %d posts, %d findings, processing %.2f s (%.0f posts/s); wall from submission %.1f s; "
-                            + "machine load %.1f; CPU: detect threads %.1f s (%.0f posts per detect-thread CPU second), whole JVM %.1f s (%.0f posts per CPU second)%n",
-                    round, parallelism, n, span[2], secs, r, wall, os.getSystemLoadAverage(), detectCpu, n / detectCpu, cpu, n / cpu);
+            long[] steady = appends.between(STEADY_FROM * n, STEADY_TO * n);
+            double steadySecs = (steady[1] - steady[0]) / 1000.0;
+            double steadyRate = steady[2] / steadySecs;
+            double[] inWindow = cpuIn(samples, steady[0], steady[1]);
+            System.out.printf(Locale.ROOT, "%s parallelism %d: %d posts, %d findings, processing %.2f s (%.0f posts/s), steady part %.2f s (%.0f posts/s); "
+                            + "wall from submission %.1f s; machine load %.1f; CPU: detect threads %.1f s (%.0f posts per detect-thread CPU second), "
+                            + "whole JVM %.1f s (%.0f posts per CPU second)%n",
+                    round, parallelism, n, appends.count(), secs, r, steadySecs, steadyRate, wall, os.getSystemLoadAverage(), detectCpu,
+                    n / detectCpu, cpu, n / cpu);
             StringBuilder sb = new StringBuilder("    CPU seconds by thread group:");
             byGroup.forEach((g, c) -> sb.append(String.format(Locale.ROOT, " %s %.1f;", g, c)));
             System.out.println(sb);
-            System.out.printf(Locale.ROOT, "    during processing (%d..%d ms): whole JVM %.2f cores busy, detect threads %.2f cores busy%n", span[0], span[1],
-                    inWindow[0] / secs, inWindow[1] / secs);
+            System.out.printf(Locale.ROOT, "    during the steady part (%d..%d ms): whole JVM %.2f cores busy, detect threads %.2f cores busy, "
+                            + "JIT compilers %.2f cores%n", steady[0], steady[1], inWindow[0] / steadySecs, inWindow[1] / steadySecs,
+                    inWindow[2] / steadySecs);
+            long[] span = {steady[0], steady[1]};
             if (Boolean.getBoolean("bench.threads")) {
-                // the busiest threads between the samples around the processing window
+                // the busiest threads between the samples around the steady part
                 int a = 0, b = samples.size() - 1;
                 for (int i = 0; i < samples.size(); i++) {
                     if (samples.get(i)[0] <= span[0]) a = i;
@@ -187,8 +247,29 @@ public final class StreamBench {
                 busy.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(15)
                         .forEach(e -> System.out.printf(Locale.ROOT, "      %.3f cores  %s%n", e.getValue(), e.getKey()));
             }
-            return r;
+            return new double[] {r, steadyRate};
         }
+    }
+
+    /** The {@link #post} key of a findings record (its "source" and "message"). */
+    static String postOf(byte[] finding) throws java.io.IOException {
+        String source = null;
+        long message = Long.MIN_VALUE;
+        try (com.fasterxml.jackson.core.JsonParser p = StreamJson.FACTORY.createParser(finding)) {
+            p.nextToken();
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && (source == null || message == Long.MIN_VALUE)) {
+                String f = p.currentName();
+                p.nextToken();
+                if (f.equals("source")) source = p.getText();
+                else if (f.equals("message")) message = p.getLongValue();
+                else p.skipChildren();
+            }
+        }
+        return post(source, message);
+    }
+
+    static double max(List<Double> xs) {
+        return java.util.Collections.max(xs);
     }
 
     static double median(List<Double> xs) {
@@ -198,9 +279,11 @@ public final class StreamBench {
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
-    /** CPU seconds [process, detect threads] between two epoch ms, interpolated from the 250 ms samples. */
+    /** Seconds [process CPU, detect threads' CPU, JIT compiling] between two epoch ms, interpolated from the 250 ms samples. */
     static double[] cpuIn(List<long[]> samples, long from, long to) {
-        return new double[] {(at(samples, to, 1) - at(samples, from, 1)) / 1e9, (at(samples, to, 2) - at(samples, from, 2)) / 1e9};
+        double[] r = new double[3];
+        for (int c = 0; c < 3; c++) r[c] = (at(samples, to, c + 1) - at(samples, from, c + 1)) / 1e9;
+        return r;
     }
 
     private static double at(List<long[]> s, long t, int col) {
@@ -246,13 +329,54 @@ public final class StreamBench {
         return "other";
     }
 
-    /** [first append ms, last append ms, records] of a topic (read_uncommitted: includes nothing aborted here). */
-    static long[] appendSpan(TestKafka kafka, String topic) {
+    /**
+     * A findings topic's records by broker append time (LogAppendTime: one time per batch), and
+     * how far into each input partition the posts they came from are.
+     *
+     * @param byTime append ms → [records appended then, highest offset of partition 0 among their posts, of partition 1]
+     */
+    record Appends(long count, java.util.TreeMap<Long, long[]> byTime) {
+        long first() {
+            return byTime.firstKey();
+        }
+
+        long last() {
+            return byTime.lastKey();
+        }
+
+        /**
+         * [from ms, to ms, posts read between]: the appends at which {@code a} and then {@code b}
+         * posts had been read. Posts read by an append: up to the furthest post of each partition
+         * with a finding so far (a partition is read in order). Exact at each append time, so the
+         * rate between two appends has no rounding but the posts without findings at the ends.
+         */
+        long[] between(double a, double b) {
+            long max0 = -1, max1 = -1, from = -1, to = -1, atFrom = 0, atTo = 0;
+            for (Map.Entry<Long, long[]> e : byTime.entrySet()) {
+                max0 = Math.max(max0, e.getValue()[1]);
+                max1 = Math.max(max1, e.getValue()[2]);
+                long read = max0 + 1 + max1 + 1;
+                if (from < 0 && read >= a) {
+                    from = e.getKey();
+                    atFrom = read;
+                }
+                if (to < 0 && read >= b) {
+                    to = e.getKey();
+                    atTo = read;
+                }
+            }
+            if (to <= from) throw new IllegalStateException("too few appends for a steady part: " + byTime.size());
+            return new long[] {from, to, atTo - atFrom};
+        }
+    }
+
+    static Appends appends(TestKafka kafka, String topic, Map<String, Integer> index) throws java.io.IOException {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
-        long min = Long.MAX_VALUE, max = Long.MIN_VALUE, count = 0;
+        java.util.TreeMap<Long, long[]> byTime = new java.util.TreeMap<>();
+        long count = 0;
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1));
             c.assign(parts);
@@ -267,12 +391,15 @@ public final class StreamBench {
                     empty = atEnd ? 10 : empty + 1;
                 }
                 for (ConsumerRecord<byte[], byte[]> r : recs) {
-                    min = Math.min(min, r.timestamp());
-                    max = Math.max(max, r.timestamp());
+                    long[] at = byTime.computeIfAbsent(r.timestamp(), x -> new long[] {0, -1, -1});
+                    at[0]++;
+                    Integer i = index.get(postOf(r.value()));
+                    if (i == null) throw new IllegalStateException("a finding of no loaded post: " + new String(r.value(), StandardCharsets.UTF_8));
+                    at[1 + i % 2] = Math.max(at[1 + i % 2], i / 2);
                     count++;
                 }
             }
         }
-        return new long[] {min, max, count};
+        return new Appends(count, byTime);
     }
 }
