@@ -5,6 +5,7 @@ import io.pdshield.core.Kind;
 import org.apache.datasketches.theta.CompactSketch;
 import org.apache.datasketches.theta.Intersection;
 import org.apache.datasketches.theta.SetOperation;
+import org.apache.datasketches.theta.Sketch;
 import org.apache.datasketches.theta.Union;
 import org.apache.datasketches.theta.UpdateSketch;
 
@@ -66,6 +67,19 @@ public final class SourceProfile {
         Union u = SetOperation.builder().setNominalEntries(1 << LG_K).buildUnion();
         u.union(s);
         return u.getResult();
+    }
+
+    /**
+     * A sketch with {@link #canonical}'s entries, for its estimate and set operations only: below the
+     * nominal entries the update sketch itself (its estimate is its count, whatever the order), past
+     * them the canonical entries unordered — no copy, no sort (a verdict, recomputed every second per
+     * busy source in the stream job, spent most of its time sorting).
+     */
+    static Sketch forEstimate(UpdateSketch s) {
+        if (!s.isEstimationMode()) return s;
+        Union u = SetOperation.builder().setNominalEntries(1 << LG_K).buildUnion();
+        u.union(s);
+        return u.getResult(false, null);
     }
 
     /**
@@ -217,9 +231,9 @@ public final class SourceProfile {
     public synchronized Summary summary() {
         Map<Long, Long> w = new TreeMap<>();
         weeks.forEach((k, v) -> w.put(k * WEEK, v[0]));
-        CompactSketch q = canonical(queried), a = canonical(answered);
+        Sketch q = forEstimate(queried), a = forEstimate(answered);
         Intersection inter = SetOperation.builder().buildIntersection();
-        double queriedAnswered = q.isEmpty() ? 0 : inter.intersect(q, a).getEstimate();
+        double queriedAnswered = q.isEmpty() ? 0 : inter.intersect(q, a, false, null).getEstimate();
         return new Summary(id, posts, pdPosts, dossiers, queries, findings, priceLines, extortionLines, kinds.clone(),
                 firstDate == Long.MAX_VALUE ? 0 : firstDate, lastDate == Long.MIN_VALUE ? 0 : lastDate,
                 canonical(victims), q.getEstimate(), queriedAnswered, textSig.clone(), extortion, priceList, dossier, w);

@@ -57,4 +57,35 @@ class CanonicalSketchTest {
             if (distinct <= 1 << SourceProfile.LG_K) assertFalse(SourceProfile.sketch().isEstimationMode());
         }
     }
+
+    /**
+     * What a summary estimates from the query sketches (their sizes and their intersection) comes
+     * from {@link SourceProfile#forEstimate}: the same numbers as from the canonical, ordered form,
+     * whatever the update order, below and past the nominal entries.
+     */
+    @Test
+    void estimatesWithoutSortingEqualTheCanonicalOnes() {
+        org.apache.datasketches.theta.Intersection inter = org.apache.datasketches.theta.SetOperation.builder().buildIntersection();
+        for (int distinct : new int[]{50, 3_000, 6_000, 20_000}) {
+            List<String> queried = new ArrayList<>(), answered = new ArrayList<>();
+            for (int i = 0; i < distinct; i++) queried.add("fp-" + i);
+            for (int i = distinct / 2; i < distinct + distinct / 3; i++) answered.add("fp-" + i); // overlap: half of queried
+            Random random = new Random(distinct);
+            for (int order = 0; order < 4; order++) {
+                Collections.shuffle(queried, random);
+                Collections.shuffle(answered, random);
+                UpdateSketch q = SourceProfile.sketch(), a = SourceProfile.sketch();
+                queried.forEach(q::update);
+                answered.forEach(a::update);
+                CompactSketch cq = SourceProfile.canonical(q), ca = SourceProfile.canonical(a);
+                org.apache.datasketches.theta.Sketch eq = SourceProfile.forEstimate(q), ea = SourceProfile.forEstimate(a);
+                String what = distinct + " identifiers, order " + order;
+                assertEquals(cq.getEstimate(), eq.getEstimate(), 0.0, what);
+                assertEquals(cq.getRetainedEntries(true), eq.getRetainedEntries(true), what);
+                double both = inter.intersect(cq, ca).getEstimate();
+                assertEquals(both, inter.intersect(eq, ea, false, null).getEstimate(), 0.0, what);
+                assertTrue(Math.abs(both - distinct / 2.0) / (distinct / 2.0) < 0.1, what + ": " + both);
+            }
+        }
+    }
 }
