@@ -63,10 +63,15 @@ public final class SourceProfile {
      * cutting it to exactly those through a union of the same size gives one result for every order.
      */
     static CompactSketch canonical(UpdateSketch s) {
-        if (!s.isEstimationMode()) return s.compact();
+        return canonical(s, true);
+    }
+
+    /** {@link #canonical(UpdateSketch)}'s entries, sorted ({@code ordered}: bytes that do not depend on the order) or not. */
+    static CompactSketch canonical(UpdateSketch s, boolean ordered) {
+        if (!s.isEstimationMode()) return s.compact(ordered, null);
         Union u = SetOperation.builder().setNominalEntries(1 << LG_K).buildUnion();
         u.union(s);
-        return u.getResult();
+        return u.getResult(ordered, null);
     }
 
     /**
@@ -228,7 +233,17 @@ public final class SourceProfile {
     }
 
     /** An immutable snapshot of this profile. */
-    public synchronized Summary summary() {
+    public Summary summary() {
+        return summary(true);
+    }
+
+    /**
+     * An immutable snapshot of this profile; with {@code ordered} false its {@link Summary#victims}
+     * holds the same entries unsorted: the same estimates and clone scores ({@link CloneIndex} sorts
+     * what it compares), not for storing (its bytes depend on the order of updates). The stream job
+     * recomputes verdicts every second per busy source with it: the sort was half of a verdict.
+     */
+    public synchronized Summary summary(boolean ordered) {
         Map<Long, Long> w = new TreeMap<>();
         weeks.forEach((k, v) -> w.put(k * WEEK, v[0]));
         Sketch q = forEstimate(queried), a = forEstimate(answered);
@@ -236,7 +251,7 @@ public final class SourceProfile {
         double queriedAnswered = q.isEmpty() ? 0 : inter.intersect(q, a, false, null).getEstimate();
         return new Summary(id, posts, pdPosts, dossiers, queries, findings, priceLines, extortionLines, kinds.clone(),
                 firstDate == Long.MAX_VALUE ? 0 : firstDate, lastDate == Long.MIN_VALUE ? 0 : lastDate,
-                canonical(victims), q.getEstimate(), queriedAnswered, textSig.clone(), extortion, priceList, dossier, w);
+                canonical(victims, ordered), q.getEstimate(), queriedAnswered, textSig.clone(), extortion, priceList, dossier, w);
     }
 
     /**

@@ -88,4 +88,29 @@ class CanonicalSketchTest {
             }
         }
     }
+
+    /** A summary with its victims unsorted has the same estimates, entries and clone scores as the sorted one. */
+    @Test
+    void anUnorderedSummaryEstimatesAndComparesAlike() {
+        for (int distinct : new int[]{200, 9_000}) {
+            SourceProfile banned = new SourceProfile("banned"), clone = new SourceProfile("clone");
+            for (int i = 0; i < distinct; i++) {
+                List<String> fp = List.of("fp-" + (i * 7919 % distinct));
+                banned.add(new SourceProfile.Contribution(i, 0, true, false, new byte[] {0}, fp, MinHash.empty(), 0, 0, null, null, null));
+                // the clone re-posts two thirds of the banned source's identifiers
+                if (i % 3 != 0) clone.add(new SourceProfile.Contribution(i, 0, true, false, new byte[] {0}, fp, MinHash.empty(), 0, 0, null, null, null));
+            }
+            SourceProfile.Summary sorted = clone.summary(), unsorted = clone.summary(false);
+            assertTrue(sorted.victims().isOrdered());
+            assertEquals(sorted.victims().getEstimate(), unsorted.victims().getEstimate(), 0.0);
+            assertEquals(sorted.victims().getThetaLong(), unsorted.victims().getThetaLong());
+            assertArrayEquals(CloneIndex.hashes(sorted.victims()), CloneIndex.hashes(unsorted.victims()));
+            CloneIndex index = new CloneIndex();
+            index.add(banned.summary().sketch("banned"));
+            index.build();
+            CloneIndex.Match m1 = index.query(sorted.sketch("clone"), x -> true), m2 = index.query(unsorted.sketch("clone"), x -> true);
+            assertTrue(m1 != null, distinct + " identifiers: the clone is found");
+            assertEquals(m1, m2, distinct + " identifiers");
+        }
+    }
 }

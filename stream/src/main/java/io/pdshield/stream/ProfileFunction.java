@@ -139,7 +139,7 @@ public final class ProfileFunction extends KeyedBroadcastProcessFunction<String,
         SourceProfile prof = profile.value();
         if (prof == null) return;
         SourceType t = SourceType.values()[type.value() == null ? SourceType.UNKNOWN.ordinal() : type.value()];
-        SourceProfile.Summary s = prof.summary();
+        SourceProfile.Summary s = prof.summary(false); // estimates and a clone query: no sorted copy needed
         Verdict v = Verdict.of(s, t);
         CloneIndex.Match clone = null;
         if (v.label() == Verdict.Label.DOXXING) {
