@@ -81,10 +81,7 @@ public final class SourceProfile {
      * busy source in the stream job, spent most of its time sorting).
      */
     static Sketch forEstimate(UpdateSketch s) {
-        if (!s.isEstimationMode()) return s;
-        Union u = SetOperation.builder().setNominalEntries(1 << LG_K).buildUnion();
-        u.union(s);
-        return u.getResult(false, null);
+        return s.isEstimationMode() ? canonical(s, false) : s;
     }
 
     /**
