@@ -139,6 +139,45 @@ class ProfileCodecTest {
         }
     }
 
+    /** A post of the test corpus (6 sources) with what the detecting task works out of it. */
+    private record Scanned(Post post, List<Finding> found, List<String> fps, List<PostDigest.Spot> spots) {
+    }
+
+    private static List<Scanned> scannedCorpus() {
+        Detector d = Detector.standard();
+        Fingerprinter fp = new Fingerprinter(KEY);
+        List<Scanned> out = new ArrayList<>();
+        for (String[] l : CorpusLines.lines(CorpusLines.corpus(5, 6, 80))) {
+            Post p = PostLinesTest.one(l[1]);
+            List<Finding> found = d.detect(p.text());
+            List<PostDigest.Spot> spots = new ArrayList<>();
+            for (Finding f : found) spots.add(new PostDigest.Spot(f.start(), f.end(), f.masked()));
+            out.add(new Scanned(p, found, found.stream().map(fp::fingerprint).toList(), spots));
+        }
+        return out;
+    }
+
+    /**
+     * Adds the digests ({@code [source id, digest bytes]}: the job's record key and value) to
+     * profiles by source in a shuffled order — a profile must not depend on arrival order — and
+     * checks each against the CLI's, which adds each post where the profile is, in file order.
+     */
+    private static void assertShuffledDigestsGiveTheCliProfiles(List<Scanned> posts, List<Object[]> digests, long seed) {
+        java.util.Map<String, SourceProfile> cli = new java.util.TreeMap<>(), job = new java.util.TreeMap<>();
+        for (Scanned s : posts) {
+            Post p = s.post();
+            cli.computeIfAbsent(p.sourceId(), SourceProfile::new).add(p.messageId(), p.date(), p.text(), s.found(), s.fps());
+        }
+        List<Object[]> shuffled = new ArrayList<>(digests);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+        for (Object[] x : shuffled) {
+            job.computeIfAbsent((String) x[0], SourceProfile::new).add(PostDigest.lazy((byte[]) x[1]).contribution());
+        }
+        assertEquals(cli.keySet(), job.keySet());
+        assertEquals(6, cli.size());
+        for (String id : cli.keySet()) assertSameSummary(cli.get(id).summary(), job.get(id).summary(), id);
+    }
+
     /**
      * The job's path — each post's contribution computed where it is read, sent as a digest, added
      * to the profile by source in another order — gives the same profile, byte for byte, as the
@@ -146,40 +185,24 @@ class ProfileCodecTest {
      */
     @Test
     void digestsBuildTheSameProfileAsThePostsInAnyOrder() throws Exception {
-        List<Post> posts = new ArrayList<>();
-        for (String[] l : CorpusLines.lines(CorpusLines.corpus(5, 6, 80))) posts.add(PostLinesTest.one(l[1]));
-        Detector d = Detector.standard();
-        Fingerprinter fp = new Fingerprinter(KEY);
-        java.util.Map<String, SourceProfile> cli = new java.util.TreeMap<>(), job = new java.util.TreeMap<>();
-        List<byte[][]> digests = new ArrayList<>();
+        List<Scanned> posts = scannedCorpus();
+        List<Object[]> digests = new ArrayList<>();
         int alerts = 0;
-        for (Post p : posts) {
-            List<Finding> found = d.detect(p.text());
-            List<String> fps = found.stream().map(fp::fingerprint).toList();
-            cli.computeIfAbsent(p.sourceId(), SourceProfile::new).add(p.messageId(), p.date(), p.text(), found, fps);
-            List<PostDigest.Spot> spots = new ArrayList<>();
-            for (Finding f : found) spots.add(new PostDigest.Spot(f.start(), f.end(), f.masked()));
+        for (Scanned s : posts) {
+            Post p = s.post();
             PostDigest digest = new PostDigest(p.sourceName(), p.sourceType(),
-                    SourceProfile.contribution(p.messageId(), p.date(), p.text(), found, fps), spots);
+                    SourceProfile.contribution(p.messageId(), p.date(), p.text(), s.found(), s.fps()), s.spots());
             byte[] bytes = digest.encode();
             PostDigest back = PostDigest.decode(bytes);
             assertEquals(p.sourceName(), back.sourceName());
             assertEquals(p.sourceType(), back.sourceType());
-            assertEquals(fps, back.contribution().fingerprints());
-            assertEquals(spots, back.spots());
-            alerts += spots.size();
-            digests.add(new byte[][] {p.sourceId().getBytes(StandardCharsets.UTF_8), bytes});
+            assertEquals(s.fps(), back.contribution().fingerprints());
+            assertEquals(s.spots(), back.spots());
+            alerts += s.spots().size();
+            digests.add(new Object[] {p.sourceId(), bytes});
         }
-        java.util.Collections.shuffle(digests, new java.util.Random(7)); // a profile must not depend on arrival order
-        for (byte[][] x : digests) {
-            job.computeIfAbsent(new String(x[0], StandardCharsets.UTF_8), SourceProfile::new).add(PostDigest.decode(x[1]).contribution());
-        }
-        assertEquals(cli.keySet(), job.keySet());
-        assertEquals(6, cli.size());
         org.junit.jupiter.api.Assertions.assertTrue(alerts > 100, "the corpus has findings: " + alerts);
-        for (String id : cli.keySet()) {
-            assertSameSummary(cli.get(id).summary(), job.get(id).summary(), id);
-        }
+        assertShuffledDigestsGiveTheCliProfiles(posts, digests, 7);
     }
 
     /**
@@ -190,24 +213,16 @@ class ProfileCodecTest {
      */
     @Test
     void digestsLeavingOutWhatWasSentBuildTheSameProfile() throws Exception {
-        List<Post> posts = new ArrayList<>();
-        for (String[] l : CorpusLines.lines(CorpusLines.corpus(5, 6, 80))) posts.add(PostLinesTest.one(l[1]));
-        Detector d = Detector.standard();
-        Fingerprinter fp = new Fingerprinter(KEY);
-        java.util.Map<String, SourceProfile> cli = new java.util.TreeMap<>(), job = new java.util.TreeMap<>();
+        List<Scanned> posts = scannedCorpus();
         DetectFunction.Memo[] memos = {new DetectFunction.Memo(DetectFunction.MEMO_SOURCES), new DetectFunction.Memo(2)};
-        List<Object[]> digests = new ArrayList<>(); // [source id, digest bytes]: the job's record key and value
+        List<Object[]> digests = new ArrayList<>();
         java.util.Map<String, String> names = new java.util.HashMap<>();
         int evidence = 0, sentEvidence = 0, named = 0, sentNames = 0;
         for (int i = 0; i < posts.size(); i++) {
-            Post p = posts.get(i);
-            List<Finding> found = d.detect(p.text());
-            List<String> fps = found.stream().map(fp::fingerprint).toList();
-            cli.computeIfAbsent(p.sourceId(), SourceProfile::new).add(p.messageId(), p.date(), p.text(), found, fps);
-            List<PostDigest.Spot> spots = new ArrayList<>();
-            for (Finding f : found) spots.add(new PostDigest.Spot(f.start(), f.end(), f.masked()));
-            PostDigest digest = DetectFunction.digest(memos[i % 2], p, found, fps, spots);
-            evidence += count(SourceProfile.contribution(p.messageId(), p.date(), p.text(), found, fps));
+            Scanned s = posts.get(i);
+            Post p = s.post();
+            PostDigest digest = DetectFunction.digest(memos[i % 2], p, s.found(), s.fps(), s.spots());
+            evidence += count(SourceProfile.contribution(p.messageId(), p.date(), p.text(), s.found(), s.fps()));
             sentEvidence += count(digest.contribution());
             if (p.sourceName() != null) named++;
             if (digest.sourceName() != null) {
@@ -216,16 +231,11 @@ class ProfileCodecTest {
             }
             digests.add(new Object[] {p.sourceId(), digest.encode()});
         }
-        java.util.Collections.shuffle(digests, new java.util.Random(11));
-        for (Object[] x : digests) {
-            job.computeIfAbsent((String) x[0], SourceProfile::new).add(PostDigest.lazy((byte[]) x[1]).contribution());
-        }
-        assertEquals(cli.keySet(), job.keySet());
-        for (String id : cli.keySet()) assertSameSummary(cli.get(id).summary(), job.get(id).summary(), id);
+        assertShuffledDigestsGiveTheCliProfiles(posts, digests, 11);
         org.junit.jupiter.api.Assertions.assertTrue(evidence > 50, "the corpus has evidence lines: " + evidence);
         org.junit.jupiter.api.Assertions.assertTrue(sentEvidence * 4 < evidence, sentEvidence + " of " + evidence + " evidence lines sent");
         org.junit.jupiter.api.Assertions.assertTrue(sentNames >= 6 && sentNames * 10 < named, sentNames + " of " + named + " names sent");
-        for (Post p : posts) assertEquals(p.sourceName(), names.get(p.sourceId()));
+        for (Scanned s : posts) assertEquals(s.post().sourceName(), names.get(s.post().sourceId()));
     }
 
     private static int count(SourceProfile.Contribution c) {
