@@ -53,15 +53,28 @@ public final class Tokens {
     private final IntList capitalCyrillic = new IntList();
     private final IntList ats = new IntList();
     private final IntList colons = new IntList();
+    private final IntList[] lists = {nums, words, latinWords, letters, capitalCyrillic, ats, colons};
 
-    /** A growable list of token indexes, reused across texts. */
+    /**
+     * A list of token indexes, reused across texts. Its capacity follows the token arrays' (a list
+     * never holds more entries than there are tokens), so the tokenizer appends without a bounds test.
+     */
     public static final class IntList {
-        private int[] a = new int[64];
+        private int[] a = new int[256];
         private int n;
 
+        /** Appends {@code v} if {@code take} is 1 (0: nothing), without a branch on it. */
+        void addIf(int v, int take) {
+            a[n] = v;
+            n += take;
+        }
+
         void add(int v) {
-            if (n == a.length) a = Arrays.copyOf(a, n * 2);
             a[n++] = v;
+        }
+
+        void capacity(int cap) {
+            if (a.length < cap) a = Arrays.copyOf(a, cap);
         }
 
         void clear() {
@@ -227,40 +240,41 @@ public final class Tokens {
         int sz = 0;
         long[] sp = span;
         int[] in = info;
-        final byte[] wc = WORD_CHARS;
+        final byte[] cc = CHAR_CLASS;
         int i = 0;
         int pendingFlags = LINE_START;
         while (i < n) {
-            if (sz == sp.length || sz == in.length) {
+            if (sz == sp.length) {
                 grow(sz);
                 sp = span;
                 in = info;
             }
             char c = b[i];
-            int bits = wc[c];
+            int bits = cc[c];
             // words and spaces first: they make up most of a text
             if ((bits & LETTER) != 0) {
                 int s = i;
                 int f = pendingFlags | (bits & CAP); // the case of the first letter
                 int seen = bits;
                 i++;
-                while (i < n && ((bits = wc[b[i]]) & IN_WORD) != 0) {
+                while (i < n && ((bits = cc[b[i]]) & IN_WORD) != 0) {
                     seen |= bits;
                     i++;
                 }
                 f |= seen & (CYR | LAT);
-                if ((seen & LOWER) == 0) f |= UPPER;
+                f |= (~seen & LOWER) >>> LOWER_TO_UPPER; // no lower-case letter: UPPER
+                // the index lists without a branch per word (which lists a word joins is unpredictable)
                 words.add(sz);
-                if ((f & LAT) != 0) latinWords.add(sz);
-                if (i - s == 1) letters.add(sz);
-                if ((f & (CAP | CYR | LAT)) == (CAP | CYR)) capitalCyrillic.add(sz);
+                latinWords.addIf(sz, (f & LAT) >>> LAT_SHIFT);
+                letters.addIf(sz, i - s == 1 ? 1 : 0);
+                capitalCyrillic.addIf(sz, (f & (CAP | CYR | LAT)) == (CAP | CYR) ? 1 : 0);
                 sp[sz] = (long) s << 32 | i;
                 in[sz] = f | WORD << TYPE_SHIFT;
                 sz++;
                 pendingFlags = 0;
                 continue;
             }
-            if (c == ' ') {
+            if (bits == C_SPACE) {
                 pendingFlags |= GAP;
                 i++;
                 continue;
@@ -268,43 +282,35 @@ public final class Tokens {
             int s = i;
             int tokenType;
             int tokenFlags = pendingFlags;
-            switch (Chars.cls(c)) {
-                case Chars.SPACE -> {
-                    pendingFlags |= GAP;
-                    i++;
-                    continue;
-                }
-                case Chars.NEWLINE -> {
-                    i++;
-                    tokenType = NL;
-                    pendingFlags = GAP | LINE_START;
-                }
-                case Chars.DIGIT -> {
-                    while (i < n && b[i] >= '0' && b[i] <= '9') i++;
-                    nums.add(sz);
-                    tokenType = NUM;
-                    pendingFlags = 0;
-                }
-                default -> {
-                    i++;
-                    if (Character.isHighSurrogate(c) && i < n && Character.isLowSurrogate(b[i])) i++;
-                    // variation selectors and skin tones stay with their emoji
-                    while (i < n) {
-                        char ch = b[i];
-                        if (ch == '\uFE0F' || ch == '\u20E3') { i++; continue; }
-                        if (ch == '\uD83C' && i + 1 < n && b[i + 1] >= '\uDFFB' && b[i + 1] <= '\uDFFF') {
-                            i += 2;
-                            continue;
-                        }
-                        break;
+            if (bits == C_DIGIT) {
+                i++;
+                while (i < n && (char) (b[i] - '0') <= 9) i++;
+                nums.add(sz);
+                tokenType = NUM;
+                pendingFlags = 0;
+            } else if (bits == C_NEWLINE) {
+                i++;
+                tokenType = NL;
+                pendingFlags = GAP | LINE_START;
+            } else {
+                i++;
+                if (Character.isHighSurrogate(c) && i < n && Character.isLowSurrogate(b[i])) i++;
+                // variation selectors and skin tones stay with their emoji
+                while (i < n) {
+                    char ch = b[i];
+                    if (ch == '\uFE0F' || ch == '\u20E3') { i++; continue; }
+                    if (ch == '\uD83C' && i + 1 < n && b[i + 1] >= '\uDFFB' && b[i + 1] <= '\uDFFF') {
+                        i += 2;
+                        continue;
                     }
-                    if (i - s == 1) {
-                        if (c == '@') ats.add(sz);
-                        else if (c == ':') colons.add(sz);
-                    }
-                    tokenType = SYM;
-                    pendingFlags = 0;
+                    break;
                 }
+                if (i - s == 1) {
+                    if (c == '@') ats.add(sz);
+                    else if (c == ':') colons.add(sz);
+                }
+                tokenType = SYM;
+                pendingFlags = 0;
             }
             sp[sz] = (long) s << 32 | i;
             in[sz] = tokenFlags | tokenType << TYPE_SHIFT | (tokenType == SYM && i - s == 1 ? c << SYMBOL_SHIFT : 0);
@@ -315,33 +321,52 @@ public final class Tokens {
     }
 
     /**
-     * What each UTF-16 character means inside a word, one byte per character: {@link #IN_WORD}
-     * (a letter, or a combining acute accent after one), and the flags it adds to its word —
-     * {@link #CYR}, {@link #LAT}, {@link #CAP} (upper case: counts for the first letter only) and
-     * {@link #LOWER} (not upper case: the word is not {@link #UPPER}). One load per character
-     * instead of a chain of range tests.
+     * The class of each UTF-16 character, one byte per character, so the tokenizer tests one load
+     * instead of a chain of range tests. A letter has {@link #LETTER} and {@link #IN_WORD} and the
+     * flags it adds to its word: {@link #CYR}, {@link #LAT}, {@link #CAP} (upper case: counts for
+     * the first letter only) and {@link #LOWER} (not upper case: the word is not {@link #UPPER}).
+     * A combining acute accent is {@link #IN_WORD} only (it continues a word, starts none); other
+     * characters are {@link #C_SPACE}, {@link #C_NEWLINE}, {@link #C_DIGIT} or 0 (a symbol).
      */
-    private static final byte[] WORD_CHARS = new byte[Character.MAX_VALUE + 1];
-    /** {@link #WORD_CHARS}: the character belongs to a word. */
+    private static final byte[] CHAR_CLASS = new byte[Character.MAX_VALUE + 1];
+    /** {@link #CHAR_CLASS}: the character belongs to a word. */
     private static final int IN_WORD = 1;
-    /** {@link #WORD_CHARS}: the character is a letter ({@link Chars#LETTER}): a word starts with it. */
+    /** {@link #CHAR_CLASS}: the character is a letter ({@link Chars#LETTER}): a word starts with it. */
     private static final int LETTER = 1 << 5;
-    /** {@link #WORD_CHARS}: the character is a letter that is not upper case. */
+    /** {@link #CHAR_CLASS}: the character is a letter that is not upper case. */
     private static final int LOWER = 1 << 6;
+    /** {@link #LOWER} shifted right by this is {@link #UPPER}. */
+    private static final int LOWER_TO_UPPER = 4;
+    /** {@link #LAT} shifted right by this is 1. */
+    private static final int LAT_SHIFT = 4;
+    /**
+     * {@link #CHAR_CLASS} of white space other than a line break. The classes of characters that
+     * are not letters reuse the letter flags' bits but never have {@link #LETTER} or {@link #IN_WORD}.
+     */
+    private static final int C_SPACE = 1 << 2;
+    /** {@link #CHAR_CLASS} of a line break. */
+    private static final int C_NEWLINE = 1 << 3;
+    /** {@link #CHAR_CLASS} of an ASCII digit. */
+    private static final int C_DIGIT = 1 << 4;
 
     static {
+        if (LOWER >>> LOWER_TO_UPPER != UPPER || LAT >>> LAT_SHIFT != 1) throw new AssertionError("flag layout");
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             char ch = (char) c;
-            int bits = 0;
-            if (Chars.cls(ch) == Chars.LETTER) {
-                bits = IN_WORD | LETTER;
-                if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z') bits |= LAT;
-                if (ch >= '\u0400' && ch <= '\u04FF') bits |= CYR;
-                bits |= Character.isUpperCase(ch) ? CAP : LOWER;
-            } else if (ch == '\u0301') {
-                bits = IN_WORD; // combining acute accent inside Russian words (ударение)
+            int bits;
+            switch (Chars.cls(ch)) {
+                case Chars.LETTER -> {
+                    bits = IN_WORD | LETTER;
+                    if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z') bits |= LAT;
+                    if (ch >= '\u0400' && ch <= '\u04FF') bits |= CYR;
+                    bits |= Character.isUpperCase(ch) ? CAP : LOWER;
+                }
+                case Chars.SPACE -> bits = C_SPACE;
+                case Chars.NEWLINE -> bits = C_NEWLINE;
+                case Chars.DIGIT -> bits = C_DIGIT;
+                default -> bits = ch == '\u0301' ? IN_WORD : 0; // combining acute accent inside Russian words (ударение)
             }
-            WORD_CHARS[c] = (byte) bits;
+            CHAR_CLASS[c] = (byte) bits;
         }
     }
 
@@ -353,6 +378,7 @@ public final class Tokens {
         int cap = size + (size >> 1);
         span = Arrays.copyOf(span, cap);
         info = Arrays.copyOf(info, cap);
+        for (IntList l : lists) l.capacity(cap);
     }
 
     /**
