@@ -106,12 +106,7 @@ public record PostDigest(String sourceName, SourceType sourceType, SourceProfile
                 fps.add(readString(in));
             }
             int spotsAt = b.length - in.available();
-            for (int i = 0; i < n; i++) {
-                in.skipBytesToRead(8);
-                int len = in.readInt();
-                if (len < 0 || len > in.available()) throw new IOException("a string of " + len + " bytes in a digest of " + in.available() + " more");
-                in.skipBytesToRead(len);
-            }
+            for (int i = 0; i < n; i++) skipSpot(in);
             if (in.available() != 0) throw new IllegalArgumentException("post digest: " + in.available() + " bytes after the end");
             return new Lazy(name, type, new SourceProfile.Contribution(message, date, (flags & 1) != 0, (flags & 2) != 0,
                     kinds, fps, sig, price, ext, extortion, priceList, dossier), b, spotsAt);
@@ -153,15 +148,20 @@ public record PostDigest(String sourceName, SourceType sourceType, SourceProfile
         public Spot spot(int i) {
             DataInputDeserializer in = new DataInputDeserializer(bytes, spotsAt, bytes.length - spotsAt);
             try {
-                for (int k = 0; k < i; k++) {
-                    in.skipBytesToRead(8);
-                    in.skipBytesToRead(in.readInt());
-                }
+                for (int k = 0; k < i; k++) skipSpot(in);
                 return new Spot(in.readInt(), in.readInt(), readString(in));
             } catch (IOException e) {
                 throw new IllegalStateException("a checked digest", e);
             }
         }
+    }
+
+    /** Skips one spot as {@link #encode()} wrote it (start, end, masked form), checking the string's length. */
+    private static void skipSpot(DataInputDeserializer in) throws IOException {
+        in.skipBytesToRead(8);
+        int len = in.readInt();
+        if (len < 0 || len > in.available()) throw new IOException("a string of " + len + " bytes in a digest of " + in.available() + " more");
+        in.skipBytesToRead(len);
     }
 
     /** UTF-8 with an int length: no 64 KB limit (a masked evidence line is as long as its line). */

@@ -228,13 +228,12 @@ public final class StreamBench {
             System.out.printf(Locale.ROOT, "    during the steady part (%d..%d ms): whole JVM %.2f cores busy, detect threads %.2f cores busy, "
                             + "JIT compilers %.2f cores%n", steady[0], steady[1], inWindow[0] / steadySecs, inWindow[1] / steadySecs,
                     inWindow[2] / steadySecs);
-            long[] span = {steady[0], steady[1]};
             if (Boolean.getBoolean("bench.threads")) {
                 // the busiest threads between the samples around the steady part
                 int a = 0, b = samples.size() - 1;
                 for (int i = 0; i < samples.size(); i++) {
-                    if (samples.get(i)[0] <= span[0]) a = i;
-                    if (samples.get(i)[0] >= span[1] && b == samples.size() - 1) b = i;
+                    if (samples.get(i)[0] <= steady[0]) a = i;
+                    if (samples.get(i)[0] >= steady[1] && b == samples.size() - 1) b = i;
                 }
                 Map<Long, Long> x = perThread.get(a), y = perThread.get(b);
                 double w = (samples.get(b)[0] - samples.get(a)[0]) / 1000.0;
