@@ -27,8 +27,11 @@ import java.util.Map;
  * ({@code [label, bytes]}, one JSON line or several) the CLI's reader ({@link PostLines}), the CLI's
  * detector ({@link Detector#standard()}) and keyed fingerprints. Each finding goes out as
  * {@code [source, findings.jsonl object]} to the findings sink in the same task; each post's
- * {@link PostDigest} goes to the side output {@link #DIGESTS} as {@code [source, bytes]}, to be
- * partitioned by source for {@link ProfileFunction}.
+ * {@link PostDigest} goes to the side output {@link #DIGESTS}, a source's digests gathered into one
+ * {@link DigestBatch} record {@code [source, bytes]}, to be partitioned by source for
+ * {@link ProfileFunction}. A batch is sent when it holds {@link #BATCH_POSTS} posts, when
+ * {@link #WAITING_POSTS} wait in all, and by {@link DetectOperator} every {@link #FLUSH_MS} ms and
+ * before each checkpoint barrier (so no digest waits across a checkpoint).
  *
  * <p>Detection is most of the work, and here it runs wherever the post is read: it spreads over the
  * source's subtasks whatever the sources' sizes (one busy lookup bot does not load one subtask),
@@ -39,7 +42,7 @@ import java.util.Map;
 public final class DetectFunction extends ProcessFunction<Tuple2<String, byte[]>, Tuple2<String, byte[]>> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DetectFunction.class);
-    /** Post digests {@code [source, PostDigest bytes]}. */
+    /** Post digests {@code [source, DigestBatch bytes]}. */
     public static final OutputTag<Tuple2<String, byte[]>> DIGESTS = new OutputTag<>("digests",
             Types.TUPLE(Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
 
@@ -53,6 +56,13 @@ public final class DetectFunction extends ProcessFunction<Tuple2<String, byte[]>
     private transient Counter posts, findings, warnings;
     private transient long seen;
     private transient Memo memo;
+    private transient DigestBatch.Batcher batcher;
+    /** Most posts of one source in a batch. */
+    static final int BATCH_POSTS = 256;
+    /** Most posts waiting in all before every batch is sent (a few hundred bytes each). */
+    static final int WAITING_POSTS = 4096;
+    /** Longest a digest waits (ms): the output shows at the next checkpoint's commit anyway. */
+    static final long FLUSH_MS = 100;
 
     /**
      * @param key       the fingerprint key (the deployment's, as the CLI's {@code --key-file})
@@ -72,6 +82,7 @@ public final class DetectFunction extends ProcessFunction<Tuple2<String, byte[]>
         lines = new PostLines();
         batch = new ArrayList<>();
         memo = new Memo(MEMO_SOURCES);
+        batcher = new DigestBatch.Batcher(BATCH_POSTS, WAITING_POSTS);
         posts = getRuntimeContext().getMetricGroup().counter("pdshieldPosts");
         findings = getRuntimeContext().getMetricGroup().counter("pdshieldFindings");
         warnings = getRuntimeContext().getMetricGroup().counter("pdshieldWarnings");
@@ -100,10 +111,15 @@ public final class DetectFunction extends ProcessFunction<Tuple2<String, byte[]>
                 spots.add(new PostDigest.Spot(f.start(), f.end(), masked));
                 out.collect(Tuple2.of(p.sourceId(), StreamJson.finding(p, f, fp, masked, false)));
             }
-            ctx.output(DIGESTS, Tuple2.of(p.sourceId(), digest(memo, p, found, fps, spots).encode()));
+            batcher.add(p.sourceId(), digest(memo, p, found, fps, spots), d -> ctx.output(DIGESTS, d));
             posts.inc();
             findings.inc(found.size());
         }
+    }
+
+    /** Sends every waiting digest batch to {@code emit} (the side output {@link #DIGESTS}). */
+    void flush(java.util.function.Consumer<Tuple2<String, byte[]>> emit) {
+        if (batcher.waiting() > 0) batcher.flush(emit);
     }
 
     /** A post's digest, leaving out what {@code memo} says was sent already (and noting what is sent now). */

@@ -35,9 +35,18 @@ public record PostDigest(String sourceName, SourceType sourceType, SourceProfile
     }
 
     public byte[] encode() {
-        SourceProfile.Contribution c = contribution;
         // Flink's unsynchronized buffers: a DataOutputStream over a ByteArrayOutputStream takes a lock per byte written
         DataOutputSerializer out = new DataOutputSerializer(256 + 128 * spots.size());
+        encodeTo(out, true);
+        return out.getCopyOfBuffer();
+    }
+
+    /**
+     * Appends the digest to {@code out}; without {@code signature}, the post's MinHash is left out
+     * (a {@link DigestBatch} carries its posts' signatures merged into one).
+     */
+    void encodeTo(DataOutputSerializer out, boolean signature) {
+        SourceProfile.Contribution c = contribution;
         try {
             out.writeByte(VERSION);
             writeNullable(out, sourceName);
@@ -51,7 +60,7 @@ public record PostDigest(String sourceName, SourceType sourceType, SourceProfile
             writeEvidence(out, c.priceList());
             writeEvidence(out, c.dossier());
             // the signature of a post without findings is empty: one flag instead of 64 values
-            boolean sig = !MinHash.isEmpty(c.textSig());
+            boolean sig = signature && !MinHash.isEmpty(c.textSig());
             out.writeBoolean(sig);
             if (sig) for (int v : c.textSig()) out.writeInt(v);
             out.writeInt(c.kinds().length);
@@ -68,7 +77,6 @@ public record PostDigest(String sourceName, SourceType sourceType, SourceProfile
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.getCopyOfBuffer();
     }
 
     /** The digest {@link #encode()} wrote; an {@link IllegalArgumentException} for anything else. */
@@ -85,7 +93,12 @@ public record PostDigest(String sourceName, SourceType sourceType, SourceProfile
      * checked here: a damaged digest is an {@link IllegalArgumentException} here, not later.
      */
     public static Lazy lazy(byte[] b) {
-        DataInputDeserializer in = new DataInputDeserializer(b);
+        return lazy(b, 0, b.length);
+    }
+
+    /** {@link #lazy(byte[])} of the digest in {@code length} bytes of {@code b} from {@code offset}. */
+    static Lazy lazy(byte[] b, int offset, int length) {
+        DataInputDeserializer in = new DataInputDeserializer(b, offset, length);
         try {
             int version = in.readUnsignedByte();
             if (version != VERSION) throw new IllegalArgumentException("post digest version " + version + ", expected " + VERSION);
@@ -98,18 +111,18 @@ public record PostDigest(String sourceName, SourceType sourceType, SourceProfile
             int[] sig = MinHash.empty();
             if (in.readBoolean()) for (int i = 0; i < sig.length; i++) sig[i] = in.readInt();
             int n = in.readInt();
-            if (n < 0 || n > b.length) throw new IllegalArgumentException("post digest: " + n + " findings");
+            if (n < 0 || n > length) throw new IllegalArgumentException("post digest: " + n + " findings");
             byte[] kinds = new byte[n];
             List<String> fps = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 kinds[i] = in.readByte();
                 fps.add(readString(in));
             }
-            int spotsAt = b.length - in.available();
+            int spotsAt = offset + length - in.available();
             for (int i = 0; i < n; i++) skipSpot(in);
             if (in.available() != 0) throw new IllegalArgumentException("post digest: " + in.available() + " bytes after the end");
             return new Lazy(name, type, new SourceProfile.Contribution(message, date, (flags & 1) != 0, (flags & 2) != 0,
-                    kinds, fps, sig, price, ext, extortion, priceList, dossier), b, spotsAt);
+                    kinds, fps, sig, price, ext, extortion, priceList, dossier), b, spotsAt, offset + length);
         } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException iae) throw iae;
             throw new IllegalArgumentException("not a post digest: " + e, e);
@@ -122,14 +135,16 @@ public record PostDigest(String sourceName, SourceType sourceType, SourceProfile
         private final SourceType sourceType;
         private final SourceProfile.Contribution contribution;
         private final byte[] bytes;
-        private final int spotsAt;
+        private final int spotsAt, end;
 
-        private Lazy(String sourceName, SourceType sourceType, SourceProfile.Contribution contribution, byte[] bytes, int spotsAt) {
+        private Lazy(String sourceName, SourceType sourceType, SourceProfile.Contribution contribution, byte[] bytes, int spotsAt,
+                     int end) {
             this.sourceName = sourceName;
             this.sourceType = sourceType;
             this.contribution = contribution;
             this.bytes = bytes;
             this.spotsAt = spotsAt;
+            this.end = end;
         }
 
         public String sourceName() {
@@ -144,9 +159,17 @@ public record PostDigest(String sourceName, SourceType sourceType, SourceProfile
             return contribution;
         }
 
+        /** The same digest with {@code sig} as its post's signature (a {@link DigestBatch}'s merged one). */
+        Lazy withSignature(int[] sig) {
+            SourceProfile.Contribution c = contribution;
+            return new Lazy(sourceName, sourceType, new SourceProfile.Contribution(c.message(), c.date(), c.isDossier(), c.isQuery(),
+                    c.kinds(), c.fingerprints(), sig, c.priceLines(), c.extortionLines(), c.extortion(), c.priceList(), c.dossier()),
+                    bytes, spotsAt, end);
+        }
+
         /** The {@code i}-th finding's spot (its layout was checked by {@link #lazy}). */
         public Spot spot(int i) {
-            DataInputDeserializer in = new DataInputDeserializer(bytes, spotsAt, bytes.length - spotsAt);
+            DataInputDeserializer in = new DataInputDeserializer(bytes, spotsAt, end - spotsAt);
             try {
                 for (int k = 0; k < i; k++) skipSpot(in);
                 return new Spot(in.readInt(), in.readInt(), readString(in));

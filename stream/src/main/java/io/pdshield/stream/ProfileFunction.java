@@ -30,7 +30,7 @@ import java.util.Map;
 
 /**
  * The stateful part of the engine, keyed by source: each post's {@link PostDigest} (from
- * {@link DetectFunction}) is added to the source's {@link SourceProfile} (keyed state, the CLI's
+ * {@link DetectFunction}, several of a source in one {@link DigestBatch}) is added to the source's {@link SourceProfile} (keyed state, the CLI's
  * analysis). A source's {@link Verdict} (the CLI's rule) is recomputed at most every
  * {@code verdictDelayMs} (a processing-time timer); doxxing sources are checked for clones against
  * the bank of banned sources — the bank given at start plus the broadcast stream of banned
@@ -91,18 +91,50 @@ public final class ProfileFunction extends KeyedBroadcastProcessFunction<String,
     }
 
     @Override
-    public void processElement(Tuple2<String, byte[]> digest, ReadOnlyContext ctx, Collector<Tuple2<String, byte[]>> out)
+    public void processElement(Tuple2<String, byte[]> record, ReadOnlyContext ctx, Collector<Tuple2<String, byte[]>> out)
             throws Exception {
-        PostDigest.Lazy d;
+        DigestBatch batch;
         try {
-            d = PostDigest.lazy(digest.f1);
+            batch = DigestBatch.read(record.f1);
         } catch (IllegalArgumentException e) {
             warnings.inc();
-            LOG.warn("source {}: {}; post not profiled", digest.f0, e.getMessage());
+            LOG.warn("source {}: {}; its posts not profiled", record.f0, e.getMessage());
             return;
         }
-        SourceProfile.Contribution c = d.contribution();
         ReadOnlyBroadcastState<String, String> watched = ctx.getBroadcastState(WATCHED);
+        SourceProfile prof = profile.value();
+        if (prof == null) prof = new SourceProfile(record.f0);
+        Integer t = type.value();
+        int t0 = t == null ? -1 : t;
+        String newName = null;
+        for (int b = 0; b < batch.size(); b++) {
+            PostDigest.Lazy d;
+            try {
+                d = batch.digest(b);
+            } catch (IllegalArgumentException e) {
+                warnings.inc();
+                LOG.warn("source {}: digest {} of {}: {}; post not profiled", record.f0, b, batch.size(), e.getMessage());
+                continue;
+            }
+            SourceProfile.Contribution c = d.contribution();
+            alert(record.f0, d, watched, ctx);
+            prof.add(c);
+            // the detecting task sends a source's name when it is new to it (DetectFunction)
+            if (d.sourceName() != null) newName = d.sourceName();
+            if (t == null || (d.sourceType() != SourceType.UNKNOWN && t != d.sourceType().ordinal())) t = d.sourceType().ordinal();
+        }
+        profile.update(prof);
+        if (newName != null) name.update(newName);
+        if (t != null && t != t0) type.update(t);
+        long now = ctx.timerService().currentProcessingTime();
+        // one timer per source and period: timers of the same key and time are kept once
+        ctx.timerService().registerProcessingTimeTimer((now / verdictDelayMs + 1) * verdictDelayMs);
+    }
+
+    /** An alert for each subject watching one of the post's fingerprints. */
+    private void alert(String source, PostDigest.Lazy d, ReadOnlyBroadcastState<String, String> watched, ReadOnlyContext ctx)
+            throws Exception {
+        SourceProfile.Contribution c = d.contribution();
         List<String> fps = c.fingerprints();
         for (int i = 0; i < fps.size(); i++) {
             String subjects = watched.get(fps.get(i));
@@ -110,22 +142,11 @@ public final class ProfileFunction extends KeyedBroadcastProcessFunction<String,
             PostDigest.Spot spot = d.spot(i);
             Kind kind = Kind.values()[c.kinds()[i]];
             for (String subject : subjects.split("\n")) {
-                ctx.output(ALERTS, Tuple2.of(subject, StreamJson.alert(subject, fps.get(i), digest.f0, c.message(), kind,
+                ctx.output(ALERTS, Tuple2.of(subject, StreamJson.alert(subject, fps.get(i), source, c.message(), kind,
                         spot.start(), spot.end(), spot.masked())));
                 alerts.inc();
             }
         }
-        SourceProfile prof = profile.value();
-        if (prof == null) prof = new SourceProfile(digest.f0);
-        prof.add(c);
-        profile.update(prof);
-        // the detecting task sends a source's name when it is new to it (DetectFunction)
-        if (d.sourceName() != null) name.update(d.sourceName());
-        Integer t = type.value();
-        if (t == null || (d.sourceType() != SourceType.UNKNOWN && t != d.sourceType().ordinal())) type.update(d.sourceType().ordinal());
-        long now = ctx.timerService().currentProcessingTime();
-        // one timer per source and period: timers of the same key and time are kept once
-        ctx.timerService().registerProcessingTimeTimer((now / verdictDelayMs + 1) * verdictDelayMs);
     }
 
     @Override

@@ -40,10 +40,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * posts topic ─▶ DetectFunction (chained: read, detect, fingerprint) ─▶ findings ──────▶ findings topic
- *                   └─ post digests ─▶ keyBy(source) ─▶ ProfileFunction ◀── broadcast: bans topic + watchlist topic (+ bank file)
- *                                                       (watchlist, profile, verdict, clone check)
- *                                                         ├─ side output: alerts ──────▶ alerts topic
- *                                                         └─ side output: verdicts ────▶ verdicts topic (upserts keyed by source)
+ *                   └─ post digests, batched by source ─▶ keyBy(source) ─▶ ProfileFunction ◀── broadcast: bans topic + watchlist topic (+ bank file)
+ *                                                                          (watchlist, profile, verdict, clone check)
+ *                                                                            ├─ side output: alerts ──────▶ alerts topic
+ *                                                                            └─ side output: verdicts ────▶ verdicts topic (upserts keyed by source)
  * </pre>
  *
  * Exactly-once: checkpoints (aligned, exactly-once mode) and Kafka transactions on every sink
@@ -168,8 +168,8 @@ public final class StreamJob {
         // detection where the posts are read (no shuffle of posts); only the small digests are partitioned by source
         SingleOutputStreamOperator<Tuple2<String, byte[]>> findings = env
                 .fromSource(posts, WatermarkStrategy.noWatermarks(), "posts").uid("posts-source")
-                .process(new DetectFunction(o.key(), o.failToken(), o.failAfterPosts())).returns(KEYED_BYTES)
-                .name("detect").uid("detect");
+                .transform("detect", KEYED_BYTES, new DetectOperator(new DetectFunction(o.key(), o.failToken(), o.failAfterPosts())))
+                .uid("detect");
         findings.sinkTo(sink(o, o.findingsTopic(), "findings")).name("findings sink").uid("findings-sink");
 
         // the uid of the keyed operator before detection moved out of it: its profiles and broadcast state restore

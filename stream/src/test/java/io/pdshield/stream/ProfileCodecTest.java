@@ -238,6 +238,89 @@ class ProfileCodecTest {
         for (Scanned s : posts) assertEquals(s.post().sourceName(), names.get(s.post().sourceId()));
     }
 
+    /**
+     * Digests batched by source as two detecting subtasks batch them (small bounds and flushes at
+     * random points, as the timer and checkpoint barriers would), the batches shuffled and added as
+     * the profile operator adds them, give the CLI's profiles; the batches are fewer records than
+     * posts and fewer bytes than the digests one by one (one merged signature per batch).
+     */
+    @Test
+    void digestBatchesBuildTheSameProfileAsThePosts() throws Exception {
+        List<Scanned> posts = scannedCorpus();
+        DetectFunction.Memo[] memos = {new DetectFunction.Memo(DetectFunction.MEMO_SOURCES), new DetectFunction.Memo(DetectFunction.MEMO_SOURCES)};
+        DigestBatch.Batcher[] batchers = {new DigestBatch.Batcher(5, 17), new DigestBatch.Batcher(64, 1000)};
+        List<Object[]> batches = new ArrayList<>();
+        java.util.function.Consumer<org.apache.flink.api.java.tuple.Tuple2<String, byte[]>> emit = t -> batches.add(new Object[] {t.f0, t.f1});
+        java.util.Random r = new java.util.Random(3);
+        long single = 0;
+        for (int i = 0; i < posts.size(); i++) {
+            Scanned s = posts.get(i);
+            PostDigest digest = DetectFunction.digest(memos[i % 2], s.post(), s.found(), s.fps(), s.spots());
+            single += digest.encode().length;
+            batchers[i % 2].add(s.post().sourceId(), digest, emit);
+            if (r.nextInt(40) == 0) batchers[r.nextInt(2)].flush(emit);
+        }
+        for (DigestBatch.Batcher b : batchers) b.flush(emit);
+        for (DigestBatch.Batcher b : batchers) assertEquals(0, b.waiting());
+        java.util.Collections.shuffle(batches, new java.util.Random(5));
+        java.util.Map<String, SourceProfile> cli = new java.util.TreeMap<>(), job = new java.util.TreeMap<>();
+        for (Scanned s : posts) {
+            Post p = s.post();
+            cli.computeIfAbsent(p.sourceId(), SourceProfile::new).add(p.messageId(), p.date(), p.text(), s.found(), s.fps());
+        }
+        java.util.Map<String, Scanned> byMessage = new java.util.HashMap<>();
+        for (Scanned s : posts) byMessage.put(s.post().sourceId() + "/" + s.post().messageId(), s);
+        int digests = 0;
+        long batched = 0;
+        for (Object[] x : batches) {
+            byte[] bytes = (byte[]) x[1];
+            batched += bytes.length;
+            DigestBatch batch = DigestBatch.read(bytes);
+            org.junit.jupiter.api.Assertions.assertTrue(batch.size() >= 1 && batch.size() <= 64, "batch of " + batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                PostDigest.Lazy d = batch.digest(i);
+                job.computeIfAbsent((String) x[0], SourceProfile::new).add(d.contribution());
+                Scanned scanned = byMessage.get(x[0] + "/" + d.contribution().message());
+                for (int k = 0; k < scanned.spots().size(); k++) assertEquals(scanned.spots().get(k), d.spot(k));
+                assertEquals(scanned.fps(), d.contribution().fingerprints());
+                digests++;
+            }
+        }
+        assertEquals(posts.size(), digests);
+        org.junit.jupiter.api.Assertions.assertTrue(batches.size() * 4 < posts.size(), batches.size() + " batches of " + posts.size() + " posts");
+        org.junit.jupiter.api.Assertions.assertTrue(batched * 10 < single * 9, batched + " bytes batched, " + single + " one by one");
+        assertEquals(cli.keySet(), job.keySet());
+        for (String id : cli.keySet()) assertSameSummary(cli.get(id).summary(), job.get(id).summary(), id);
+    }
+
+    @Test
+    void aDamagedBatchIsAnErrorAndADamagedDigestInItOnlyItsPost() {
+        List<Scanned> posts = scannedCorpus().subList(0, 40);
+        List<byte[]> out = new ArrayList<>();
+        DigestBatch.Batcher b = new DigestBatch.Batcher(1000, 1000);
+        for (Scanned s : posts) {
+            b.add("x", new PostDigest(null, s.post().sourceType(), SourceProfile.contribution(s.post().messageId(), 0, s.post().text(),
+                    s.found(), s.fps()), s.spots()), t -> out.add(t.f1));
+        }
+        b.flush(t -> out.add(t.f1));
+        assertEquals(1, out.size());
+        byte[] bytes = out.get(0);
+        assertEquals(40, DigestBatch.read(bytes).size());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> DigestBatch.read(Arrays.copyOf(bytes, bytes.length - 1)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> DigestBatch.read(Arrays.copyOf(bytes, bytes.length + 4)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> DigestBatch.read(new byte[] {2, 0}));
+        // the third digest's version byte: it alone fails, the others still read
+        byte[] damaged = bytes.clone();
+        int third = DigestBatch.read(bytes).digestOffset(2);
+        assertEquals(2, damaged[third]);
+        damaged[third] = 9;
+        DigestBatch batch = DigestBatch.read(damaged);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> batch.digest(2));
+        for (int i = 0; i < 40; i++) {
+            if (i != 2) assertEquals(posts.get(i).post().messageId(), batch.digest(i).contribution().message());
+        }
+    }
+
     private static int count(SourceProfile.Contribution c) {
         return (c.extortion() == null ? 0 : 1) + (c.priceList() == null ? 0 : 1) + (c.dossier() == null ? 0 : 1);
     }
