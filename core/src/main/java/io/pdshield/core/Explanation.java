@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param recognizer the recognizer's name, e.g. {@code "snils"}
  * @param pattern    which form of the identifier matched, e.g. {@code "xxx-xxx-xxx yy"}
- * @param baseScore  score before context adjustments
+ * @param baseScore  score before context adjustments, in thousandths like the finding's score (a sum of
+ *                   weights such as 0.35 + 0.05 is kept as 0.4, not 0.39999999999999997)
  * @param context    context words found near the candidate that raised the score
  * @param negative   context words found near the candidate that lowered the score
  * @param validation result of the validator, e.g. {@code "checksum ok"}, {@code "libphonenumber: valid RU mobile"}
@@ -25,6 +26,7 @@ public record Explanation(String recognizer, String pattern, double baseScore,
         if (!(baseScore >= 0 && baseScore <= 1)) {
             throw new IllegalArgumentException("baseScore must be in [0,1], was " + baseScore);
         }
+        baseScore = Math.round(baseScore * 1000) / 1000.0;
     }
 
     public static Explanation of(String recognizer, String pattern, double baseScore, String validation) {
