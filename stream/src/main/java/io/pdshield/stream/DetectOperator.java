@@ -13,6 +13,9 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  */
 public final class DetectOperator extends ProcessOperator<Tuple2<String, byte[]>, Tuple2<String, byte[]>> {
     private static final long serialVersionUID = 1L;
+    /** System property: the flush interval in ms instead of {@link DetectFunction#FLUSH_MS} (tests: a long one leaves the barrier flush alone). */
+    public static final String FLUSH_MS_PROPERTY = "pdshield.stream.digestFlushMs";
+    private transient long flushMs;
 
     public DetectOperator(DetectFunction function) {
         super(function);
@@ -21,11 +24,13 @@ public final class DetectOperator extends ProcessOperator<Tuple2<String, byte[]>
     @Override
     public void open() throws Exception {
         super.open();
+        flushMs = Long.getLong(FLUSH_MS_PROPERTY, DetectFunction.FLUSH_MS);
+        if (flushMs < 1) throw new IllegalArgumentException(FLUSH_MS_PROPERTY + " must be >= 1 ms, was " + flushMs);
         schedule();
     }
 
     private void schedule() {
-        getProcessingTimeService().registerTimer(getProcessingTimeService().getCurrentProcessingTime() + DetectFunction.FLUSH_MS, t -> {
+        getProcessingTimeService().registerTimer(getProcessingTimeService().getCurrentProcessingTime() + flushMs, t -> {
             flush();
             schedule();
         });
