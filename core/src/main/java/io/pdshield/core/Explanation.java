@@ -26,7 +26,7 @@ public record Explanation(String recognizer, String pattern, double baseScore,
         if (!(baseScore >= 0 && baseScore <= 1)) {
             throw new IllegalArgumentException("baseScore must be in [0,1], was " + baseScore);
         }
-        baseScore = Math.round(baseScore * 1000) / 1000.0;
+        baseScore = Finding.thousandths(baseScore);
     }
 
     public static Explanation of(String recognizer, String pattern, double baseScore, String validation) {

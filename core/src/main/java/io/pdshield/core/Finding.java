@@ -26,6 +26,11 @@ public record Finding(Kind kind, int start, int end, double score, String value,
         }
     }
 
+    /** A score as findings and explanations keep it: in thousandths (0.35 + 0.05 is 0.4, not 0.39999999999999997). */
+    public static double thousandths(double score) {
+        return Math.round(score * 1000) / 1000.0;
+    }
+
     public int length() {
         return end - start;
     }

@@ -193,7 +193,7 @@ public final class ScanContext {
         // a label right beside the value counts more than one further away (run-on dossiers)
         if (!pos.isEmpty()) score += nearest <= NEAR ? CONTEXT_BOOST : CONTEXT_BOOST - 0.1;
         else if (!neg.isEmpty()) score -= NEGATIVE_PENALTY;
-        score = round(Math.max(0, Math.min(1, score)));
+        score = Finding.thousandths(Math.max(0, Math.min(1, score)));
         // a candidate below the threshold is never reported, nor read by a later recognizer (which
         // reads candidates at or above the default threshold): no finding is built for it
         if (score < keepFrom) return null;
@@ -240,9 +240,5 @@ public final class ScanContext {
         while (to < size && tokens.start(to) < max && tokens.type(to) != Tokens.NL && tokens.type(to) != Tokens.NUM) to++;
         afterFrom = a;
         afterTo = to;
-    }
-
-    private static double round(double s) {
-        return Math.round(s * 1000) / 1000.0;
     }
 }

@@ -119,7 +119,7 @@ public final class DetectFunction extends ProcessFunction<Tuple2<String, byte[]>
 
     /** Sends every waiting digest batch to {@code emit} (the side output {@link #DIGESTS}). */
     void flush(java.util.function.Consumer<Tuple2<String, byte[]>> emit) {
-        if (batcher.waiting() > 0) batcher.flush(emit);
+        batcher.flush(emit);
     }
 
     /** A post's digest, leaving out what {@code memo} says was sent already (and noting what is sent now). */

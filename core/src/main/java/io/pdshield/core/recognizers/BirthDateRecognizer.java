@@ -107,7 +107,7 @@ public final class BirthDateRecognizer implements Recognizer {
                 continue;
             }
             double score = Math.min(1, BASE + (word == null ? 0 : CONTEXT_BOOST) + (beside ? NAME_BOOST : 0));
-            score = Math.round(score * 1000) / 1000.0;
+            score = Finding.thousandths(score);
             String validation = validation(thisYear, beside);
             String value = iso(d.year, d.month, d.day);
             ctx.emit(new Finding(Kind.BIRTH_DATE, start, end, score, value,
