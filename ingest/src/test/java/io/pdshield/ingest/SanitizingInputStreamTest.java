@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -52,5 +53,43 @@ class SanitizingInputStreamTest {
         int bRaw = new String(in, StandardCharsets.UTF_8).indexOf("\"b\"") + 2; // the BOM is 3 bytes, 1 char
         assertEquals(bRaw, s.rawOffset(bOut));
         assertEquals(3, s.rawOffset(0));
+    }
+
+    /** Byte pieces of export text: ASCII, Cyrillic, other UTF-8 lengths, backslash escapes, and broken sequences. */
+    private static final byte[][] PIECES = {
+            "Иванов Иван ".getBytes(StandardCharsets.UTF_8), "абвгдежзийклмнопрстуфхцчшщъыьэюя".getBytes(StandardCharsets.UTF_8),
+            "\"text\": \"".getBytes(StandardCharsets.UTF_8), "+7 916 123-45-67, ".getBytes(StandardCharsets.UTF_8),
+            "€ 👍🏻 ё".getBytes(StandardCharsets.UTF_8), "\\x1f".getBytes(StandardCharsets.UTF_8), "\\\\x".getBytes(StandardCharsets.UTF_8),
+            "\\n".getBytes(StandardCharsets.UTF_8), {(byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xC1, (byte) 0x81},
+            {(byte) 0xD0}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF0, (byte) 0x9F}, {(byte) 0xF5}, {(byte) 0xFF},
+            {(byte) 0xD0, (byte) 0xD0, (byte) 0x98}, {(byte) 0xE2, (byte) 0x82}, {'a', (byte) 0xBF, 'b'}};
+
+    @Test
+    void smallReadsGiveWhatOneLargeReadGives() throws IOException {
+        // the same bytes in reads of 1-7 bytes (sequences and escapes split everywhere) and in one read
+        Random r = new Random(20261123L);
+        for (int n = 0; n < 3_000; n++) {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            boolean broken = false;
+            int parts = 1 + r.nextInt(40);
+            for (int p = 0; p < parts; p++) {
+                int k = r.nextInt(PIECES.length);
+                broken |= k >= 8;
+                b.writeBytes(PIECES[k]);
+            }
+            byte[] in = b.toByteArray();
+            invalid.clear();
+            String slow = run(in, 1 + r.nextInt(7));
+            List<Long> slowInvalid = List.copyOf(invalid);
+            invalid.clear();
+            String fast = run(in, 1 << 16);
+            assertEquals(slow, fast, () -> java.util.HexFormat.of().formatHex(in));
+            assertEquals(slowInvalid, invalid, () -> java.util.HexFormat.of().formatHex(in));
+            if (!broken) {
+                String plain = new String(in, StandardCharsets.UTF_8).replace("\\x1f", "\\u001f");
+                assertEquals(plain, fast);
+                assertEquals(List.of(), invalid);
+            }
+        }
     }
 }
