@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * A benchmark hook, not a subcommand: {@code java -cp pdshield.jar io.pdshield.cli.WarmRuns N ARGS...}
- * runs the command {@code ARGS} N times in one JVM and prints each run's wall time to stderr, so a
+ * runs the command {@code ARGS} N times in one JVM and prints each run's wall and CPU time to stderr, so a
  * benchmark can tell the JVM's warm-up (class loading, the JIT compilers' queue) from the steady
  * state that a long-running process (the service, the stream job) works in. Stops at the first run
  * that fails and exits with its code.
