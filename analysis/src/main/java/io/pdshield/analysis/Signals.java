@@ -21,9 +21,9 @@ public final class Signals {
     private static final Pattern PRICE = Pattern.compile(
             "\\d[\\d\\s\\u00A0]*(?:₽|руб|рублей|р\\b|р\\.|к\\b|k\\b|\\$|usdt)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Keywords of a lookup offer (bit 1) and of a removal demand (bit 2), lower case; matched in any case. */
-    private static final String[] KEYWORDS = {"пробив", "пробить", "поиск по номеру", "поиск по фио", "поиск по госномеру",
+    static final String[] KEYWORDS = {"пробив", "пробить", "поиск по номеру", "поиск по фио", "поиск по госномеру",
             "полный отчёт", "полный отчет", "удален", "удалить", "убрать", "снять пост", "не заплатит"};
-    private static final int[] KEYWORD_BITS = {1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2};
+    static final int[] KEYWORD_BITS = {1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2};
     static final int LOOKUP = 1, REMOVAL = 2;
 
     private Signals() {

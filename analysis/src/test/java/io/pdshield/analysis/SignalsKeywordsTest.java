@@ -13,18 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * е, Latin look-alikes and ordinary words.
  */
 class SignalsKeywordsTest {
-    private static final String[] KEYWORDS = {"пробив", "пробить", "поиск по номеру", "поиск по фио", "поиск по госномеру",
-            "полный отчёт", "полный отчет", "удален", "удалить", "убрать", "снять пост", "не заплатит"};
-    private static final int[] BITS = {1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2};
-
-    /** The bits of the keywords occurring in {@code text}, by the definition. */
+    /** The bits of {@link Signals#KEYWORDS} occurring in {@code text}, by the definition. */
     private static int reference(String text) {
         int bits = 0;
-        for (int k = 0; k < KEYWORDS.length; k++) {
-            String w = KEYWORDS[k];
+        for (int k = 0; k < Signals.KEYWORDS.length; k++) {
+            String w = Signals.KEYWORDS[k];
             for (int i = 0; i + w.length() <= text.length(); i++) {
                 if (text.regionMatches(true, i, w, 0, w.length())) {
-                    bits |= BITS[k];
+                    bits |= Signals.KEYWORD_BITS[k];
                     break;
                 }
             }

@@ -55,14 +55,17 @@ class SanitizingInputStreamTest {
         assertEquals(3, s.rawOffset(0));
     }
 
-    /** Byte pieces of export text: ASCII, Cyrillic, other UTF-8 lengths, backslash escapes, and broken sequences. */
-    private static final byte[][] PIECES = {
+    /** Well-formed byte pieces of export text: ASCII, Cyrillic, other UTF-8 lengths, backslash escapes. */
+    private static final byte[][] VALID_PIECES = {
             "Иванов Иван ".getBytes(StandardCharsets.UTF_8), "абвгдежзийклмнопрстуфхцчшщъыьэюя".getBytes(StandardCharsets.UTF_8),
             "\"text\": \"".getBytes(StandardCharsets.UTF_8), "+7 916 123-45-67, ".getBytes(StandardCharsets.UTF_8),
             "€ 👍🏻 ё".getBytes(StandardCharsets.UTF_8), "\\x1f".getBytes(StandardCharsets.UTF_8), "\\\\x".getBytes(StandardCharsets.UTF_8),
-            "\\n".getBytes(StandardCharsets.UTF_8), {(byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xC1, (byte) 0x81},
-            {(byte) 0xD0}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF0, (byte) 0x9F}, {(byte) 0xF5}, {(byte) 0xFF},
-            {(byte) 0xD0, (byte) 0xD0, (byte) 0x98}, {(byte) 0xE2, (byte) 0x82}, {'a', (byte) 0xBF, 'b'}};
+            "\\n".getBytes(StandardCharsets.UTF_8)};
+    /** Broken UTF-8: stray continuation bytes, overlong forms, surrogates, truncated sequences, bytes never valid. */
+    private static final byte[][] BROKEN_PIECES = {
+            {(byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xC1, (byte) 0x81}, {(byte) 0xD0}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xF0, (byte) 0x9F}, {(byte) 0xF5}, {(byte) 0xFF}, {(byte) 0xD0, (byte) 0xD0, (byte) 0x98}, {(byte) 0xE2, (byte) 0x82},
+            {'a', (byte) 0xBF, 'b'}};
 
     @Test
     void smallReadsGiveWhatOneLargeReadGives() throws IOException {
@@ -73,9 +76,9 @@ class SanitizingInputStreamTest {
             boolean broken = false;
             int parts = 1 + r.nextInt(40);
             for (int p = 0; p < parts; p++) {
-                int k = r.nextInt(PIECES.length);
-                broken |= k >= 8;
-                b.writeBytes(PIECES[k]);
+                int k = r.nextInt(VALID_PIECES.length + BROKEN_PIECES.length);
+                broken |= k >= VALID_PIECES.length;
+                b.writeBytes(k < VALID_PIECES.length ? VALID_PIECES[k] : BROKEN_PIECES[k - VALID_PIECES.length]);
             }
             byte[] in = b.toByteArray();
             invalid.clear();
