@@ -253,10 +253,12 @@ final class DossierTemplates {
 
     private static void passport(Ctx c) {
         String p = c.p.passport();
-        if (c.r.chance(0.25)) { // "серия 4510 № 123456": the span starts at the series digits
+        if (c.r.chance(0.25)) { // "серия 4510 № 123456", "серия 45 10 номер 123456": the span starts at the series digits
             c.b.t("серия ");
-            c.b.pd(Kind.PASSPORT_RU, c.r.chance(0.5) ? p.substring(0, 4) + " № " + p.substring(4)
-                    : p.substring(0, 2) + " " + p.substring(2, 4) + " № " + p.substring(4), p);
+            // № or the word, by the number's last digit: no extra draw, so the rest of a seed's corpus stays as it was
+            String mark = (p.charAt(9) - '0') % 2 == 0 ? " № " : " номер ";
+            c.b.pd(Kind.PASSPORT_RU, c.r.chance(0.5) ? p.substring(0, 4) + mark + p.substring(4)
+                    : p.substring(0, 2) + " " + p.substring(2, 4) + mark + p.substring(4), p);
         } else {
             String t = Formats.passport(c.r, p);
             if (c.entities && c.r.chance(0.2)) c.b.entPd("code", Kind.PASSPORT_RU, t, p);

@@ -52,6 +52,8 @@ public final class AddressRecognizer implements Recognizer {
     private static final int PLACE = REGION | REGION_AFTER | LOCALITY | STREET | STREET_AFTER;
     /** Set on a kind written as three tokens: {@code пр-т}, {@code р-н}. */
     private static final int THREE_TOKENS = 1 << 8;
+    /** A microdistrict or quarter: a street may follow it ({@code мкр. Сходня, ул. Некрасова}). */
+    private static final int DISTRICT = 1 << 9;
 
     private static final WordTable KINDS = kindTable();
     private static final int KINDS_MAX_LENGTH = KINDS.maxLength();
@@ -65,11 +67,13 @@ public final class AddressRecognizer implements Recognizer {
                 "ст-ца", "станица", "х", "хутор", "аул", "снт", "городе", "селе", "деревне", "поселке");
         put(m, STREET | STREET_AFTER, "ул", "улица", "пр" /* Лермонтова пр. */, "пр-т", "просп", "проспект", "пр-д", "проезд", "пер", "переулок",
                 "б-р", "бульвар", "ш", "шоссе", "наб", "набережная", "пл", "площадь", "туп", "тупик", "аллея",
-                "тракт", "мкр", "мкрн", "мкр-н", "микрорайон", "кв-л", "квартал", "линия");
+                "тракт", "линия");
+        put(m, STREET | STREET_AFTER | DISTRICT, "мкр", "мкрн", "мкр-н", "микрорайон", "кв-л", "квартал");
         put(m, STREET, "бул",
                 // declined forms of written-out kinds: живет на улице Ленина, дом 5
                 "улице", "улицы", "улицу", "проспекте", "проспекта", "переулке", "переулка", "бульваре", "бульвара",
-                "набережной", "площади", "проезде", "тупике", "микрорайоне");
+                "набережной", "площади", "проезде", "тупике");
+        put(m, STREET | DISTRICT, "микрорайоне");
         put(m, HOUSE, "дом", "доме", "вл", "влд", "владение");
         put(m, BUILDING, "корп", "корпус", "к", "стр", "строение", "лит", "литер", "литера");
         put(m, FLAT, "кв", "квартира", "квартире", "оф", "офис", "пом", "помещение", "комн", "комната");
@@ -208,6 +212,8 @@ public final class AddressRecognizer implements Recognizer {
         boolean explicitHouse;
         boolean building;
         boolean flat;
+        /** The kind code of the street part last read by {@link #street}. */
+        int streetKind;
 
         Parse reset(Tokens tokens) {
             t = tokens;
@@ -294,6 +300,11 @@ public final class AddressRecognizer implements Recognizer {
                 if (first < 0) first = q;
                 street = true;
                 p = e;
+                // a microdistrict, then the street in it: мкр. Сходня, ул. Некрасова
+                if ((streetKind & DISTRICT) != 0) {
+                    e = street(comma(p));
+                    if (e >= 0) p = e;
+                }
             }
             if (first < 0) return -1;
             if (street || locality) {
@@ -374,10 +385,16 @@ public final class AddressRecognizer implements Recognizer {
             int k = kind(q);
             if ((k & STREET) != 0) {
                 int e = name(kindEnd(q), 3, true, true);
-                if (e >= 0) return e;
+                if (e >= 0) {
+                    streetKind = k;
+                    return e;
+                }
             }
             int e = name(q, 2, false, false);
-            if (e >= 0 && (kind(e) & STREET_AFTER) != 0) return kindEnd(e);
+            if (e >= 0 && (kind(e) & STREET_AFTER) != 0) {
+                streetKind = kind(e);
+                return kindEnd(e);
+            }
             return -1;
         }
 

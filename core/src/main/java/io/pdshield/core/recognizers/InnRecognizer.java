@@ -32,11 +32,14 @@ public final class InnRecognizer implements Recognizer {
         NumberRuns runs = ctx.numberRuns();
         if (ctx.enabled(Kind.INN)) {
             if (runs.any(12)) runs.forEachSpan(12, (a, b) -> {
-                if (a != b && !"4 2 6".equals(runs.shape(a, b)) && !"2 2 6 2".equals(runs.shape(a, b))) return;
+                String shape = a == b ? "12" : runs.shape(a, b);
+                // written in fours (5027 1234 5651) it needs its label: so are some card and account pieces
+                boolean fours = "4 4 4".equals(shape);
+                if (a != b && !fours && !"4 2 6".equals(shape) && !"2 2 6 2".equals(shape)) return;
                 String d = runs.digits(a, b);
                 if (!Checksums.inn12(d) || d.startsWith("00")) return;
-                double base = 0.55 + IdSupport.wholeRunBonus(runs, a, b);
-                ctx.emit(Kind.INN, runs.start(a), runs.end(b), base, d, name(), runs.shape(a, b),
+                double base = (fours ? 0.3 : 0.55) + IdSupport.wholeRunBonus(runs, a, b);
+                ctx.emit(Kind.INN, runs.start(a), runs.end(b), base, d, name(), shape,
                         "both check digits ok", CONTEXT, Lexicon.NEGATIVE_NUMBERS);
             });
         }

@@ -5,6 +5,7 @@ import io.pdshield.core.Kind;
 import io.pdshield.core.NumberRuns;
 import io.pdshield.core.Recognizer;
 import io.pdshield.core.ScanContext;
+import io.pdshield.core.Tokens;
 
 import java.time.Year;
 import java.util.Set;
@@ -15,6 +16,11 @@ import java.util.Set;
  * {@code 4510 № 123456} or contiguous; a known region code and a plausible blank year raise the
  * score. Foreign ({@link Kind#PASSPORT_RU_FOREIGN}): 9 digits {@code SS NNNNNNN}. Without a
  * context word neither reaches the default threshold: bare 10-digit numbers are too common.
+ *
+ * <p>Dossiers also spell the two parts out: {@code серия 4510 номер 123456}, {@code серия: 45 10,
+ * номер: 123456}, {@code серия 75 номер 1234567} (foreign). The words between the parts break the
+ * digit-group run, so this form is read from the tokens: a series right after {@code серия}/{@code сер.},
+ * then {@code номер}/{@code ном.}/{@code н.} and the number. The span runs from the series through the number.
  */
 public final class PassportRecognizer implements Recognizer {
     static final ContextWords CONTEXT = ContextWords.of(
@@ -48,6 +54,76 @@ public final class PassportRecognizer implements Recognizer {
         NumberRuns runs = ctx.numberRuns();
         if (ctx.enabled(Kind.PASSPORT_RU) && runs.any(10)) runs.forEachSpan(10, (a, b) -> internal(ctx, runs, a, b));
         if (ctx.enabled(Kind.PASSPORT_RU_FOREIGN) && runs.any(9)) runs.forEachSpan(9, (a, b) -> foreign(ctx, runs, a, b));
+        if (ctx.enabled(Kind.PASSPORT_RU) || ctx.enabled(Kind.PASSPORT_RU_FOREIGN)) spelledOut(ctx);
+    }
+
+    /** {@code серия 4510 номер 123456}: series and number each after its word. */
+    private void spelledOut(ScanContext ctx) {
+        Tokens t = ctx.tokens();
+        Tokens.IntList nums = t.nums();
+        for (int k = 0; k < nums.size(); k++) {
+            int i = nums.get(k);
+            int len = t.length(i);
+            if (len != 4 && len != 2 || t.alnumAfter(i) || !seriesWordBefore(t, i)) continue;
+            // the series: 4 digits, or 2 + 2 apart (an internal passport), or 2 (a foreign one)
+            int last = i;
+            int seriesDigits = len;
+            if (len == 2 && t.isNum(i + 1) && !t.glued(i + 1) && t.length(i + 1) == 2) {
+                last = i + 1;
+                seriesDigits = 4;
+            }
+            int p = last + 1;
+            if (t.isSym(p, ',')) p++;
+            if (!numberWord(t, p)) continue;
+            p++;
+            if (t.isSym(p, '.') && t.glued(p)) p++;
+            if (t.isSym(p, ':')) p++;
+            if (!t.isNum(p) || t.alnumAfter(p)) continue;
+            int numberDigits = t.length(p);
+            Kind kind;
+            if (seriesDigits == 4 && numberDigits == 6) kind = Kind.PASSPORT_RU;
+            else if (seriesDigits == 2 && numberDigits == 7) kind = Kind.PASSPORT_RU_FOREIGN;
+            else continue;
+            if (!ctx.enabled(kind)) continue;
+            StringBuilder d = new StringBuilder(10);
+            for (int g = i; g <= last; g++) d.append(t.chars(), t.start(g), t.length(g));
+            d.append(t.chars(), t.start(p), numberDigits);
+            String digits = d.toString();
+            int start = t.start(i), end = t.end(p);
+            if (kind == Kind.PASSPORT_RU) {
+                boolean region = IdSupport.okatoRegion(digits, 0);
+                int yy = (digits.charAt(2) - '0') * 10 + (digits.charAt(3) - '0');
+                boolean year = yy >= 97 || yy <= THIS_YEAR;
+                double base = 0.35 + (region ? 0.05 : 0) + (year ? 0.05 : 0);
+                ctx.emit(kind, start, end, base, digits, name(), "серия + номер",
+                        INTERNAL_VALIDATIONS[(region ? 2 : 0) + (year ? 1 : 0)], CONTEXT, Lexicon.NEGATIVE_NUMBERS);
+            } else {
+                ctx.emit(kind, start, end, 0.25, digits, name(), "серия + номер", "format ok",
+                        FOREIGN_CONTEXT, Lexicon.NEGATIVE_NUMBERS);
+            }
+            k = Math.max(k, indexOf(nums, p, k));
+        }
+    }
+
+    /** {@code серия}, {@code серии}, {@code сер.} (a colon allowed) right before token i. */
+    private static boolean seriesWordBefore(Tokens t, int i) {
+        int j = i - 1;
+        if (t.isSym(j, ':')) j--;
+        if (t.isSym(j, '.') && t.glued(j) && t.isWord(j - 1) && t.equalsIgnoreCase(j - 1, "сер")) return true;
+        return t.isWord(j) && (t.equalsIgnoreCase(j, "серия") || t.equalsIgnoreCase(j, "серии"));
+    }
+
+    /** {@code номер}, {@code ном}, {@code н} at token p (an abbreviation's dot is read by the caller). */
+    private static boolean numberWord(Tokens t, int p) {
+        if (!t.isWord(p)) return false;
+        if (t.equalsIgnoreCase(p, "номер")) return true;
+        return (t.equalsIgnoreCase(p, "ном") || t.equalsIgnoreCase(p, "н")) && t.isSym(p + 1, '.') && t.glued(p + 1);
+    }
+
+    /** The position of token {@code token} in {@code nums} at or after {@code from}, or {@code from}. */
+    private static int indexOf(Tokens.IntList nums, int token, int from) {
+        for (int k = from; k < nums.size(); k++) if (nums.get(k) == token) return k;
+        return from;
     }
 
     private void internal(ScanContext ctx, NumberRuns runs, int a, int b) {

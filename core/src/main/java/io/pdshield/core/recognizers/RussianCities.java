@@ -6,7 +6,8 @@ import io.pdshield.core.Tokens;
  * Large Russian cities (public geography: regional centres and cities of about 100,000 people or
  * more), so that an address written without {@code г.} still starts at its city: {@code Казань,
  * ул. Баумана, 5}. Cities that are also first names or surnames (Владимир, Артём, Королёв,
- * Салават, Орёл) are left out: beside a name they would swallow it.
+ * Салават, Орёл) are left out: beside a name they would swallow it. The short forms {@code СПб},
+ * {@code Мск} and {@code Екб} count too.
  *
  * <p>Immutable and thread-safe.
  */
@@ -31,7 +32,9 @@ final class RussianCities {
             "новочебоксарск", "серпухов", "щелково", "дербент", "черкесск", "первоуральск", "обнинск", "кызыл",
             "новый уренгой", "невинномысск", "димитровград", "долгопрудный", "ессентуки", "камышин", "муром",
             "евпатория", "реутов", "ноябрьск", "ачинск", "бердск", "элиста", "арзамас", "ханты-мансийск",
-            "елец", "тобольск", "магадан", "анадырь", "салехард", "биробиджан", "горно-алтайск", "нарьян-мар");
+            "елец", "тобольск", "магадан", "анадырь", "салехард", "биробиджан", "горно-алтайск", "нарьян-мар",
+            // the usual short forms in chats
+            "спб", "мск", "екб");
 
     private RussianCities() {
     }

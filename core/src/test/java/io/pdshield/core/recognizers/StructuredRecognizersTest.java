@@ -42,6 +42,11 @@ class StructuredRecognizersTest {
                 arguments("серия 4510 № 123456", PASSPORT_RU, "4510 № 123456", "4510123456"),
                 arguments("🛂 4510123456", PASSPORT_RU, "4510123456", "4510123456"),
                 arguments("Загранпаспорт: 75 1234567", PASSPORT_RU_FOREIGN, "75 1234567", "751234567"),
+                // series and number each after its word
+                arguments("Паспорт: серия 4510 номер 123456", PASSPORT_RU, "4510 номер 123456", "4510123456"),
+                arguments("паспорт серия: 45 10, номер: 123456, выдан ОВД", PASSPORT_RU, "45 10, номер: 123456", "4510123456"),
+                arguments("Паспорт сер. 4510 ном. 123456", PASSPORT_RU, "4510 ном. 123456", "4510123456"),
+                arguments("Загранпаспорт серия 75 номер 1234567", PASSPORT_RU_FOREIGN, "75 номер 1234567", "751234567"),
                 // SNILS
                 arguments("СНИЛС 112-233-445 95", SNILS, "112-233-445 95", "11223344595"),
                 arguments("снилс: 12345678964", SNILS, "12345678964", "12345678964"),
@@ -50,6 +55,7 @@ class StructuredRecognizersTest {
                 arguments("ИНН 502712345651", INN, "502712345651", "502712345651"),
                 arguments("инн:770123456703, паспорт дальше", INN, "770123456703", "770123456703"),
                 arguments("ИНН организации 7707083893", INN_ORG, "7707083893", "7707083893"),
+                arguments("ИНН: 5027 1234 5651", INN, "5027 1234 5651", "502712345651"),
                 // OGRN / OGRNIP
                 arguments("ОГРН 1027700132195", OGRN, "1027700132195", "1027700132195"),
                 arguments("ОГРНИП 304770100123450", OGRNIP, "304770100123450", "304770100123450"),
@@ -127,6 +133,13 @@ class StructuredRecognizersTest {
                 arguments("продано 4510 билетов, выручка 123456 рублей", PASSPORT_RU),
                 // a bare 10-digit number without any context is not a passport
                 arguments("код 4510123456", PASSPORT_RU),
+                // series and number words around numbers of other lengths, or with no series word
+                arguments("серия 4510 номер 12345", PASSPORT_RU),
+                arguments("серия 451 номер 123456", PASSPORT_RU),
+                arguments("матч 4510 номер 123456", PASSPORT_RU),
+                arguments("серия 4510 номер 123456789", PASSPORT_RU),
+                // twelve digits in threes of four without a label: not an INN
+                arguments("артикул 5027 1234 5651", INN),
                 // dates, times, versions, scores
                 arguments("концерт 05.03.2025 в 19:30", PHONE),
                 arguments("обновление 1.2.3.4 вышло", IP_ADDRESS),
