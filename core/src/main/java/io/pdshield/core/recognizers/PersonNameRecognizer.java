@@ -29,11 +29,16 @@ import static io.pdshield.core.recognizers.NameDictionary.WEAK;
  * Surnames the dictionary lacks are taken from their endings only beside a known first name,
  * patronymic or initials.
  *
+ * <p>Written in lower case (chats), a name is reported only in full, with its patronymic:
+ * {@code кузнецова елена петровна}, {@code елена петровна кузнецова} — surname, first name and
+ * patronymic all read by the dictionary and agreeing in gender and case. Two lower-case words are
+ * too often ordinary ones ({@code вера}, {@code роза}, {@code мороз}).
+ *
  * <p>Deliberately not reported: a lone first name or surname ({@code губернатор Собянин}, a
  * sentence-initial {@code Вера в победу}) unless written after a {@code Фамилия:}/{@code Имя:}
  * label; two parts that are both ordinary words ({@code Слава Мороз} scores below the threshold
  * without context); names after a street, place or {@code им.} ({@code ул. Льва Толстого} belongs to
- * the address); lower-case and Latin words.
+ * the address); lower-case names without a patronymic; Latin words.
  *
  * <p>Stateless and thread-safe: per-thread scratch (the run window and the dictionary lookup with
  * its cache, see {@link NameDictionary}) lives in thread-locals.
@@ -152,6 +157,11 @@ public final class PersonNameRecognizer implements Recognizer {
     @Override
     public void recognize(ScanContext ctx) {
         if (!ctx.enabled(Kind.PERSON_NAME)) return;
+        capitalised(ctx);
+        lowerCase(ctx);
+    }
+
+    private void capitalised(ScanContext ctx) {
         Tokens t = ctx.tokens();
         // runs start at capitalised Cyrillic words: a text without one has no name
         Tokens.IntList starts = t.capitalCyrillic();
@@ -195,6 +205,86 @@ public final class PersonNameRecognizer implements Recognizer {
             if (w.size == 0) return;
             w.shift(match(ctx, t, dict, w));
         }
+    }
+
+    /** The templates of a full lower-case name, as indexes into {@link #TEMPLATES}: FNP, NPF. */
+    private static final int[] LOWER_TEMPLATES = {0, 1};
+    /** Their explanation patterns. */
+    private static final String[] LOWER_PATTERNS = {"фам имя отч (lower case)", "имя отч фам (lower case)"};
+    /** A full name in lower case scores below a capitalised one: the case is evidence too. */
+    private static final double LOWER_PENALTY = 0.15;
+
+    /**
+     * Full names in lower case: {@code кузнецова елена петровна}. Starts from words that end like a
+     * patronymic ({@code -вна}, {@code -вич}, {@code -ична} in any case), so most texts cost one pass
+     * over their word list and no dictionary lookup.
+     */
+    private static void lowerCase(ScanContext ctx) {
+        Tokens t = ctx.tokens();
+        Tokens.IntList words = t.words();
+        char[] cs = t.chars();
+        NameDictionary dict = null;
+        Window w = null;
+        int done = -1; // the last token of the last name reported
+        for (int k = 0; k < words.size(); k++) {
+            int p = words.get(k);
+            if (p <= done || !lowerCyrillic(t, p) || !patronymicEnding(cs, t.start(p), t.end(p))) continue;
+            if (dict == null) {
+                dict = NameDictionary.forThisThread();
+                w = WINDOWS.get();
+            }
+            // surname, first name, patronymic; or first name, patronymic, surname
+            for (int j = 0; j < LOWER_TEMPLATES.length; j++) {
+                int first = j == 0 ? p - 2 : p - 1;
+                if (first <= done || !lowerRun(t, first)) continue;
+                w.size = 0;
+                for (int q = first; q < first + 3; q++) item(t, q, dict, w);
+                int tpl = LOWER_TEMPLATES[j];
+                int[] roles = TEMPLATE_ROLES[tpl];
+                long agree = NameDictionary.ALL;
+                boolean guess = false;
+                boolean weak = true;
+                for (int q = 0; q < 3 && agree != 0; q++) {
+                    long info = w.info[q];
+                    // the first name and the patronymic must be known words; the surname may be read by its ending
+                    if ((info & GUESS) != 0 && roles[q] != FAM) agree = 0;
+                    agree &= NameDictionary.mask(info, roles[q]);
+                    guess |= (info & GUESS) != 0;
+                    weak &= (info & WEAK) != 0;
+                }
+                if (agree == 0) continue;
+                double score = BASE[tpl] - LOWER_PENALTY - (guess ? 0.1 : 0) - (weak ? 0.25 : 0);
+                emit(ctx, t, dict, w, tpl, score, agree, LOWER_PATTERNS[j]);
+                done = first + 2;
+                break;
+            }
+        }
+        if (w != null) w.size = 0;
+    }
+
+    /** A lower-case Cyrillic word: no capital, no Latin letter. */
+    private static boolean lowerCyrillic(Tokens t, int i) {
+        return t.type(i) == Tokens.WORD && (t.flags(i) & (Tokens.CAP | Tokens.CYR | Tokens.LAT)) == Tokens.CYR;
+    }
+
+    /** Tokens {@code first..first+2} are lower-case Cyrillic words separated by white space only. */
+    private static boolean lowerRun(Tokens t, int first) {
+        if (first < 0 || first + 2 >= t.size()) return false;
+        for (int q = first; q <= first + 2; q++) {
+            if (!lowerCyrillic(t, q) || t.length(q) < 2 || q > first && !t.has(q, Tokens.GAP)) return false;
+        }
+        // not glued to a word or number before or after: a name stands alone
+        return !t.alnumBefore(first) && !t.alnumAfter(first + 2);
+    }
+
+    /** The word ends like a patronymic: {@code …вна}/{@code …вны}/…, {@code …вич}/{@code …вича}/…, {@code …ична}/…. */
+    private static boolean patronymicEnding(char[] cs, int start, int end) {
+        if (end - start < 5) return false;
+        for (int i = Math.max(start + 2, end - 5); i < end - 1; i++) {
+            char a = cs[i], b = cs[i + 1];
+            if (a == 'в' && b == 'н' || a == 'и' && b == 'ч') return true;
+        }
+        return false;
     }
 
     /** A capitalised Cyrillic word without Latin letters (upper case in ALL-CAPS text). */
@@ -310,18 +400,19 @@ public final class PersonNameRecognizer implements Recognizer {
             }
         }
         if (best >= 0) {
-            emit(ctx, t, dict, w, best, bestScore, bestAgree);
+            emit(ctx, t, dict, w, best, bestScore, bestAgree, PATTERNS[best]);
             return TEMPLATE_ROLES[best].length;
         }
         int label = w.type[0] == INITIAL ? -1 : labelBefore(t, w.from[0]);
         if (label >= 0 && NameDictionary.mask(w.info[0], label) != 0) {
             int j = MATCHED + (label == FAM ? 0 : label == NAME ? 1 : 2);
-            emit(ctx, t, dict, w, j, LABEL_BASE, NameDictionary.mask(w.info[0], label));
+            emit(ctx, t, dict, w, j, LABEL_BASE, NameDictionary.mask(w.info[0], label), PATTERNS[j]);
         }
         return 1;
     }
 
-    private static void emit(ScanContext ctx, Tokens t, NameDictionary dict, Window w, int j, double score, long agree) {
+    private static void emit(ScanContext ctx, Tokens t, NameDictionary dict, Window w, int j, double score, long agree,
+                             String pattern) {
         CharSequence text = t.text();
         StringBuilder value = w.value;
         value.setLength(0);
@@ -363,7 +454,7 @@ public final class PersonNameRecognizer implements Recognizer {
         if (NOT_PEOPLE.contains(v)) return;
         int start = t.start(w.from[0]);
         int end = t.end(w.to[roles.length - 1] - 1);
-        ctx.emit(Kind.PERSON_NAME, start, end, score, v, NAME_ID, PATTERNS[j],
+        ctx.emit(Kind.PERSON_NAME, start, end, score, v, NAME_ID, pattern,
                 validationOf(j << 8 | flags), CONTEXT, ContextWords.NONE);
     }
 
