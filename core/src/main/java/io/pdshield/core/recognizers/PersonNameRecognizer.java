@@ -223,43 +223,52 @@ public final class PersonNameRecognizer implements Recognizer {
         Tokens t = ctx.tokens();
         Tokens.IntList words = t.words();
         char[] cs = t.chars();
-        NameDictionary dict = null;
-        Window w = null;
         int done = -1; // the last token of the last name reported
-        for (int k = 0; k < words.size(); k++) {
+        // a tight loop over the word ends without a branch per word (whether a word is long or ends
+        // in вн/ич is unpredictable); the rare word that may be a patronymic goes on to the dictionary
+        for (int k = 0, n = words.size(); k < n; k++) {
             int p = words.get(k);
-            if (p <= done || !lowerCyrillic(t, p) || !patronymicEnding(cs, t.start(p), t.end(p))) continue;
-            if (dict == null) {
-                dict = NameDictionary.forThisThread();
-                w = WINDOWS.get();
-            }
-            // surname, first name, patronymic; or first name, patronymic, surname
-            for (int j = 0; j < LOWER_TEMPLATES.length; j++) {
-                int first = j == 0 ? p - 2 : p - 1;
-                if (first <= done || !lowerRun(t, first)) continue;
-                w.size = 0;
-                for (int q = first; q < first + 3; q++) item(t, q, dict, w);
-                int tpl = LOWER_TEMPLATES[j];
-                int[] roles = TEMPLATE_ROLES[tpl];
-                long agree = NameDictionary.ALL;
-                boolean guess = false;
-                boolean weak = true;
-                for (int q = 0; q < 3 && agree != 0; q++) {
-                    long info = w.info[q];
-                    // the first name and the patronymic must be known words; the surname may be read by its ending
-                    if ((info & GUESS) != 0 && roles[q] != FAM) agree = 0;
-                    agree &= NameDictionary.mask(info, roles[q]);
-                    guess |= (info & GUESS) != 0;
-                    weak &= (info & WEAK) != 0;
-                }
-                if (agree == 0) continue;
-                double score = BASE[tpl] - LOWER_PENALTY - (guess ? 0.1 : 0) - (weak ? 0.25 : 0);
-                emit(ctx, t, dict, w, tpl, score, agree, LOWER_PATTERNS[j]);
-                done = first + 2;
-                break;
+            int end = t.end(p);
+            if (patronymicEnding(cs, end) & end - t.start(p) >= 5 && p > done && lowerCyrillic(t, p)) {
+                done = fullName(ctx, t, p, done);
             }
         }
-        if (w != null) w.size = 0;
+    }
+
+    /**
+     * Reports the lower-case full name whose patronymic is token {@code p}, if there is one; returns
+     * its last token, or {@code done} unchanged.
+     */
+    private static int fullName(ScanContext ctx, Tokens t, int p, int done) {
+        NameDictionary dict = NameDictionary.forThisThread();
+        Window w = WINDOWS.get();
+        // surname, first name, patronymic; or first name, patronymic, surname
+        for (int j = 0; j < LOWER_TEMPLATES.length; j++) {
+            int first = j == 0 ? p - 2 : p - 1;
+            if (first <= done || !lowerRun(t, first)) continue;
+            w.size = 0;
+            for (int q = first; q < first + 3; q++) item(t, q, dict, w);
+            int tpl = LOWER_TEMPLATES[j];
+            int[] roles = TEMPLATE_ROLES[tpl];
+            long agree = NameDictionary.ALL;
+            boolean guess = false;
+            boolean weak = true;
+            for (int q = 0; q < 3 && agree != 0; q++) {
+                long info = w.info[q];
+                // the first name and the patronymic must be known words; the surname may be read by its ending
+                if ((info & GUESS) != 0 && roles[q] != FAM) agree = 0;
+                agree &= NameDictionary.mask(info, roles[q]);
+                guess |= (info & GUESS) != 0;
+                weak &= (info & WEAK) != 0;
+            }
+            if (agree == 0) continue;
+            double score = BASE[tpl] - LOWER_PENALTY - (guess ? 0.1 : 0) - (weak ? 0.25 : 0);
+            emit(ctx, t, dict, w, tpl, score, agree, LOWER_PATTERNS[j]);
+            w.size = 0;
+            return first + 2;
+        }
+        w.size = 0;
+        return done;
     }
 
     /** A lower-case Cyrillic word: no capital, no Latin letter. */
@@ -277,15 +286,21 @@ public final class PersonNameRecognizer implements Recognizer {
         return !t.alnumBefore(first) && !t.alnumAfter(first + 2);
     }
 
-    /** The word ends like a patronymic: {@code …вна}/{@code …вны}/…, {@code …вич}/{@code …вича}/…, {@code …ична}/…. */
-    private static boolean patronymicEnding(char[] cs, int start, int end) {
-        if (end - start < 5) return false;
-        for (int i = Math.max(start + 2, end - 5); i < end - 1; i++) {
-            char a = cs[i], b = cs[i + 1];
-            if (a == 'в' && b == 'н' || a == 'и' && b == 'ч') return true;
-        }
-        return false;
+    /**
+     * A word of at least five letters ending at {@code end} ends like a patronymic: {@code вн} or
+     * {@code ич} starts one of its last five letters but the last ({@code …вна}, {@code …вной},
+     * {@code …вич}, {@code …вичем}, {@code …ична}, {@code …ичной}).
+     */
+    private static boolean patronymicEnding(char[] cs, int end) {
+        if (end < 5) return false;
+        // the letter pairs at the last five positions packed in ints, compared without branches
+        int c0 = cs[end - 5], c1 = cs[end - 4], c2 = cs[end - 3], c3 = cs[end - 2], c4 = cs[end - 1];
+        int p0 = c0 << 16 | c1, p1 = c1 << 16 | c2, p2 = c2 << 16 | c3, p3 = c3 << 16 | c4;
+        return p0 == VN | p1 == VN | p2 == VN | p3 == VN | p0 == ICH | p1 == ICH | p2 == ICH | p3 == ICH;
     }
+
+    private static final int VN = 'в' << 16 | 'н';
+    private static final int ICH = 'и' << 16 | 'ч';
 
     /** A capitalised Cyrillic word without Latin letters (upper case in ALL-CAPS text). */
     private static boolean candidateWord(Tokens t, int i) {
