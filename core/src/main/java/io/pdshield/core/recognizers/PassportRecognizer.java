@@ -61,10 +61,14 @@ public final class PassportRecognizer implements Recognizer {
     private void spelledOut(ScanContext ctx) {
         Tokens t = ctx.tokens();
         Tokens.IntList nums = t.nums();
+        char[] cs = t.chars();
         for (int k = 0; k < nums.size(); k++) {
             int i = nums.get(k);
             int len = t.length(i);
-            if (len != 4 && len != 2 || t.alnumAfter(i) || !seriesWordBefore(t, i)) continue;
+            // one rarely taken branch per number: 2 or 4 digits with a token starting with с/С one to
+            // three tokens before it (серия, серии, сер., сер.:); the word itself is read after
+            boolean maybe = (len == 4 | len == 2) & (startsWithS(t, cs, i - 1) | startsWithS(t, cs, i - 2) | startsWithS(t, cs, i - 3));
+            if (!maybe || t.alnumAfter(i) || !seriesWordBefore(t, i)) continue;
             // the series: 4 digits, or 2 + 2 apart (an internal passport), or 2 (a foreign one)
             int last = i;
             int seriesDigits = len;
@@ -103,6 +107,13 @@ public final class PassportRecognizer implements Recognizer {
             }
             k = Math.max(k, indexOf(nums, p, k));
         }
+    }
+
+    /** Token {@code j} exists and starts with {@code с} or {@code С}. */
+    private static boolean startsWithS(Tokens t, char[] cs, int j) {
+        if (j < 0) return false;
+        char c = cs[t.start(j)];
+        return c == 'с' | c == 'С';
     }
 
     /** {@code серия}, {@code серии}, {@code сер.} (a colon allowed) right before token i. */
