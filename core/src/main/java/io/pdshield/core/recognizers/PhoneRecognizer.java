@@ -183,11 +183,21 @@ public final class PhoneRecognizer implements Recognizer {
         return UTIL.isValidNumber(p) ? "+7" + nsn : null;
     }
 
-    /** E.164 of a valid number, or null. */
+    /**
+     * E.164 of a valid number that can be a person's, or null: toll-free, premium-rate, shared-cost
+     * and universal access numbers ({@code 8-800-…}, {@code 8-809-…}) belong to businesses.
+     */
     static String parse(String number, String region) {
         try {
             Phonenumber.PhoneNumber p = UTIL.parse(number, region == null ? "ZZ" : region);
             if (!UTIL.isValidNumber(p)) return null;
+            switch (UTIL.getNumberType(p)) {
+                case TOLL_FREE, PREMIUM_RATE, SHARED_COST, UAN -> {
+                    return null;
+                }
+                default -> {
+                }
+            }
             return UTIL.format(p, PhoneNumberUtil.PhoneNumberFormat.E164);
         } catch (NumberParseException e) {
             return null;

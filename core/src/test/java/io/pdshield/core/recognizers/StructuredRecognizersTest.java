@@ -150,8 +150,11 @@ class StructuredRecognizersTest {
                 arguments("версия 10.0.19045.3803", IP_ADDRESS),
                 arguments("счёт матча 2:1, 45 тысяч зрителей", PHONE),
                 arguments("курс 92.5012, 101.3456 за евро", GEO_COORDINATES),
-                // invalid phone numbers
+                // invalid phone numbers; business lines (toll-free, premium rate) are nobody's personal number
                 arguments("звоните 8 (000) 000-00-00", PHONE),
+                arguments("звоните 8-800-555-35-35 бесплатно", PHONE),
+                arguments("горячая линия +7 800 100-00-00", PHONE),
+                arguments("голосуйте: 8 809 505 12 34", PHONE),
                 // plate look-alikes
                 arguments("в 150 км 20 минут езды", VEHICLE_PLATE),
                 arguments("А000ВС77", VEHICLE_PLATE),
