@@ -109,6 +109,19 @@ public final class PassportRecognizer implements Recognizer {
         }
     }
 
+    /**
+     * A driving licence's label ends right before token {@code i} ({@code ВУ}, {@code в/у},
+     * {@code права}, {@code водительское удостоверение}, a colon or dash allowed): the number is the
+     * licence, even if an issue date follows ({@code выдано} is also a passport word).
+     */
+    static boolean licenceLabelRightBefore(Tokens t, int i) {
+        int j = i - 1;
+        if (t.isSym(j, ':') || t.isSym(j, '-') || t.isSym(j, '\u2014') || t.isSym(j, '\u2116')) j--;
+        if (!t.isWord(j)) return false;
+        if (t.equalsIgnoreCase(j, "ву") || t.equalsIgnoreCase(j, "права") || t.equalsIgnoreCase(j, "удостоверение")) return true;
+        return t.equalsIgnoreCase(j, "у") && t.isSym(j - 1, '/') && t.isWord(j - 2) && t.equalsIgnoreCase(j - 2, "в");
+    }
+
     /** Token {@code j} exists and starts with {@code с} or {@code С}. */
     private static boolean startsWithS(Tokens t, char[] cs, int j) {
         if (j < 0) return false;
@@ -145,6 +158,8 @@ public final class PassportRecognizer implements Recognizer {
             default -> -1;
         };
         if (base < 0 || !runs.separatorsIn(a, b, " \u2116-")) return;
+        // "ВУ: 99 18 123456, выдано …": a driving licence has the same shape; its label decides
+        if (licenceLabelRightBefore(ctx.tokens(), runs.token(a))) return;
         String d = runs.digits(a, b);
         boolean region = IdSupport.okatoRegion(d, 0);
         int yy = (d.charAt(2) - '0') * 10 + (d.charAt(3) - '0');

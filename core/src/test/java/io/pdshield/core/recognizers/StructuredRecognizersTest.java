@@ -73,6 +73,9 @@ class StructuredRecognizersTest {
                 // driver licence
                 arguments("ВУ 99 12 345678", DRIVER_LICENSE, "99 12 345678", "9912345678"),
                 arguments("водительское удостоверение 77 АВ 123456", DRIVER_LICENSE, "77 АВ 123456", "77АВ123456"),
+                // the licence's label decides, though "выдано" after it is a passport word too
+                arguments("ВУ: 99 18 123456, выдано 12.03.2019", DRIVER_LICENSE, "99 18 123456", "9918123456"),
+                arguments("в/у 9918 123456 выдано ГИБДД", DRIVER_LICENSE, "9918 123456", "9918123456"),
                 // plates: Cyrillic, Latin look-alikes, lower case, three-digit region
                 arguments("авто: А123ВС777", VEHICLE_PLATE, "А123ВС777", "А123ВС777"),
                 arguments("/car a123bc 77", VEHICLE_PLATE, "a123bc 77", "А123ВС77"),
