@@ -22,7 +22,7 @@ import java.util.Set;
  * {@code 12А}, {@code 5/2}), buildings ({@code корп.}, {@code к1}, {@code стр.}) and a flat or office
  * ({@code кв. 12}, {@code 5-12}), with or without commas, on one line. An address needs a street
  * with its name and a house number, or a locality with a street, or a locality with an explicit
- * {@code д.}/{@code дом}. A large city written without {@code г.} right before the first part is
+ * {@code д.}/{@code дом}, or a locality with a building and a flat ({@code г. Зеленоград, корп. 1824, кв. 15}). A large city written without {@code г.} right before the first part is
  * included ({@link RussianCities}). The span runs from the first part through the last.
  *
  * <p>Deliberately not reported: a street without a house ({@code митинг на ул. Тверской}), a lone
@@ -328,9 +328,18 @@ public final class AddressRecognizer implements Recognizer {
                             p = e;
                         }
                     }
+                } else if (locality && !street) {
+                    // buildings numbered within the town, no street: г. Зеленоград, корп. 1824, кв. 15
+                    e = numbered(q, BUILDING);
+                    int f = e < 0 ? -1 : numbered(comma(e), FLAT);
+                    if (f >= 0) {
+                        building = flat = true;
+                        p = f;
+                    }
                 }
             }
-            boolean ok = (street && house) || (areas > 0 && street) || (locality && explicitHouse);
+            boolean ok = (street && house) || (areas > 0 && street) || (locality && explicitHouse)
+                    || (locality && building && flat);
             if (!ok) return -1;
             // a large city written without "г.": Казань, ул. Баумана, 5
             int city = RussianCities.endingAt(t, t.isSym(first - 1, ',') ? first - 2 : first - 1);
@@ -359,6 +368,7 @@ public final class AddressRecognizer implements Recognizer {
         String validation() {
             if (street && house) return "street kind + name + house number";
             if (street) return "region or locality + street";
+            if (!house) return "locality + building + flat";
             return "locality + house number";
         }
 
