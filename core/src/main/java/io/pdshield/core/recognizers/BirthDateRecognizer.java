@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * {@link Kind#BIRTH_DATE}: a valid calendar date with a plausible birth year (1900 … this year) —
  * {@code 05.03.1990}, {@code 5.3.90}, {@code 5/3/1990}, {@code 05-03-1990}, {@code 1990-03-05},
- * {@code 5 марта 1990 г.}, {@code 5 мар. 1990} — where the text says it is a birth date: a birth word
+ * {@code 5 марта 1990 г.}, {@code 5 мар. 1990}, {@code 5 марта 90г} — where the text says it is a birth date: a birth word
  * before it on the same line ({@code д.р.}, {@code дата рождения}, {@code родилась}, {@code 🎂},
  * {@code DOB}, …) with no other number in between, {@code г.р.} right after it, or a
  * {@link Kind#PERSON_NAME} candidate right beside it on the same line ({@code Иванов Иван Иванович
@@ -183,17 +183,19 @@ public final class BirthDateRecognizer implements Recognizer {
             sep = 0;
             if (len > 2 || !t.isWord(i + 1) || t.glued(i + 1) || (month = MONTHS.get(t, i + 1)) < 0) return false;
             int y = t.isSym(i + 2, '.') && t.glued(i + 2) ? i + 3 : i + 2;
-            if (!t.isNum(y) || t.length(y) != 4 || t.glued(y)) return false;
+            if (!t.isNum(y) || t.glued(y)) return false;
+            yearDigits = t.length(y);
+            // a two-digit year only with its "г": 7 ноября 91г, 7 ноября 91 г.
+            if (yearDigits == 2 ? !(t.isWord(y + 1) && t.equalsIgnoreCase(y + 1, "г")) : yearDigits != 4) return false;
             day = num(t, i);
             year = num(t, y);
-            yearDigits = 4;
             next = y + 1;
             return true;
         }
 
         /** The form that matched, e.g. {@code dd.mm.yyyy}, {@code d месяца yyyy}. */
         String pattern(Tokens t, int i) {
-            if (sep == 0) return next == i + 4 ? "d мес. yyyy" : "d месяца yyyy";
+            if (sep == 0) return (next == i + 4 ? "d мес. " : "d месяца ") + (yearDigits == 4 ? "yyyy" : "yy г.");
             if (t.length(i) == 4) return "yyyy-mm-dd";
             // day and month of one or two digits, a year of two or four (see read)
             int key = ((t.length(i) - 1) * 2 + t.length(i + 2) - 1) * 2 + (yearDigits == 4 ? 1 : 0);
