@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * SNILS, 11 digits {@code XXX-XXX-XXX YY} with the mod-101 check number. The canonical grouping
- * is strong evidence; a bare 11-digit number needs its checksum and context.
+ * is strong evidence; a bare 11-digit number needs its checksum and context, and any other grouping
+ * ({@code 112-233-44595}) its checksum and its label.
  */
 public final class SnilsRecognizer implements Recognizer {
     static final ContextWords CONTEXT = ContextWords.of("снилс", "страхов", "пенсион", "сниЛС", "snils", "спс$", "/snils");
@@ -36,7 +37,8 @@ public final class SnilsRecognizer implements Recognizer {
                 case "3 3 3 2" -> 0.8;
                 case "9 2" -> 0.55;
                 case "11" -> 0.45;
-                default -> -1;
+                // grouped otherwise (112-233-44595): only with its label
+                default -> 0.2;
             };
             if (base < 0 || !runs.separatorsIn(a, b, " -\u2013")) return;
             String d = runs.digits(a, b);

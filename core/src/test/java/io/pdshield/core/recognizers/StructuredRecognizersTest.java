@@ -53,6 +53,7 @@ class StructuredRecognizersTest {
                 arguments("СНИЛС 112-233-445 95", SNILS, "112-233-445 95", "11223344595"),
                 arguments("снилс: 12345678964", SNILS, "12345678964", "12345678964"),
                 arguments("987-654-321 83", SNILS, "987-654-321 83", "98765432183"),
+                arguments("снилс 112-233-44595", SNILS, "112-233-44595", "11223344595"),
                 // INN
                 arguments("ИНН 502712345651", INN, "502712345651", "502712345651"),
                 arguments("инн:770123456703, паспорт дальше", INN, "770123456703", "770123456703"),
@@ -123,6 +124,7 @@ class StructuredRecognizersTest {
                 arguments("папка t.me/addlist/abcDEF", SOCIAL_PROFILE),
                 // wrong check digits right after the context word
                 arguments("СНИЛС 112-233-445 96", SNILS),
+                arguments("код 112-233-44595", SNILS),
                 arguments("ИНН 502712345652", INN),
                 arguments("ИНН 7707083894", INN_ORG),
                 arguments("ОГРН 1027700132196", OGRN),
