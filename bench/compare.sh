@@ -31,11 +31,13 @@ fi
 "$root/pdshield" --version > /dev/null   # builds the jar now, not inside the timed run
 jar="$root/cli/target/pdshield.jar"
 
-if [[ ! -f "$corpus/.done" ]]; then
+# the corpus is kept between runs, and made again when the generator's sources changed
+generator="$(cat "$root"/testkit/src/main/java/io/pdshield/testkit/*.java | sha256sum | cut -c1-16)"
+if [[ "$(cat "$corpus/.done" 2>/dev/null)" != "$generator" ]]; then
   rm -rf "$corpus"
   echo "compare: generating a $mb MB corpus (seed $seed) into $corpus ..." >&2
   "$root/pdshield" generate --out "$corpus" --mb "$mb" --seed "$seed" >&2
-  touch "$corpus/.done"
+  echo "$generator" > "$corpus/.done"
 fi
 bytes="$(find "$corpus" -name result.json -printf '%s\n' | awk '{s += $1} END {print s}')"
 files="$(find "$corpus" -name result.json | wc -l)"

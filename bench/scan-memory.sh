@@ -18,11 +18,13 @@ mkdir -p "$work"
 input="${1:-}"
 if [[ -z "$input" ]]; then
   input="$work/export"
-  if [[ ! -f "$work/export.done" ]]; then
+  # kept between runs, made again when the generator's sources changed
+  generator="$(cat "$root"/testkit/src/main/java/io/pdshield/testkit/*.java | sha256sum | cut -c1-16)"
+  if [[ "$(cat "$work/export.done" 2>/dev/null)" != "$generator" ]]; then
     rm -rf "$input"
     echo "bench: generating a 1300 MB corpus (≥ 1 GB of exports) into $input ..." >&2
     "$root/pdshield" generate --out "$input" --mb 1300 --seed 1
-    touch "$work/export.done"
+    echo "$generator" > "$work/export.done"
   fi
 fi
 [[ -e "$input" ]] || { echo "bench: no such input: $input" >&2; exit 1; }
