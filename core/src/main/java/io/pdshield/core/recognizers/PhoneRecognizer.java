@@ -71,6 +71,9 @@ public final class PhoneRecognizer implements Recognizer {
             base = d.charAt(0) == '7' ? 0.7 : 0.6;
             national = -1;
         } else if (n == 11 && (first == '8' || first == '7')) {
+            // written in groups, the prefix stands alone or with the area code (8 916 …, 8916 …):
+            // 891-624-299 34 splits the area code, it is some other number
+            if (a != b && runs.length(a) != 1 && runs.length(a) != 4) return;
             pattern = first == '8' ? "8 + 10 digits" : "7 + 10 digits";
             base = a == b ? 0.55 : 0.6;
             national = 1;

@@ -158,6 +158,8 @@ class StructuredRecognizersTest {
                 // invalid phone numbers; business lines (toll-free, premium rate) are nobody's personal number
                 arguments("звоните 8 (000) 000-00-00", PHONE),
                 arguments("звоните 8-800-555-35-35 бесплатно", PHONE),
+                // eleven digits grouped across the area code: a transaction number, not 8 916 …
+                arguments("Номер транзакции: 891-624-299 34", PHONE),
                 arguments("горячая линия +7 800 100-00-00", PHONE),
                 arguments("голосуйте: 8 809 505 12 34", PHONE),
                 // plate look-alikes
