@@ -325,9 +325,16 @@ public final class PersonNameRecognizer implements Recognizer {
         int k = w.size;
         CharSequence text = t.text();
         if (t.length(p) == 1) {
-            if (!t.isSym(p + 1, '.') || !t.glued(p + 1)) return -1;
-            set(w, k, p, p + 2, INITIAL, 0);
-            return p + 2;
+            if (t.isSym(p + 1, '.') && t.glued(p + 1)) {
+                set(w, k, p, p + 2, INITIAL, 0);
+                return p + 2;
+            }
+            // the second initial with its dot left off, glued to the first: Петрова О.В
+            if (k > 0 && w.type[k - 1] == INITIAL && w.to[k - 1] == p && t.glued(p) && !t.alnumAfter(p)) {
+                set(w, k, p, p + 1, INITIAL, 0);
+                return p + 1;
+            }
+            return -1;
         }
         // the word's cache slot is kept for its nominative (emit): one hash of the word, not two
         int slot = dict.slotOf(t.chars(), t.start(p), t.end(p));
