@@ -12,9 +12,10 @@ import java.util.Set;
 
 /**
  * Links to a person's social-network profile ({@code vk.com/id123}, {@code https://ok.ru/profile/…},
- * {@code t.me/name}, {@code instagram.com/name}, …) and {@code @name} handles after a social
- * context word ("инст: @name"). Value: host without {@code www.}/{@code m.} plus path, lower
- * case; a handle in Telegram context becomes {@code t.me/name}.
+ * {@code t.me/name}, {@code instagram.com/name}, …), {@code @name} handles after a social
+ * context word ("инст: @name") and VK page ids right after a VK label ("вк: id123"). Value: host
+ * without {@code www.}/{@code m.} plus path, lower case; a handle in Telegram context becomes
+ * {@code t.me/name}, a VK id {@code vk.com/id123}.
  */
 public final class SocialProfileRecognizer implements Recognizer {
     /** Hosts whose links name a profile; matched case-insensitively. */
@@ -66,6 +67,32 @@ public final class SocialProfileRecognizer implements Recognizer {
                 handle(ctx, i);
             }
         }
+        for (int k = 0; k < words.size(); k++) {
+            int i = words.get(k);
+            if (i > doneTo && t.length(i) == 2 && t.equalsIgnoreCase(i, "id")) vkId(ctx, i);
+        }
+    }
+
+    /**
+     * A VK page id written without the host right after a VK label ({@code вк: id123456789},
+     * {@code /vk id123456789}): {@code vk.com/id123456789}.
+     */
+    private void vkId(ScanContext ctx, int i) {
+        Tokens t = ctx.tokens();
+        int num = i + 1;
+        if (!t.isNum(num) || !t.glued(num) || t.length(num) < 3 || t.length(num) > 10 || t.alnumAfter(num)
+                || t.alnumBefore(i)) {
+            return;
+        }
+        int j = i - 1;
+        if (t.isSym(j, ':') || t.isSym(j, '-') || t.isSym(j, '\u2014')) j--;
+        if (!t.isWord(j) || !(t.equalsIgnoreCase(j, "вк") || t.equalsIgnoreCase(j, "vk") || t.equalsIgnoreCase(j, "вконтакте")
+                || t.equalsIgnoreCase(j, "vkontakte"))) {
+            return;
+        }
+        String value = "vk.com/id" + t.string(num);
+        ctx.emit(Kind.SOCIAL_PROFILE, t.start(i), t.end(num), 0.6, value, name(), "VK label + id…", "VK page id after its label",
+                HANDLE_CONTEXT, ContextWords.NONE);
     }
 
     /** Tries a profile link whose host starts at token i; returns its end offset or -1. */

@@ -101,6 +101,10 @@ class StructuredRecognizersTest {
                 arguments("страница www.instagram.com/anna.s_90/ и всё", SOCIAL_PROFILE, "www.instagram.com/anna.s_90", "instagram.com/anna.s_90"),
                 arguments("ok.ru/profile/571234567890", SOCIAL_PROFILE, "ok.ru/profile/571234567890", "ok.ru/profile/571234567890"),
                 arguments("тг: @anna_secret", SOCIAL_PROFILE, "@anna_secret", "t.me/anna_secret"),
+                // a VK page id without the host, after its label
+                arguments("вк: id123456789", SOCIAL_PROFILE, "id123456789", "vk.com/id123456789"),
+                arguments("/vk id123456789", SOCIAL_PROFILE, "id123456789", "vk.com/id123456789"),
+                arguments("TikTok: @marina_p, VK - ID52345678", SOCIAL_PROFILE, "ID52345678", "vk.com/id52345678"),
                 arguments("её тг https://t.me/anna_secret", SOCIAL_PROFILE, "https://t.me/anna_secret", "t.me/anna_secret"),
                 arguments("инст @anna.smirnova", SOCIAL_PROFILE, "@anna.smirnova", "@anna.smirnova"),
                 // an emoji (two UTF-16 units) before the span shifts offsets by two
@@ -122,6 +126,8 @@ class StructuredRecognizersTest {
                 arguments("чат t.me/joinchat/AAAAAEk5Qw8", SOCIAL_PROFILE),
                 arguments("пост https://t.me/c/1234567890/45", SOCIAL_PROFILE),
                 arguments("папка t.me/addlist/abcDEF", SOCIAL_PROFILE),
+                // an id without a VK label
+                arguments("заказ id123456789 оформлен", SOCIAL_PROFILE),
                 // wrong check digits right after the context word
                 arguments("СНИЛС 112-233-445 96", SNILS),
                 arguments("код 112-233-44595", SNILS),
