@@ -10,7 +10,9 @@ import java.util.Set;
 
 /**
  * IP addresses. IPv4: four dot-separated numbers 0–255 without leading zeros, not part of a
- * longer dotted sequence (version numbers) or glued to letters. IPv6: hexadecimal groups of at
+ * longer dotted sequence (version numbers) or glued to letters, and public: private, loopback,
+ * link-local, carrier-NAT, multicast and reserved ranges identify nobody (nor do IPv6 loopback,
+ * link-local and unique local addresses). IPv6: hexadecimal groups of at
  * most four digits separated by colons, eight of them or fewer with one {@code ::}; times such
  * as {@code 12:30:45} are not. Value: the IPv4 as written; IPv6 in lower case without leading zeros.
  */
@@ -58,10 +60,21 @@ public final class IpAddressRecognizer implements Recognizer {
             for (int c = s; c < e && colons3 < 3; c++) if (text.charAt(c) == ':') colons3++;
             if (colons3 < 3) continue;
             String value = ipv6(text.subSequence(s, e).toString());
-            if (value != null) {
+            if (value != null && publicV6(value)) {
                 ctx.emit(Kind.IP_ADDRESS, s, e, 0.55, value, name(), "IPv6", "hex groups ok", CONTEXT, NEGATIVE);
             }
         }
+    }
+
+    /**
+     * Whether a normalized IPv6 address can point at someone: not loopback or unspecified
+     * ({@code ::1}, {@code ::}), link-local ({@code fe80::/10}) or unique local ({@code fc00::/7}).
+     */
+    static boolean publicV6(String v) {
+        if (v.startsWith("::")) return false;
+        int colon = v.indexOf(':');
+        int first = Integer.parseInt(v.substring(0, colon), 16);
+        return (first & 0xFE00) != 0xFC00 && (first & 0xFFC0) != 0xFE80;
     }
 
     private static boolean hexOrColon(char c) {
@@ -122,11 +135,32 @@ public final class IpAddressRecognizer implements Recognizer {
                 if (nt == Tokens.WORD || nt == Tokens.NUM) continue;
                 if (t.isSym(last + 1, '.') && last + 2 < n && t.glued(last + 2) && t.type(last + 2) == Tokens.NUM) continue;
             }
-            String value = t.text().subSequence(t.start(i), t.end(last)).toString();
-            ctx.emit(Kind.IP_ADDRESS, t.start(i), t.end(last), 0.55, value, name(), "a.b.c.d", "octets 0-255",
-                    CONTEXT, NEGATIVE);
             doneTo = last;
+            if (!publicV4(octetValue(t, i), octetValue(t, i + 2))) continue;
+            String value = t.text().subSequence(t.start(i), t.end(last)).toString();
+            ctx.emit(Kind.IP_ADDRESS, t.start(i), t.end(last), 0.55, value, name(), "a.b.c.d", "octets 0-255, public",
+                    CONTEXT, NEGATIVE);
         }
+    }
+
+    /**
+     * Whether an IPv4 address starting {@code a.b} can point at someone: not a private, loopback,
+     * link-local, shared (carrier NAT), "this network", multicast or reserved one (RFC 6890) —
+     * {@code 192.168.1.1} is everybody's router.
+     */
+    static boolean publicV4(int a, int b) {
+        if (a == 0 || a == 10 || a == 127 || a >= 224) return false;
+        if (a == 172 && b >= 16 && b <= 31) return false;
+        if (a == 192 && b == 168) return false;
+        if (a == 169 && b == 254) return false;
+        return !(a == 100 && b >= 64 && b <= 127);
+    }
+
+    private static int octetValue(Tokens t, int i) {
+        CharSequence text = t.text();
+        int v = 0;
+        for (int k = t.start(i); k < t.end(i); k++) v = v * 10 + (text.charAt(k) - '0');
+        return v;
     }
 
     private static boolean octet(Tokens t, int i) {

@@ -87,6 +87,7 @@ class StructuredRecognizersTest {
                 arguments("вин XTA210990Y2765432", VIN, "XTA210990Y2765432", "XTA210990Y2765432"),
                 // IP, geo, profiles
                 arguments("заходил с IP 95.165.12.201 вчера", IP_ADDRESS, "95.165.12.201", "95.165.12.201"),
+                arguments("IP 172.32.0.5 и 100.128.1.1", IP_ADDRESS, "172.32.0.5", "172.32.0.5"),
                 arguments("🌐 IP: 2A00:1FA0:04C1::0ED1", IP_ADDRESS, "2A00:1FA0:04C1::0ED1", "2a00:1fa0:4c1::ed1"),
                 arguments("ip 2001:0db8:85a3:0000:0000:8a2e:0370:7334.", IP_ADDRESS, "2001:0db8:85a3:0000:0000:8a2e:0370:7334", "2001:db8:85a3:0:0:8a2e:370:7334"),
                 arguments("VIN: xta210990y2765432", VIN, "xta210990y2765432", "XTA210990Y2765432"),
@@ -159,6 +160,16 @@ class StructuredRecognizersTest {
                 arguments("начало в 12:30:45, конец в 14:00", IP_ADDRESS),
                 arguments("git clone https://github.com/example/project.git", SOCIAL_PROFILE),
                 arguments("версия 10.0.19045.3803", IP_ADDRESS),
+                // addresses that identify nobody: private, loopback, link-local, carrier NAT, multicast
+                arguments("IPv4 192.168.1.1 (роутер)", IP_ADDRESS),
+                arguments("ip 10.0.0.15, маска 255.255.255.0", IP_ADDRESS),
+                arguments("ip 172.20.1.5 внутри сети", IP_ADDRESS),
+                arguments("ip 127.0.0.1", IP_ADDRESS),
+                arguments("ip 169.254.10.20", IP_ADDRESS),
+                arguments("ip 100.72.1.9", IP_ADDRESS),
+                arguments("ip 239.1.2.3", IP_ADDRESS),
+                arguments("ipv6 fe80::1c2a:3bff:fe4d:5e6f", IP_ADDRESS),
+                arguments("ipv6 fd12:3456:789a::1", IP_ADDRESS),
                 arguments("счёт матча 2:1, 45 тысяч зрителей", PHONE),
                 arguments("курс 92.5012, 101.3456 за евро", GEO_COORDINATES),
                 // invalid phone numbers; business lines (toll-free, premium rate) are nobody's personal number
