@@ -98,6 +98,13 @@ class StructuredRecognizersTest {
                 arguments("/pasp 0110-443158", PASSPORT_RU, "0110-443158", "0110443158"),
                 arguments("📍 55.7558, 37.6173", GEO_COORDINATES, "55.7558, 37.6173", "55.7558,37.6173"),
                 arguments("геолокация 59.93863 30.31413", GEO_COORDINATES, "59.93863 30.31413", "59.93863,30.31413"),
+                // hemispheres, degree signs, degrees-minutes-seconds: decimal degrees, south and west negative
+                arguments("Координаты: 55°45′21″ с. ш. 37°37′04″ в. д.", GEO_COORDINATES, "55°45′21″ с. ш. 37°37′04″ в. д.", "55.755833,37.617778"),
+                arguments("📍 55°45'21.5\"N 37°37'04.2\"E", GEO_COORDINATES, "55°45'21.5\"N 37°37'04.2\"E", "55.755972,37.617833"),
+                arguments("геолокация: 55.7558 N, 37.6173 E", GEO_COORDINATES, "55.7558 N, 37.6173 E", "55.755800,37.617300"),
+                arguments("координаты 55.7558° с.ш., 37.6173° в.д.", GEO_COORDINATES, "55.7558° с.ш., 37.6173° в.д.", "55.755800,37.617300"),
+                arguments("gps: 33.8688 S, 151.2093 E", GEO_COORDINATES, "33.8688 S, 151.2093 E", "-33.868800,151.209300"),
+                arguments("gps 40°26′46″N 79°58′56″W", GEO_COORDINATES, "40°26′46″N 79°58′56″W", "40.446111,-79.982222"),
                 arguments("вк: https://vk.com/id123456789", SOCIAL_PROFILE, "https://vk.com/id123456789", "vk.com/id123456789"),
                 arguments("страница www.instagram.com/anna.s_90/ и всё", SOCIAL_PROFILE, "www.instagram.com/anna.s_90", "instagram.com/anna.s_90"),
                 arguments("ok.ru/profile/571234567890", SOCIAL_PROFILE, "ok.ru/profile/571234567890", "ok.ru/profile/571234567890"),
@@ -172,6 +179,12 @@ class StructuredRecognizersTest {
                 arguments("ipv6 fd12:3456:789a::1", IP_ADDRESS),
                 arguments("счёт матча 2:1, 45 тысяч зрителей", PHONE),
                 arguments("курс 92.5012, 101.3456 за евро", GEO_COORDINATES),
+                // degrees that are not a place: temperatures, angles; a latitude without its longitude;
+                // hemispheres the wrong way round
+                arguments("температура 25° в тени, влажность 40°", GEO_COORDINATES),
+                arguments("угол 45°30′, поворот 12°15′", GEO_COORDINATES),
+                arguments("широта 55.7558 N", GEO_COORDINATES),
+                arguments("gps 37.6173 E, 55.7558 N", GEO_COORDINATES),
                 // invalid phone numbers; business lines (toll-free, premium rate) are nobody's personal number
                 arguments("звоните 8 (000) 000-00-00", PHONE),
                 arguments("звоните 8-800-555-35-35 бесплатно", PHONE),
