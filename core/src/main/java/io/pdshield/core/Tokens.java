@@ -179,6 +179,14 @@ public final class Tokens {
         return i >= 0 && i < size && info[i] >>> SYMBOL_SHIFT == c && (c != 0 || type(i) == SYM && length(i) == 1);
     }
 
+    /**
+     * The character of token {@code i} if it is a single-character symbol, else 0 (also for an
+     * index outside the text): one read, for loops that look for a symbol after most numbers.
+     */
+    public char symbolAt(int i) {
+        return i >= 0 && i < size ? (char) (info[i] >>> SYMBOL_SHIFT) : 0;
+    }
+
     /** Token {@code i} continues a run of letters or digits: a word or number is glued before it. */
     public boolean alnumBefore(int i) {
         return i > 0 && i < size && (info[i] & GAP) == 0 && isAlnum(info[i - 1]);

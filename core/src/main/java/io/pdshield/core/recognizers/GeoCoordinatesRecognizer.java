@@ -87,9 +87,14 @@ public final class GeoCoordinatesRecognizer implements Recognizer {
         Coord lat = new Coord(), lon = new Coord();
         for (int k = 0; k < nums.size(); k++) {
             int i = nums.get(k);
-            if (i <= doneTo || t.length(i) > 3 || t.alnumBefore(i) || i > 0 && t.glued(i) && t.isSym(i - 1, '.')) continue;
-            // most numbers are followed by neither a degree sign nor a decimal part: one look decides
-            if (!t.isSym(i + 1, '\u00B0') && !(t.isSym(i + 1, '.') && t.glued(i + 1))) continue;
+            // the latitude carries a mark: a degree sign after its degrees or after its decimals, or a
+            // one-letter hemisphere after its decimals (dates and prices have none); most numbers are
+            // followed by no symbol at all, so one read rejects them
+            char after = t.symbolAt(i + 1);
+            if (after != '\u00B0' && after != '.') continue;
+            boolean marks = after == '\u00B0' || t.glued(i + 1)
+                    && (t.symbolAt(i + 3) == '\u00B0' || t.isWord(i + 3) && t.length(i + 3) == 1);
+            if (!marks || i <= doneTo || t.length(i) > 3 || t.alnumBefore(i) || i > 0 && t.glued(i) && t.isSym(i - 1, '.')) continue;
             if (!lat.read(t, i) || lat.hemisphere == Coord.EAST_WEST) continue;
             int j = lat.next;
             if (t.isSym(j, ',') || t.isSym(j, ';')) j++;
