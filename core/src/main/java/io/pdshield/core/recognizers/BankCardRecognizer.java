@@ -34,11 +34,14 @@ public final class BankCardRecognizer implements Recognizer {
         if (!ctx.enabled(Kind.BANK_CARD)) return;
         NumberRuns runs = ctx.numberRuns();
         for (int n = 13; n <= 19; n++) {
+            final int digits = n;
             if (runs.any(n)) runs.forEachSpan(n, (a, b) -> {
                 String shape = runs.shape(a, b);
                 boolean grouped = shape.startsWith("4 4 4") || shape.equals("4 6 5") || shape.equals("4 6 4");
                 if (a != b && !grouped) return;
                 if (!runs.separatorsIn(a, b, " -")) return;
+                // "полис ОМС 6397 7890 0852 2696": a policy number passes Luhn one time in ten; its label decides
+                if (digits == 16 && policyLabelRightBefore(ctx.tokens(), runs.token(a))) return;
                 String d = runs.digits(a, b);
                 if (!Checksums.luhn(d)) return;
                 String issuer = issuer(d);
@@ -48,6 +51,15 @@ public final class BankCardRecognizer implements Recognizer {
                         validation(issuer), CONTEXT, Lexicon.NEGATIVE_NUMBERS);
             });
         }
+    }
+
+    /** An OMS policy's label ends right before token {@code i} ({@code ОМС}, {@code полис}, {@code полиса}; a colon, dash or № allowed). */
+    static boolean policyLabelRightBefore(io.pdshield.core.Tokens t, int i) {
+        int j = i - 1;
+        if (t.isSym(j, '\u2116')) j--;
+        if (t.isSym(j, ':') || t.isSym(j, '-') || t.isSym(j, '\u2014')) j--;
+        if (t.isSym(j, '\u2116')) j--;
+        return t.isWord(j) && (t.equalsIgnoreCase(j, "омс") || t.equalsIgnoreCase(j, "полис") || t.equalsIgnoreCase(j, "полиса"));
     }
 
     private static final java.util.Map<String, String> VALIDATIONS = new java.util.HashMap<>();

@@ -71,6 +71,9 @@ class StructuredRecognizersTest {
                 arguments("счёт 40817 810 2 0000 1234567", BANK_ACCOUNT, "40817 810 2 0000 1234567", "40817810200001234567"),
                 // OMS policy
                 arguments("Полис ОМС: 7751 2345 6789 0123", OMS_POLICY, "7751 2345 6789 0123", "7751234567890123"),
+                // a policy number that passes Luhn is still the policy after its label
+                arguments("полис ОМС 6397 7890 0852 2696; карта 5213-8295-1032-7947", OMS_POLICY, "6397 7890 0852 2696", "6397789008522696"),
+                arguments("полис ОМС 6397 7890 0852 2696; карта 5213-8295-1032-7947", BANK_CARD, "5213-8295-1032-7947", "5213829510327947"),
                 // driver licence
                 arguments("ВУ 99 12 345678", DRIVER_LICENSE, "99 12 345678", "9912345678"),
                 arguments("водительское удостоверение 77 АВ 123456", DRIVER_LICENSE, "77 АВ 123456", "77АВ123456"),
