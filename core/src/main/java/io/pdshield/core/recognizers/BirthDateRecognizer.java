@@ -195,7 +195,10 @@ public final class BirthDateRecognizer implements Recognizer {
 
         /** The form that matched, e.g. {@code dd.mm.yyyy}, {@code d месяца yyyy}. */
         String pattern(Tokens t, int i) {
-            if (sep == 0) return (next == i + 4 ? "d мес. " : "d месяца ") + (yearDigits == 4 ? "yyyy" : "yy г.");
+            if (sep == 0) {
+                boolean abbreviated = next == i + 4; // a dot after the month: 5 мар. 1990
+                return abbreviated ? (yearDigits == 4 ? "d мес. yyyy" : "d мес. yy г.") : (yearDigits == 4 ? "d месяца yyyy" : "d месяца yy г.");
+            }
             if (t.length(i) == 4) return "yyyy-mm-dd";
             // day and month of one or two digits, a year of two or four (see read)
             int key = ((t.length(i) - 1) * 2 + t.length(i + 2) - 1) * 2 + (yearDigits == 4 ? 1 : 0);
