@@ -2,8 +2,6 @@ package io.pdshield.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,24 +23,16 @@ public final class DetectorAB {
         List<ToIntFunction<String>> fs = new ArrayList<>();
         String[] texts = null;
         for (int k = 0; k < 2; k++) {
-            URLClassLoader cl = new URLClassLoader(new URL[]{new java.io.File(a[k]).toURI().toURL()}, ClassLoader.getPlatformClassLoader());
-            if (texts == null) {
-                Class<?> drv = cl.loadClass("io.pdshield.bench.DetectorDriver");
-                java.lang.reflect.Method m = drv.getDeclaredMethod("texts", long.class, String.class);
-                m.setAccessible(true);
-                texts = ((List<?>) m.invoke(null, 20240601L, mix)).toArray(String[]::new);
-            }
+            Build build = Build.load(a[k]);
+            if (texts == null) texts = build.texts(20240601L, mix).toArray(String[]::new);
             if (System.getProperty("tokens") != null) {
-                Class<?> tc = cl.loadClass("io.pdshield.core.Tokens");
+                Class<?> tc = build.loader.loadClass("io.pdshield.core.Tokens");
                 Object tk = tc.getConstructor().newInstance();
                 java.lang.reflect.Method reset = tc.getMethod("reset", CharSequence.class);
                 java.lang.reflect.Method size = tc.getMethod("size");
                 fs.add(x -> { try { return (Integer) size.invoke(reset.invoke(tk, x)); } catch (Exception e) { throw new RuntimeException(e); } });
             } else {
-                Class<?> dc = cl.loadClass("io.pdshield.core.Detector");
-                Object det = dc.getMethod("standard").invoke(null);
-                java.lang.reflect.Method detect = dc.getMethod("detect", CharSequence.class);
-                fs.add(x -> { try { return ((List<?>) detect.invoke(det, x)).size(); } catch (Exception e) { throw new RuntimeException(e); } });
+                fs.add(x -> build.detect(x).size());
             }
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();

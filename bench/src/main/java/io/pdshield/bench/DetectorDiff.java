@@ -1,9 +1,5 @@
 package io.pdshield.bench;
 
-import java.io.File;
-import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,28 +20,17 @@ public final class DetectorDiff {
     public static void main(String[] args) throws Exception {
         if (args.length < 3) throw new IllegalArgumentException("usage: DetectorDiff OLD.jar NEW.jar SEED[,SEED...] [-v]");
         boolean verbose = args.length > 3 && args[3].equals("-v");
-        Object[] detectors = new Object[2];
-        Method[] detect = new Method[2];
+        Build old = Build.load(args[0]);
+        Build current = Build.load(args[1]);
         List<String> texts = new ArrayList<>();
-        for (int k = 0; k < 2; k++) {
-            URLClassLoader cl = new URLClassLoader(new URL[]{new File(args[k]).toURI().toURL()},
-                    ClassLoader.getPlatformClassLoader());
-            if (k == 1) {
-                Method m = cl.loadClass("io.pdshield.bench.DetectorDriver").getDeclaredMethod("texts", long.class, String.class);
-                m.setAccessible(true);
-                for (String seed : args[2].split(",")) {
-                    for (Object t : (List<?>) m.invoke(null, Long.parseLong(seed.trim()), "all")) texts.add((String) t);
-                }
-            }
-            Class<?> dc = cl.loadClass("io.pdshield.core.Detector");
-            detectors[k] = dc.getMethod("standard").invoke(null);
-            detect[k] = dc.getMethod("detect", CharSequence.class);
+        for (String seed : args[2].split(",")) {
+            for (Object t : current.texts(Long.parseLong(seed.trim()), "all")) texts.add((String) t);
         }
         Map<String, int[]> byKind = new TreeMap<>();
         int changed = 0;
         for (String text : texts) {
-            List<String> a = strings((List<?>) detect[0].invoke(detectors[0], text));
-            List<String> b = strings((List<?>) detect[1].invoke(detectors[1], text));
+            List<String> a = strings(old.detect(text));
+            List<String> b = strings(current.detect(text));
             if (a.equals(b)) continue;
             changed++;
             Map<String, Integer> count = new HashMap<>();

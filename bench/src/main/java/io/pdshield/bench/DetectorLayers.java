@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Where the detector's time goes, layer by layer, over {@link DetectorBenchmark}'s corpus: detectors
@@ -29,39 +30,30 @@ import java.util.Set;
  */
 public final class DetectorLayers {
     /** Builds the digit-group runs and nothing else, as the first numeric recognizer would. */
-    private static final Recognizer NUMBER_RUNS = new Recognizer() {
-        @Override
-        public String name() {
-            return "number-runs";
-        }
-
-        @Override
-        public Set<Kind> kinds() {
-            return Set.of(Kind.PHONE);
-        }
-
-        @Override
-        public void recognize(ScanContext ctx) {
-            ctx.numberRuns();
-        }
-    };
+    private static final Recognizer NUMBER_RUNS = layer("number-runs", ScanContext::numberRuns);
 
     /** Does nothing: a detector with only this one runs the tokenizer and the per-text set-up. */
-    private static final Recognizer NOTHING = new Recognizer() {
-        @Override
-        public String name() {
-            return "nothing";
-        }
+    private static final Recognizer NOTHING = layer("nothing", ctx -> { });
 
-        @Override
-        public Set<Kind> kinds() {
-            return Set.of(Kind.PHONE);
-        }
+    /** A recognizer that reports nothing and only does {@code work} on each text. */
+    private static Recognizer layer(String name, Consumer<ScanContext> work) {
+        return new Recognizer() {
+            @Override
+            public String name() {
+                return name;
+            }
 
-        @Override
-        public void recognize(ScanContext ctx) {
-        }
-    };
+            @Override
+            public Set<Kind> kinds() {
+                return Set.of(Kind.PHONE);
+            }
+
+            @Override
+            public void recognize(ScanContext ctx) {
+                work.accept(ctx);
+            }
+        };
+    }
 
     public static void main(String[] args) {
         String mix = args.length > 0 ? args[0] : "all";
