@@ -187,6 +187,24 @@ public final class Tokens {
         return i >= 0 && i < size ? (char) (info[i] >>> SYMBOL_SHIFT) : 0;
     }
 
+    /**
+     * The word token right before token {@code i}, after at most one single-character symbol from
+     * {@code separators} ({@code Фамилия: …}, {@code ВУ - …}); -1 if there is none.
+     */
+    public int wordBefore(int i, String separators) {
+        int j = i - 1;
+        char c = symbolAt(j);
+        if (c != 0 && separators.indexOf(c) >= 0) j--;
+        return isWord(j) ? j : -1;
+    }
+
+    /** The value of the digits of {@link #NUM} token {@code i} (at most nine of them). */
+    public int intValue(int i) {
+        int v = 0;
+        for (int k = start(i), e = end(i); k < e; k++) v = v * 10 + (buf[k] - '0');
+        return v;
+    }
+
     /** Token {@code i} continues a run of letters or digits: a word or number is glued before it. */
     public boolean alnumBefore(int i) {
         return i > 0 && i < size && (info[i] & GAP) == 0 && isAlnum(info[i - 1]);

@@ -167,17 +167,17 @@ public final class BirthDateRecognizer implements Recognizer {
                     && t.isNum(i + 4) && t.glued(i + 4)) {
                 next = i + 5;
                 if (len == 4 && sep == '-' && t.length(i + 2) == 2 && t.length(i + 4) == 2) {
-                    year = num(t, i);
-                    month = num(t, i + 2);
-                    day = num(t, i + 4);
+                    year = t.intValue(i);
+                    month = t.intValue(i + 2);
+                    day = t.intValue(i + 4);
                     yearDigits = 4;
                     return true;
                 }
                 yearDigits = t.length(i + 4);
                 if (len > 2 || t.length(i + 2) > 2 || (yearDigits != 2 && yearDigits != 4)) return false;
-                day = num(t, i);
-                month = num(t, i + 2);
-                year = num(t, i + 4);
+                day = t.intValue(i);
+                month = t.intValue(i + 2);
+                year = t.intValue(i + 4);
                 return true;
             }
             sep = 0;
@@ -187,8 +187,8 @@ public final class BirthDateRecognizer implements Recognizer {
             yearDigits = t.length(y);
             // a two-digit year only with its "г": 7 ноября 91г, 7 ноября 91 г.
             if (yearDigits == 2 ? !(t.isWord(y + 1) && t.equalsIgnoreCase(y + 1, "г")) : yearDigits != 4) return false;
-            day = num(t, i);
-            year = num(t, y);
+            day = t.intValue(i);
+            year = t.intValue(y);
             next = y + 1;
             return true;
         }
@@ -350,10 +350,4 @@ public final class BirthDateRecognizer implements Recognizer {
         return separator(t, next) != 0 && t.isNum(next + 1) && t.glued(next + 1);
     }
 
-    private static int num(Tokens t, int i) {
-        CharSequence s = t.text();
-        int v = 0;
-        for (int k = t.start(i); k < t.end(i); k++) v = v * 10 + (s.charAt(k) - '0');
-        return v;
-    }
 }

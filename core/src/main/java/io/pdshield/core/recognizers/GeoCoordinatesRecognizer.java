@@ -72,7 +72,7 @@ public final class GeoCoordinatesRecognizer implements Recognizer {
                     "lat, lon", "latitude ≤ 90, longitude ≤ 180, " + decimals + " decimals", CONTEXT, Lexicon.NEGATIVE_NUMBERS);
             doneTo = lonEnd;
         }
-        marked(ctx, -1);
+        marked(ctx);
     }
 
     /**
@@ -81,10 +81,11 @@ public final class GeoCoordinatesRecognizer implements Recognizer {
      * minutes and seconds {@code 55°45′21″ с. ш. 37°37′04″ в. д.}, {@code 55°45'21.5"N 37°37'04.2"E}
      * (as map services copy them). Value: decimal degrees, six decimals, south and west negative.
      */
-    private void marked(ScanContext ctx, int doneTo) {
+    private void marked(ScanContext ctx) {
         Tokens t = ctx.tokens();
         Tokens.IntList nums = t.nums();
-        Coord lat = new Coord(), lon = new Coord();
+        int doneTo = -1;
+        Coord lat = null, lon = null; // made for the first number with a mark: most texts have none
         for (int k = 0; k < nums.size(); k++) {
             int i = nums.get(k);
             // the latitude carries a mark: a degree sign after its degrees or after its decimals, or a
@@ -95,6 +96,10 @@ public final class GeoCoordinatesRecognizer implements Recognizer {
             boolean marks = after == '\u00B0' || t.glued(i + 1)
                     && (t.symbolAt(i + 3) == '\u00B0' || t.isWord(i + 3) && t.length(i + 3) == 1);
             if (!marks || i <= doneTo || t.length(i) > 3 || t.alnumBefore(i) || i > 0 && t.glued(i) && t.isSym(i - 1, '.')) continue;
+            if (lat == null) {
+                lat = new Coord();
+                lon = new Coord();
+            }
             if (!lat.read(t, i) || lat.hemisphere == Coord.EAST_WEST) continue;
             int j = lat.next;
             if (t.isSym(j, ',') || t.isSym(j, ';')) j++;
@@ -132,7 +137,7 @@ public final class GeoCoordinatesRecognizer implements Recognizer {
         boolean read(Tokens t, int i) {
             if (!t.isNum(i) || t.length(i) > 3) return false;
             int p = i + 1;
-            double v = digits(t, i);
+            double v = t.intValue(i);
             marked = false;
             dms = false;
             precise = false;
@@ -147,10 +152,10 @@ public final class GeoCoordinatesRecognizer implements Recognizer {
                 // minutes and seconds: 45′21″, 45'21.5"
                 if (p == i + 2 && t.isNum(p) && t.glued(p) && t.length(p) <= 2 && minuteMark(t, p + 1)) {
                     dms = true;
-                    v += digits(t, p) / 60.0;
+                    v += t.intValue(p) / 60.0;
                     p += 2;
                     if (t.isNum(p) && t.glued(p) && t.length(p) <= 2) {
-                        double sec = digits(t, p);
+                        double sec = t.intValue(p);
                         int q = p + 1;
                         if (t.isSym(q, '.') && t.glued(q) && t.isNum(q + 1) && t.glued(q + 1)) {
                             sec += fraction(t, q + 1);
@@ -215,12 +220,6 @@ public final class GeoCoordinatesRecognizer implements Recognizer {
 
         private static boolean secondMark(Tokens t, int p) {
             return t.glued(p) && (t.isSym(p, '\u2033') || t.isSym(p, '"') || t.isSym(p, '\u201D'));
-        }
-
-        private static double digits(Tokens t, int i) {
-            double v = 0;
-            for (int k = t.start(i); k < t.end(i); k++) v = v * 10 + (t.chars()[k] - '0');
-            return v;
         }
 
         private static double fraction(Tokens t, int i) {

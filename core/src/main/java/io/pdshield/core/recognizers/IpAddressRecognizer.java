@@ -136,7 +136,7 @@ public final class IpAddressRecognizer implements Recognizer {
                 if (t.isSym(last + 1, '.') && last + 2 < n && t.glued(last + 2) && t.type(last + 2) == Tokens.NUM) continue;
             }
             doneTo = last;
-            if (!publicV4(octetValue(t, i), octetValue(t, i + 2))) continue;
+            if (!publicV4(t.intValue(i), t.intValue(i + 2))) continue;
             String value = t.text().subSequence(t.start(i), t.end(last)).toString();
             ctx.emit(Kind.IP_ADDRESS, t.start(i), t.end(last), 0.55, value, name(), "a.b.c.d", "octets 0-255, public",
                     CONTEXT, NEGATIVE);
@@ -156,21 +156,10 @@ public final class IpAddressRecognizer implements Recognizer {
         return !(a == 100 && b >= 64 && b <= 127);
     }
 
-    private static int octetValue(Tokens t, int i) {
-        CharSequence text = t.text();
-        int v = 0;
-        for (int k = t.start(i); k < t.end(i); k++) v = v * 10 + (text.charAt(k) - '0');
-        return v;
-    }
-
     private static boolean octet(Tokens t, int i) {
         int len = t.length(i);
         if (len > 3) return false;
-        CharSequence text = t.text();
-        int s = t.start(i);
-        if (len > 1 && text.charAt(s) == '0') return false;
-        int v = 0;
-        for (int k = 0; k < len; k++) v = v * 10 + (text.charAt(s + k) - '0');
-        return v <= 255;
+        if (len > 1 && t.firstChar(i) == '0') return false;
+        return t.intValue(i) <= 255;
     }
 }
