@@ -61,13 +61,12 @@ public final class PassportRecognizer implements Recognizer {
     private void spelledOut(ScanContext ctx) {
         Tokens t = ctx.tokens();
         Tokens.IntList nums = t.nums();
-        char[] cs = t.chars();
         for (int k = 0; k < nums.size(); k++) {
             int i = nums.get(k);
             int len = t.length(i);
             // one rarely taken branch per number: 2 or 4 digits with a token starting with с/С one to
             // three tokens before it (серия, серии, сер., сер.:); the word itself is read after
-            boolean maybe = (len == 4 | len == 2) & (startsWithS(t, cs, i - 1) | startsWithS(t, cs, i - 2) | startsWithS(t, cs, i - 3));
+            boolean maybe = (len == 4 | len == 2) & (startsWithS(t, i - 1) | startsWithS(t, i - 2) | startsWithS(t, i - 3));
             if (!maybe || t.alnumAfter(i) || !seriesWordBefore(t, i)) continue;
             // the series: 4 digits, or 2 + 2 apart (an internal passport), or 2 (a foreign one)
             int last = i;
@@ -95,12 +94,9 @@ public final class PassportRecognizer implements Recognizer {
             String digits = d.toString();
             int start = t.start(i), end = t.end(p);
             if (kind == Kind.PASSPORT_RU) {
-                boolean region = IdSupport.okatoRegion(digits, 0);
-                int yy = (digits.charAt(2) - '0') * 10 + (digits.charAt(3) - '0');
-                boolean year = yy >= 97 || yy <= THIS_YEAR;
-                double base = 0.35 + (region ? 0.05 : 0) + (year ? 0.05 : 0);
-                ctx.emit(kind, start, end, base, digits, name(), "серия + номер",
-                        INTERNAL_VALIDATIONS[(region ? 2 : 0) + (year ? 1 : 0)], CONTEXT, Lexicon.NEGATIVE_NUMBERS);
+                int checks = internalChecks(digits);
+                ctx.emit(kind, start, end, plusChecks(0.35, checks), digits, name(), "серия + номер",
+                        INTERNAL_VALIDATIONS[checks], CONTEXT, Lexicon.NEGATIVE_NUMBERS);
             } else {
                 ctx.emit(kind, start, end, 0.25, digits, name(), "серия + номер", "format ok",
                         FOREIGN_CONTEXT, Lexicon.NEGATIVE_NUMBERS);
@@ -115,17 +111,34 @@ public final class PassportRecognizer implements Recognizer {
      * licence, even if an issue date follows ({@code выдано} is also a passport word).
      */
     static boolean licenceLabelRightBefore(Tokens t, int i) {
-        int j = i - 1;
-        if (t.isSym(j, ':') || t.isSym(j, '-') || t.isSym(j, '\u2014') || t.isSym(j, '\u2116')) j--;
-        if (!t.isWord(j)) return false;
+        int j = t.wordBefore(i, ":-\u2014\u2116");
+        if (j < 0) return false;
         if (t.equalsIgnoreCase(j, "ву") || t.equalsIgnoreCase(j, "права") || t.equalsIgnoreCase(j, "удостоверение")) return true;
         return t.equalsIgnoreCase(j, "у") && t.isSym(j - 1, '/') && t.isWord(j - 2) && t.equalsIgnoreCase(j - 2, "в");
     }
 
+    /**
+     * What an internal passport's 10 digits show: bit 2, a known region code; bit 1, a plausible
+     * blank year (1997 to this year). The index of its {@link #INTERNAL_VALIDATIONS} text.
+     */
+    private static int internalChecks(String d) {
+        boolean region = IdSupport.okatoRegion(d, 0);
+        int yy = (d.charAt(2) - '0') * 10 + (d.charAt(3) - '0');
+        boolean year = yy >= 97 || yy <= THIS_YEAR;
+        return (region ? 2 : 0) + (year ? 1 : 0);
+    }
+
+    /** {@code base} raised by 0.05 for each of {@link #internalChecks} passed. */
+    private static double plusChecks(double base, int checks) {
+        if ((checks & 2) != 0) base += 0.05;
+        if ((checks & 1) != 0) base += 0.05;
+        return base;
+    }
+
     /** Token {@code j} exists and starts with {@code с} or {@code С}. */
-    private static boolean startsWithS(Tokens t, char[] cs, int j) {
+    private static boolean startsWithS(Tokens t, int j) {
         if (j < 0) return false;
-        char c = cs[t.start(j)];
+        char c = t.firstChar(j);
         return c == 'с' | c == 'С';
     }
 
@@ -161,15 +174,12 @@ public final class PassportRecognizer implements Recognizer {
         // "ВУ: 99 18 123456, выдано …": a driving licence has the same shape; its label decides
         if (licenceLabelRightBefore(ctx.tokens(), runs.token(a))) return;
         String d = runs.digits(a, b);
-        boolean region = IdSupport.okatoRegion(d, 0);
-        int yy = (d.charAt(2) - '0') * 10 + (d.charAt(3) - '0');
-        boolean year = yy >= 97 || yy <= THIS_YEAR;
-        if (region) base += 0.05;
-        if (year) base += 0.05;
+        int checks = internalChecks(d);
+        base = plusChecks(base, checks);
         base += IdSupport.wholeRunBonus(runs, a, b);
         if (base <= 0) return;
         ctx.emit(Kind.PASSPORT_RU, runs.start(a), runs.end(b), base, d, name(), shape,
-                INTERNAL_VALIDATIONS[(region ? 2 : 0) + (year ? 1 : 0)], CONTEXT, Lexicon.NEGATIVE_NUMBERS);
+                INTERNAL_VALIDATIONS[checks], CONTEXT, Lexicon.NEGATIVE_NUMBERS);
     }
 
     private void foreign(ScanContext ctx, NumberRuns runs, int a, int b) {

@@ -517,8 +517,7 @@ public final class PersonNameRecognizer implements Recognizer {
 
     /** The role a {@code Фамилия:}-style label right before token {@code i} asks for, or -1. */
     private static int labelBefore(Tokens t, int i) {
-        int last = i - 1;
-        if (t.isSym(last, ':') || t.isSym(last, '-') || t.isSym(last, '—')) last--;
-        return t.isWord(last) ? LABELS.get(t, last) : -1;
+        int last = t.wordBefore(i, ":-—");
+        return last >= 0 ? LABELS.get(t, last) : -1;
     }
 }

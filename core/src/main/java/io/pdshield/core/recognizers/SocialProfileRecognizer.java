@@ -84,9 +84,8 @@ public final class SocialProfileRecognizer implements Recognizer {
                 || t.alnumBefore(i)) {
             return;
         }
-        int j = i - 1;
-        if (t.isSym(j, ':') || t.isSym(j, '-') || t.isSym(j, '\u2014')) j--;
-        if (!t.isWord(j) || !(t.equalsIgnoreCase(j, "вк") || t.equalsIgnoreCase(j, "vk") || t.equalsIgnoreCase(j, "вконтакте")
+        int j = t.wordBefore(i, ":-\u2014");
+        if (j < 0 || !(t.equalsIgnoreCase(j, "вк") || t.equalsIgnoreCase(j, "vk") || t.equalsIgnoreCase(j, "вконтакте")
                 || t.equalsIgnoreCase(j, "vkontakte"))) {
             return;
         }
