@@ -85,6 +85,18 @@ class StructuredRecognizersTest {
                 arguments("/car a123bc 77", VEHICLE_PLATE, "a123bc 77", "А123ВС77"),
                 arguments("гос номер Х777ХХ 199", VEHICLE_PLATE, "Х777ХХ 199", "Х777ХХ199"),
                 arguments("🚗 К 001 МР 50", VEHICLE_PLATE, "К 001 МР 50", "К001МР50"),
+                // the other types beside a vehicle word: taxi, trailer, motorcycle, police
+                arguments("Такси Яндекс, номер АВ123 77, водитель Петров", VEHICLE_PLATE, "АВ123 77", "АВ12377"),
+                arguments("прицеп ВМ 4521 50", VEHICLE_PLATE, "ВМ 4521 50", "ВМ452150"),
+                arguments("мотоцикл Yamaha, госномер 1234 АВ 77", VEHICLE_PLATE, "1234 АВ 77", "1234АВ77"),
+                arguments("🏍 0451ХК197", VEHICLE_PLATE, "0451ХК197", "0451ХК197"),
+                arguments("/car A1234 99", VEHICLE_PLATE, "A1234 99", "А123499"),
+                // a vehicle word earlier on the line, past the model's number; a plate alone in a query
+                arguments("Машина: Mercedes E200 — PM244 90", VEHICLE_PLATE, "PM244 90", "РМ24490"),
+                arguments("Катается на Hyundai Creta, номер ВН590 52.", VEHICLE_PLATE, "ВН590 52", "ВН59052"),
+                arguments("  ХА433 134\n", VEHICLE_PLATE, "ХА433 134", "ХА433134"),
+                arguments("авто Mercedes E200 НУ 038 196", VEHICLE_PLATE, "НУ 038 196", "НУ038196"),
+                arguments("авто Mercedes E200 HE409 63", VEHICLE_PLATE, "HE409 63", "НЕ40963"),
                 // VIN with a correct check digit (ISO 3779 test value from public documentation)
                 arguments("VIN: 1M8GDM9AXKP042788", VIN, "1M8GDM9AXKP042788", "1M8GDM9AXKP042788"),
                 arguments("вин XTA210990Y2765432", VIN, "XTA210990Y2765432", "XTA210990Y2765432"),
@@ -200,6 +212,14 @@ class StructuredRecognizersTest {
                 arguments("А000ВС77", VEHICLE_PLATE),
                 arguments("Б123ВС77", VEHICLE_PLATE),
                 arguments("А123ВС00", VEHICLE_PLATE),
+                // the other types' shapes without a vehicle word, or with a wrong region or letter
+                arguments("Код АВ123 77 в каталоге", VEHICLE_PLATE),
+                arguments("В 2024 ТО 15 раз проходил", VEHICLE_PLATE),
+                arguments("такси АБ123 77", VEHICLE_PLATE),
+                arguments("мото 1234 АВ 00", VEHICLE_PLATE),
+                arguments("такси АВ000 77", VEHICLE_PLATE),
+                arguments("такси АВ12377", VEHICLE_PLATE),
+                arguments("Счёт АВ123 77 закрыт", VEHICLE_PLATE),
                 // hashes and codes are not VINs
                 arguments("commit 3f2a9c1b7d4e5f6a7b8c9d0e1f2a3b4c5d6e7f80", VIN),
                 arguments("промокод SALE2024WINTER123", VIN),
