@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * {@link Kind#ADDRESS}: Russian postal addresses as written in dossiers and chats — {@code г. Москва,
  * ул. Ленина, д. 5, корп. 2, кв. 12}, {@code Московская обл., г. Королёв, пр-т Космонавтов 3/1-45},
- * {@code ул Ленина 5-12}, {@code дер. Ивановка, д. 7}.
+ * {@code ул Ленина 5-12}, {@code дер. Ивановка, д. 7}, {@code 3-я ул. Строителей, д. 25}, {@code СНТ «Ромашка», уч. 45}.
  *
  * <p>The parts are read left to right: regions, districts and localities ({@code обл.},
  * {@code р-н}, {@code г.}, {@code пос.}, {@code с.}, {@code дер.}, …), a street (kind before or after
@@ -64,7 +64,7 @@ public final class AddressRecognizer implements Recognizer {
         put(m, REGION_AFTER, "край", "ао");
         put(m, REGION, "респ", "республика");
         put(m, LOCALITY, "г", "гор", "город", "пос", "поселок", "п", "пгт", "рп", "с", "село", "дер", "деревня",
-                "ст-ца", "станица", "х", "хутор", "аул", "снт", "городе", "селе", "деревне", "поселке");
+                "ст-ца", "станица", "х", "хутор", "аул", "снт", "днт", "днп", "тсн", "городе", "селе", "деревне", "поселке");
         put(m, STREET | STREET_AFTER, "ул", "улица", "пр" /* Лермонтова пр. */, "пр-т", "просп", "проспект", "пр-д", "проезд", "пер", "переулок",
                 "б-р", "бульвар", "ш", "шоссе", "наб", "набережная", "пл", "площадь", "туп", "тупик", "аллея",
                 "тракт", "линия");
@@ -74,7 +74,9 @@ public final class AddressRecognizer implements Recognizer {
                 "улице", "улицы", "улицу", "проспекте", "проспекта", "переулке", "переулка", "бульваре", "бульвара",
                 "набережной", "площади", "проезде", "тупике");
         put(m, STREET | DISTRICT, "микрорайоне");
-        put(m, HOUSE, "дом", "доме", "вл", "влд", "владение");
+        put(m, HOUSE, "дом", "доме", "вл", "влд", "владение",
+                // a plot in a garden partnership: СНТ «Ромашка», уч. 45
+                "уч", "участок");
         put(m, BUILDING, "корп", "корпус", "к", "стр", "строение", "лит", "литер", "литера");
         put(m, FLAT, "кв", "квартира", "квартире", "оф", "офис", "пом", "помещение", "комн", "комната");
         m.put("д", LOCALITY | HOUSE);
@@ -341,6 +343,8 @@ public final class AddressRecognizer implements Recognizer {
             boolean ok = (street && house) || (areas > 0 && street) || (locality && explicitHouse)
                     || (locality && building && flat);
             if (!ok) return -1;
+            // an address read from its street kind: the ordinal before it belongs to the street (3-я ул. Строителей)
+            if (areas == 0 && first >= 3 && ordinalEnd(first - 3) == first && !t.alnumBefore(first - 3)) first -= 3;
             // a large city written without "г.": Казань, ул. Баумана, 5
             int city = RussianCities.endingAt(t, t.isSym(first - 1, ',') ? first - 2 : first - 1);
             if (city >= 0 && !locality) {
@@ -379,6 +383,13 @@ public final class AddressRecognizer implements Recognizer {
                 // one-letter kinds are prepositions too (с, п): a lower-case name only after "с." or a full word
                 int after = kindEnd(q);
                 int e = name(after, 3, after > q + 1 || t.length(q) > 2, false);
+                // a name in quotes: СНТ «Ромашка», ДНП "Лесное"
+                char open = t.symbolAt(after);
+                if (e < 0 && (open == '«' || open == '"') && t.length(q) > 1) {
+                    e = name(after + 1, 3, true, false);
+                    char close = e < 0 ? 0 : t.symbolAt(e);
+                    e = close == '»' || close == '"' ? e + 1 : -1;
+                }
                 if (e >= 0) {
                     if ((k & LOCALITY) != 0) locality = true;
                     return e;
@@ -390,8 +401,12 @@ public final class AddressRecognizer implements Recognizer {
             return -1;
         }
 
-        /** {@code ул. Ленина}, {@code пр-т Мира}, {@code ул. 8 Марта}, {@code Ленинский пр-т}. */
+        /**
+         * {@code ул. Ленина}, {@code пр-т Мира}, {@code ул. 8 Марта}, {@code Ленинский пр-т}, with an
+         * ordinal before it: {@code 3-я ул. Строителей}, {@code 2-й Лихачёвский пер.}.
+         */
         private int street(int q) {
+            q = ordinalEnd(q);
             int k = kind(q);
             if ((k & STREET) != 0) {
                 int e = name(kindEnd(q), 3, true, true);
@@ -446,12 +461,23 @@ public final class AddressRecognizer implements Recognizer {
         private int house(int q) {
             int k = kind(q);
             if ((k & HOUSE) != 0) {
-                int e = number(kindEnd(q));
+                int after = kindEnd(q);
+                if (t.symbolAt(after) == '№') after++;
+                int e = number(after);
                 if (e >= 0) explicitHouse = true;
                 return flatAfterDash(e);
             }
             if (!street) return -1;
             return flatAfterDash(number(q));
+        }
+
+        /** The token after an ordinal at q ({@code 3-я}, {@code 2-й}, {@code 1-ый}), or q if there is none. */
+        private int ordinalEnd(int q) {
+            if (t.isNum(q) && t.length(q) <= 2 && t.isSym(q + 1, '-') && t.glued(q + 1) && t.isWord(q + 2)
+                    && t.glued(q + 2) && t.length(q + 2) <= 2 && !t.alnumAfter(q + 2) && kind(q + 2) == 0) {
+                return q + 3;
+            }
+            return q;
         }
 
         private int flatAfterDash(int e) {
