@@ -183,8 +183,12 @@ final class NameDictionary {
     private String lemma(String form, int role, int gender) {
         String want = role == NAME ? "NN:Name" : "NN:Fam";
         String fallback = null;
+        String adjective = null;
         for (WordData wd : readings()) {
             String tag = wd.getTag().toString();
+            if (role == FAM && adjective == null && tag.startsWith("ADJ:Posit") && !tag.contains(":PL")) {
+                adjective = wd.getStem().toString(); // the masculine nominative: навальный, белый
+            }
             if (!tag.startsWith(want) || tag.contains(":PL")) continue;
             int g = tag.contains(":Fem") ? FEM : tag.contains(":Masc") ? MASC : -1;
             String lemma = wd.getStem().toString();
@@ -192,6 +196,12 @@ final class NameDictionary {
             if (g < 0 && fallback == null) fallback = lemma;
         }
         if (fallback != null) return fallback;
+        if (adjective != null && adjective.length() > 2) {
+            // a surname declined as an adjective: Белой → белая, Синей → синяя, Навальному → навальный
+            if (gender != FEM) return adjective;
+            String stem = adjective.substring(0, adjective.length() - 2);
+            return stem + (adjective.endsWith("ний") ? "яя" : "ая");
+        }
         if (role == NAME && ExtraName.mask(form) != 0) return ExtraName.nominative(form);
         if (role == FAM) {
             Ending e = Ending.of(form);
@@ -228,6 +238,7 @@ final class NameDictionary {
             return e == null ? 0 : (e.mask << e.role) | GUESS;
         }
         boolean plainAdjective = true; // every reading an ordinary adjective or noun (not свой, этот, лучший)
+        long adjective = 0; // the genders and cases of its singular masculine and feminine adjective readings
         for (WordData wd : rs) {
             String tag = wd.getTag().toString();
             String lemma = fold(wd.getStem());
@@ -236,6 +247,7 @@ final class NameDictionary {
                     : tag.startsWith("NN:Fam") ? FAM : -1;
             if (role < 0) {
                 if (!tag.startsWith("ADJ:Posit") && !tag.startsWith("NN:")) plainAdjective = false;
+                else if (tag.startsWith("ADJ:Posit") && !tag.contains(":PL") && !tag.contains(":Neut")) adjective |= agreement(tag);
                 if (lemma.equals(form)) {
                     if (tag.startsWith("ADJ")) adjSameLemma = true;
                     else if (!tag.startsWith("NN") || tag.contains(":Nom")) weak = true;
@@ -256,6 +268,13 @@ final class NameDictionary {
         if (roles == 0 && plainAdjective && word.length() >= 5 && (endsWith(word, "ых") || endsWith(word, "их"))) {
             // surnames that are adjective forms: Черных, Седых (the dictionary knows only the adjective)
             roles = ALL << FAM;
+            guess = GUESS;
+        } else if (mask(roles, FAM) == 0 && plainAdjective && adjective != 0 && word.length() >= 5) {
+            // surnames declined as adjectives, beside a name: Алексей Навальный, Ирина Белая, Навальному
+            // Алексею, Ирине Белой (also a form of the name Бела). A plain adjective is weak, as ordinary
+            // words are: two weak parts (Вера Православная) stay quiet
+            if (roles == 0) weak = true;
+            roles |= adjective << FAM;
             guess = GUESS;
         }
         return roles | guess | (weak && roles != 0 ? WEAK : 0);
