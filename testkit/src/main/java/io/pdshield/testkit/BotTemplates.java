@@ -149,7 +149,7 @@ final class BotTemplates {
             }
             case CAR -> {
                 b.t("🚗 Госномер: ");
-                b.pd(Kind.VEHICLE_PLATE, p.plate(), p.plate());
+                b.pd(Kind.VEHICLE_PLATE, Formats.plateAsIs(p.plate()), p.plate());
                 b.nl().t("Марка/модель: " + p.carModel() + ", цвет: " + p.carColor()).nl();
                 b.t("VIN: ");
                 b.pd(Kind.VIN, p.vin(), p.vin());

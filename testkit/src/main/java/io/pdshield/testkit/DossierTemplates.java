@@ -579,7 +579,7 @@ final class DossierTemplates {
                 }
                 case ADDRESS -> {
                     Person.Address a = p.home();
-                    if (a.streetKind().equals("ул.") && r.chance(0.6)) {
+                    if (a.streetKind().equals("ул.") && r.chance(0.6) && a.ordinal() == null) {
                         b.t(r.pick(new String[]{"Живёт на ", "Обитает на "}));
                         String t = Formats.streetAddress(r, a);
                         b.pd(Kind.ADDRESS, t, Formats.addressValue(t));

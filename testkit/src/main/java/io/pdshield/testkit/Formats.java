@@ -100,6 +100,13 @@ final class Formats {
     static String plate(Rng r, String p) {
         String region = p.substring(6);
         String body = p.substring(0, 6);
+        if (taxi(p)) {
+            // upper case only, and the region never glued to the digits (ВС12377 cannot be read)
+            int form = r.nextInt(7);
+            String written = form == 2 || form == 4 ? p.substring(0, 2) + " " + p.substring(2, 5) + " " + p.substring(5)
+                    : plateAsIs(p);
+            return form == 3 ? latin(written) : written;
+        }
         return switch (r.nextInt(7)) {
             case 0, 1 -> p;
             case 2 -> body.toLowerCase(Locale.ROOT) + " " + region;
@@ -108,6 +115,16 @@ final class Formats {
             case 5 -> body + " " + region;
             default -> p.toLowerCase(Locale.ROOT);
         };
+    }
+
+    /** A taxi's type-1А plate ({@code ВС12377}): two letters first. */
+    static boolean taxi(String p) {
+        return !Character.isDigit(p.charAt(1));
+    }
+
+    /** The plate as printed on it: type 1 {@code А123ВС77}, a taxi's {@code ВС123 77}. */
+    static String plateAsIs(String p) {
+        return taxi(p) ? p.substring(0, 5) + " " + p.substring(5) : p;
     }
 
     static String latin(String cyr) {
@@ -203,9 +220,10 @@ final class Formats {
         }
         String kind = a.streetKind();
         if (compact) kind = kind.replace(".", "");
-        if (!compact && style != 5 && r.chance(0.15) && !Character.isDigit(a.street().charAt(0))) {
+        if (!compact && style != 5 && r.chance(0.15) && !Character.isDigit(a.street().charAt(0)) && a.ordinal() == null) {
             sb.append(a.street()).append(' ').append(kind); // "Ленина ул."
         } else {
+            if (a.ordinal() != null) sb.append(a.ordinal()).append(' '); // "3-я ул. Строителей"
             sb.append(kind);
             if (!kind.endsWith(".") || r.chance(0.8)) sb.append(' ');
             sb.append(a.street());

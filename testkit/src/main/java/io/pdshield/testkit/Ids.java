@@ -77,9 +77,15 @@ final class Ids {
         return Checksums.withAccountKey(bik, head + "0" + r.digits(11));
     }
 
+    /**
+     * A car plate: type 1 ({@code А123ВС77}), or one in ten a taxi's type 1А ({@code ВС12377}, two
+     * letters, three digits, region; written {@code ВС123 77}). The type is drawn after the plate, so
+     * the type-1 plates are those drawn before taxis were added.
+     */
     static String plate(Rng r) {
         String p = Vocabulary.PLATE_CYR;
-        return "" + r.pick(p) + r.padded(1, 999, 3) + r.pick(p) + r.pick(p) + r.pick(Vocabulary.PLATE_REGIONS);
+        String plate = "" + r.pick(p) + r.padded(1, 999, 3) + r.pick(p) + r.pick(p) + r.pick(Vocabulary.PLATE_REGIONS);
+        return r.nextInt(10) == 0 ? plate.substring(4, 6) + plate.substring(1, 4) + plate.substring(6) : plate;
     }
 
     /** A 17-character VIN with a valid ISO 3779 check character at position 9. */
@@ -163,7 +169,20 @@ final class Ids {
         if (r.chance(0.08)) house += r.pick("абв");
         String building = r.chance(0.25) ? Integer.toString(r.range(1, 6)) : null;
         String flat = r.chance(0.85) ? Integer.toString(r.range(1, 450)) : null;
-        return new Person.Address(region, krai, city, kind, street, house, building, flat);
+        // one in ten streets named in the genitive has an ordinal before its kind (3-я ул. Строителей);
+        // drawn last, so the rest of the address is what it was before ordinals were added
+        String ordinal = null;
+        if (r.nextInt(10) == 0 && t == 2) ordinal = r.range(1, 5) + ordinalEnding(kind);
+        return new Person.Address(region, krai, city, kind, street, house, building, flat, ordinal);
+    }
+
+    /** The ending of an ordinal agreeing with the street kind: 3-я ул., 2-й пер., 1-е ш. */
+    private static String ordinalEnding(String kind) {
+        return switch (kind) {
+            case "ул.", "улица", "ул", "наб." -> "-я";
+            case "ш." -> "-е";
+            default -> "-й";
+        };
     }
 
     // ---- invalid look-alikes (hard negatives) ----

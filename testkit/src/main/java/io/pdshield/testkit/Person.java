@@ -21,8 +21,9 @@ final class Person {
      * A postal address. {@code region} (e.g. "Московская") or {@code krai} is set for regional towns;
      * {@code streetKind} is written as given (e.g. "ул.", "проспект").
      */
+    /** A postal address; {@code ordinal}, when not null, is written before the street kind ({@code 3-я ул. Строителей}). */
     record Address(String region, String krai, String city, String streetKind, String street, String house,
-                   String building, String flat) {
+                   String building, String flat, String ordinal) {
     }
 
     private final long seed;

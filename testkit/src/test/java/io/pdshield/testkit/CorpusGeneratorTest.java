@@ -210,7 +210,8 @@ class CorpusGeneratorTest {
                         case BANK_CARD -> v.length() >= 13 && v.length() <= 19 && Checksums.luhn(v);
                         case BANK_ACCOUNT -> Checksums.bankAccount(bikAfter(m, t), v);
                         case VIN -> v.length() == 17 && Ids.vinCheck(v) == v.charAt(8) && !v.matches(".*[IOQ].*");
-                        case VEHICLE_PLATE -> PLATE.matcher(v).matches() && !v.substring(1, 4).equals("000");
+                        case VEHICLE_PLATE -> PLATE.matcher(v).matches() && !v.substring(1, 4).equals("000")
+                                || TAXI_PLATE.matcher(v).matches() && !v.substring(2, 5).equals("000");
                         case PHONE -> PHONE.matcher(v).matches();
                         case PASSPORT_RU -> Checksums.allDigits(v, 10);
                         case PASSPORT_RU_FOREIGN -> Checksums.allDigits(v, 9);
@@ -229,6 +230,8 @@ class CorpusGeneratorTest {
     }
 
     private static final Pattern PLATE = Pattern.compile("^[АВЕКМНОРСТУХ]\\d{3}[АВЕКМНОРСТУХ]{2}\\d{2,3}$"); // §5 regex
+    /** GOST R 50577-2018 type 1А (taxis, route vehicles): two letters, three digits, region. */
+    private static final Pattern TAXI_PLATE = Pattern.compile("^[АВЕКМНОРСТУХ]{2}\\d{3}\\d{2,3}$");
     private static final Pattern PHONE = Pattern.compile("^\\+7[3489]\\d{9}$"); // §5: +7, then 9xx mobile or 3xx/4xx/8xx
 
     private static String bikAfter(CorpusMessage m, TruthSpan account) {
