@@ -192,6 +192,102 @@ class EvidenceTest {
     }
 
     @Test
+    void aPostsHashConfirmsNoGuessWithoutTheRecipientsKey() throws Exception {
+        long caseId = caseOfTheRiskiestSource(CORPUS);
+        Recipient.KeyPair police = Recipient.generate(POLICE);
+        byte[] first = EvidencePackage.build(service, caseId, police.recipient(), clock, analyst);
+        byte[] second = EvidencePackage.build(service, caseId, police.recipient(), clock, analyst);
+        EvidenceVerifier.Clear clear = EvidenceVerifier.open(first, police.privateKeysetJson());
+        assertEquals(EvidencePackage.FORMAT, clear.format());
+        Map<Long, String> again = new LinkedHashMap<>();
+        for (JsonNode p : JSON.readTree(unzip(second).get("manifest.json")).get("posts")) {
+            again.put(p.get("message_id").asLong(), p.get("sha256").asText());
+        }
+        Set<String> salts = new LinkedHashSet<>();
+        int posts = 0, withFindings = 0;
+        for (JsonNode p : JSON.readTree(unzip(first).get("manifest.json")).get("posts")) {
+            long id = p.get("message_id").asLong();
+            String text = clear.texts().get(id);
+            byte[] salt = clear.salts().get(id);
+            String hash = p.get("sha256").asText();
+            assertEquals(EvidencePackage.SALT_BYTES, salt.length, "message " + id);
+            salts.add(java.util.HexFormat.of().formatHex(salt));
+            // the masked text and this hash are all the manifest gives: hashing the text alone does not reach it
+            assertFalse(hash.equals(sha256(text)), "message " + id + ": the manifest's hash is the bare text's");
+            assertEquals(sha256(concat(salt, text.getBytes(StandardCharsets.UTF_8))), hash, "message " + id);
+            // a second package of the same post has other salts, so its hash differs too
+            assertFalse(hash.equals(again.get(id)), "message " + id + ": the same hash in two packages");
+            posts++;
+            if (p.get("findings").size() > 0) withFindings++;
+        }
+        assertTrue(posts > 20 && withFindings > 10, posts + " posts, " + withFindings + " with findings");
+        assertEquals(posts, salts.size(), "a salt of its own for every post");
+    }
+
+    @Test
+    void aPackageOfTheFirstFormatStillVerifies() throws Exception {
+        long caseId = caseOfTheRiskiestSource(CORPUS);
+        Recipient.KeyPair police = Recipient.generate(POLICE);
+        Map<String, byte[]> entries = unzip(EvidencePackage.build(service, caseId, police.recipient(), clock, analyst));
+        EvidenceVerifier.Clear clear = EvidenceVerifier.open(zip(entries), police.privateKeysetJson());
+
+        // the package as format 1 wrote it: bare-text hashes, clear.bin without salts, signed by the service
+        com.fasterxml.jackson.databind.node.ObjectNode clear1 = JSON.createObjectNode()
+                .put("format", EvidencePackage.FORMAT_1).put("case", caseId);
+        com.fasterxml.jackson.databind.node.ObjectNode texts = clear1.putObject("texts");
+        clear.texts().forEach((id, text) -> texts.put(Long.toString(id), text));
+        com.google.crypto.tink.hybrid.HybridConfig.register();
+        byte[] bin = com.google.crypto.tink.TinkJsonProtoKeysetFormat.parseKeysetWithoutSecret(police.recipient().publicKeysetJson())
+                .getPrimitive(com.google.crypto.tink.RegistryConfiguration.get(), com.google.crypto.tink.HybridEncrypt.class)
+                .encrypt(JSON.writeValueAsBytes(clear1), EvidencePackage.clearContext(caseId).getBytes(StandardCharsets.UTF_8));
+        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(entries.get("manifest.json"));
+        m.put("format", EvidencePackage.FORMAT_1);
+        for (JsonNode p : m.get("posts")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) p).put("sha256", sha256(clear.texts().get(p.get("message_id").asLong())));
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("files")).put("clear.bin", sha256(bin));
+        Path priv = write("police-private.json", police.privateKeysetJson().getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> old = new LinkedHashMap<>(entries);
+        old.put("clear.bin", bin);
+        byte[] manifest = JSON.writeValueAsBytes(m);
+        old.put("manifest.json", manifest);
+        old.put("manifest.sig", EvidenceKeys.of(service).sign(manifest));
+
+        EvidenceVerifier.Result r = verify("format1", old, priv);
+        assertTrue(r.ok(), r.problems().toString());
+        assertEquals(clear.texts().size(), r.clearChecked(), "every post's bare-text hash checked");
+
+        // a format-1 manifest holding a salted hash is a mismatch, not silently accepted
+        JsonNode firstPost = m.get("posts").get(0);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) firstPost).put("sha256",
+                EvidencePackage.postHash(clear.salts().get(firstPost.get("message_id").asLong()), clear.texts().get(firstPost.get("message_id").asLong())));
+        manifest = JSON.writeValueAsBytes(m);
+        old.put("manifest.json", manifest);
+        old.put("manifest.sig", EvidenceKeys.of(service).sign(manifest));
+        r = verify("format1-salted", old, priv);
+        assertEquals(List.of("message " + firstPost.get("message_id").asLong() + ": the SHA-256 of its clear text differs from the manifest's"),
+                r.problems());
+    }
+
+    static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void eachKindOfTamperingIsNamed() throws Exception {
         long caseId = caseOfTheRiskiestSource(CORPUS);
         Recipient.KeyPair police = Recipient.generate(POLICE);

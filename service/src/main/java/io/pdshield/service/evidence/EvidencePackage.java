@@ -40,20 +40,28 @@ import java.util.zip.ZipOutputStream;
  * The evidence package of a takedown case: a ZIP for the police, a court or the subject.
  * <ul>
  *   <li>{@code manifest.json}: the case and its takedown timeline, the source, and its most recent
- *       posts ({@value #MAX_POSTS} at most): message id, date, SHA-256 of the clear text (UTF-8),
- *       masked text and masked findings (kind, offsets, masked form, keyed fingerprint); and the
- *       SHA-256 of every other file of the package;</li>
+ *       posts ({@value #MAX_POSTS} at most): message id, date, SHA-256 of the post's secret salt and
+ *       clear text ({@link #postHash}), masked text and masked findings (kind, offsets, masked form,
+ *       keyed fingerprint); and the SHA-256 of every other file of the package;</li>
  *   <li>{@code manifest.sig}: the service's Tink signature of {@code manifest.json}
  *       ({@link EvidenceKeys}); {@code signing-public-keyset.json}: the public key that checks it;</li>
- *   <li>{@code clear.bin}: the posts' clear texts (JSON, message id → text), Tink hybrid-encrypted
- *       to the {@link Recipient} (context info {@code "pdshield evidence case N"});</li>
+ *   <li>{@code clear.bin}: the posts' clear texts and salts (JSON, message id → text, message id →
+ *       salt), Tink hybrid-encrypted to the {@link Recipient} (context info {@code "pdshield evidence case N"});</li>
  *   <li>{@code complaint.txt}: a draft complaint to the police in Russian; {@code README.txt}.</li>
  * </ul>
- * Nothing outside {@code clear.bin} holds a clear identifier. Building opens the posts' sealed
- * texts, so it is audited ({@code evidence.build}) like an unmask. Stateless.
+ * Nothing outside {@code clear.bin} holds a clear identifier, nor lets anyone confirm a guess of one:
+ * a post's hash covers a random salt kept in {@code clear.bin}, so the masked text beside it
+ * ({@code +7 (9**) ***-**-67}) cannot be completed by hashing the few million candidates (format 1
+ * hashed the bare text and allowed exactly that; {@link EvidenceVerifier} still reads it). Building
+ * opens the posts' sealed texts, so it is audited ({@code evidence.build}) like an unmask. Stateless.
  */
 public final class EvidencePackage {
-    public static final String FORMAT = "pdshield-evidence/1";
+    public static final String FORMAT = "pdshield-evidence/2";
+    /** The first format: a post's hash was of its bare text. Verified still; no longer written. */
+    public static final String FORMAT_1 = "pdshield-evidence/1";
+    /** Bytes of a post's salt. */
+    public static final int SALT_BYTES = 32;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     public static final int MAX_POSTS = 1000;
     public static final String MANIFEST = "manifest.json", SIGNATURE = "manifest.sig", PUBLIC_KEYSET = "signing-public-keyset.json",
             CLEAR = "clear.bin", COMPLAINT = "complaint.txt", README = "README.txt";
@@ -108,12 +116,13 @@ public final class EvidencePackage {
 
         List<PostEntry> posts = new ArrayList<>();
         Map<Long, String> clear = new TreeMap<>();
+        Map<Long, byte[]> salts = new TreeMap<>();
         long total = s.audit().tx(who, "evidence.build", "case:" + caseId,
-                c -> readPosts(c, s, src, only, posts, clear),
+                c -> readPosts(c, s, src, only, posts, clear, salts),
                 n -> "recipient " + recipient.name() + ", " + posts.size() + " of " + n + " posts"
                         + (only == null ? "" : " (holding " + only.size() + " given fingerprints)") + ", clear texts encrypted to the recipient");
 
-        byte[] clearBin = encryptClear(recipient, caseId, clear);
+        byte[] clearBin = encryptClear(recipient, caseId, clear, salts);
         byte[] complaint = Complaint.text(k, events, src, posts, total, only != null, recipient, now).getBytes(StandardCharsets.UTF_8);
         byte[] readme = readme(caseId).getBytes(StandardCharsets.UTF_8);
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -139,9 +148,10 @@ public final class EvidencePackage {
      * those holding one of these fingerprints) with a cursor; returns how many there are in all.
      */
     private static long readPosts(Connection c, Service s, Queries.Source src, List<String> only, List<PostEntry> posts,
-                                  Map<Long, String> clear) throws SQLException {
+                                  Map<Long, String> clear, Map<Long, byte[]> salts) throws SQLException {
         posts.clear(); // the transaction may run again (a lost connection): what an earlier attempt read goes
         clear.clear();
+        salts.clear();
         String filter = only == null ? "" : only.isEmpty() ? " AND 1 = 0"
                 : " AND id IN (SELECT post FROM findings WHERE source = ? AND fingerprint IN (" + "?,".repeat(only.size() - 1) + "?))";
         List<Object> args = new ArrayList<>();
@@ -175,9 +185,12 @@ public final class EvidencePackage {
                         long message = rs.getLong(2);
                         String text = s.keys().openPost(rs.getBytes(6), src.platform(), src.key(), message);
                         findings = new ArrayList<>();
-                        posts.add(new PostEntry(message, rs.getLong(3), rs.getBoolean(4), sha256Hex(text.getBytes(StandardCharsets.UTF_8)),
+                        byte[] salt = new byte[SALT_BYTES];
+                        RANDOM.nextBytes(salt);
+                        posts.add(new PostEntry(message, rs.getLong(3), rs.getBoolean(4), postHash(salt, text),
                                 rs.getString(5), findings));
                         clear.put(message, text);
+                        salts.put(message, salt);
                     }
                     String kind = rs.getString(7);
                     if (kind != null) findings.add(new FindingEntry(kind, rs.getInt(8), rs.getInt(9), rs.getString(10), rs.getString(11)));
@@ -187,12 +200,26 @@ public final class EvidencePackage {
         return total;
     }
 
-    private static byte[] encryptClear(Recipient r, long caseId, Map<Long, String> clear) {
+    /**
+     * A post's hash in the manifest: SHA-256 of its salt followed by its clear text in UTF-8, lower-case
+     * hex. Whoever holds the clear text and the salt (the recipient, from {@code clear.bin}) can check
+     * it; whoever holds only the manifest learns nothing from it.
+     */
+    public static String postHash(byte[] salt, String text) {
+        byte[] t = text.getBytes(StandardCharsets.UTF_8);
+        byte[] data = java.util.Arrays.copyOf(salt, salt.length + t.length);
+        System.arraycopy(t, 0, data, salt.length, t.length);
+        return sha256Hex(data);
+    }
+
+    private static byte[] encryptClear(Recipient r, long caseId, Map<Long, String> clear, Map<Long, byte[]> salts) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("case", caseId);
         ObjectNode texts = root.putObject("texts");
         for (var e : clear.entrySet()) texts.put(Long.toString(e.getKey()), e.getValue());
+        ObjectNode saltNode = root.putObject("salts");
+        for (var e : salts.entrySet()) saltNode.put(Long.toString(e.getKey()), HexFormat.of().formatHex(e.getValue()));
         try {
             return r.encrypter().encrypt(JSON.writeValueAsBytes(root), clearContext(caseId).getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
@@ -208,8 +235,9 @@ public final class EvidencePackage {
         m.put("format", FORMAT);
         m.put("generated_at", iso(now));
         m.put("recipient", recipient.name());
-        m.put("hash", "SHA-256, lowercase hex; a post's hash is of its clear text in UTF-8 (the texts are in " + CLEAR
-                + ", encrypted to the recipient with Tink hybrid encryption, context info \"" + clearContext(k.id()) + "\")");
+        m.put("hash", "SHA-256, lowercase hex; a post's hash is of its salt (" + SALT_BYTES + " bytes) followed by its clear text in UTF-8"
+                + " (the texts and their salts, hex, are in " + CLEAR + ", encrypted to the recipient with Tink hybrid encryption,"
+                + " context info \"" + clearContext(k.id()) + "\")");
 
         ObjectNode c = m.putObject("case");
         c.put("id", k.id());
@@ -282,12 +310,12 @@ public final class EvidencePackage {
                 ==================================
 
                 manifest.json               the case, its takedown timeline, the source and its posts: message ids, dates,
-                                            SHA-256 of each post's clear text (UTF-8), masked texts and masked findings;
-                                            the SHA-256 of clear.bin, complaint.txt and this file
+                                            SHA-256 of each post's secret salt and clear text (UTF-8), masked texts and
+                                            masked findings; the SHA-256 of clear.bin, complaint.txt and this file
                 manifest.sig                the service's Tink signature of manifest.json
                 signing-public-keyset.json  the public key that checks it (compare it with the key the service publishes)
-                clear.bin                   the posts' clear texts, encrypted (Tink hybrid encryption) to the recipient
-                                            named in manifest.json; only the recipient's private keyset opens it
+                clear.bin                   the posts' clear texts and salts, encrypted (Tink hybrid encryption) to the
+                                            recipient named in manifest.json; only the recipient's private keyset opens it
                 complaint.txt               a draft complaint to the police (masked values only)
 
                 To verify (signature, every file's hash; with the private keyset also every post's text):
@@ -298,7 +326,7 @@ public final class EvidencePackage {
                 To read the clear texts: ./pdshield evidence decrypt FILE --private-key recipient-private-keyset.json
 
                 Проверка пакета: ./pdshield evidence verify ФАЙЛ [--private-key recipient-private-keyset.json]
-                (подпись manifest.json, SHA-256 каждого файла; с закрытым ключом получателя — SHA-256 текста каждого сообщения).
+                (подпись manifest.json, SHA-256 каждого файла; с закрытым ключом получателя — SHA-256 соли и текста каждого сообщения).
                 """.formatted(caseId);
     }
 

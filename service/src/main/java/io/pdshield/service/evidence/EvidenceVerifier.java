@@ -147,8 +147,10 @@ public final class EvidenceVerifier {
         if (m == null) {
             return new Result(false, problems, entries.size(), 0, 0, 0, signatureOk, false, null, null);
         }
-        if (!EvidencePackage.FORMAT.equals(m.path("format").asText())) {
-            problems.add(EvidencePackage.MANIFEST + ": format '" + m.path("format").asText() + "', expected " + EvidencePackage.FORMAT);
+        String format = m.path("format").asText();
+        if (!EvidencePackage.FORMAT.equals(format) && !EvidencePackage.FORMAT_1.equals(format)) {
+            problems.add(EvidencePackage.MANIFEST + ": format '" + format + "', expected " + EvidencePackage.FORMAT
+                    + " (or the earlier " + EvidencePackage.FORMAT_1 + ")");
         }
         Long caseId = m.path("case").path("id").canConvertToLong() ? m.path("case").path("id").asLong() : null;
         if (caseId == null) problems.add(EvidencePackage.MANIFEST + ": no case id");
@@ -198,9 +200,9 @@ public final class EvidenceVerifier {
                     problems.add("missing entry " + EvidencePackage.CLEAR);
                 }
             } else if (d != null && caseId != null) {
-                Map<Long, String> texts = null;
+                Clear texts = null;
                 try {
-                    texts = texts(d.decrypt(clear, EvidencePackage.clearContext(caseId).getBytes(StandardCharsets.UTF_8)), caseId);
+                    texts = clear(d.decrypt(clear, EvidencePackage.clearContext(caseId).getBytes(StandardCharsets.UTF_8)), caseId);
                     decrypted = true;
                 } catch (GeneralSecurityException e) {
                     problems.add(EvidencePackage.CLEAR + ": does not decrypt with the given private key (a package for another recipient, or clear.bin was changed)");
@@ -208,14 +210,22 @@ public final class EvidenceVerifier {
                     problems.add(EvidencePackage.CLEAR + ": decrypted, but its content is not the expected JSON (" + e.getMessage() + ")");
                 }
                 if (texts != null) {
+                    // format 1 hashed the bare text; since format 2 the hash covers the post's salt too
+                    boolean salted = !EvidencePackage.FORMAT_1.equals(format);
+                    if (!texts.format().equals(format)) {
+                        problems.add(EvidencePackage.CLEAR + ": format '" + texts.format() + "', the manifest's is '" + format + "'");
+                    }
                     for (var e : hashes.entrySet()) {
-                        String text = texts.get(e.getKey());
+                        String text = texts.texts().get(e.getKey());
+                        byte[] salt = texts.salts().get(e.getKey());
                         if (text == null) problems.add("message " + e.getKey() + ": no clear text in " + EvidencePackage.CLEAR);
-                        else if (!EvidencePackage.sha256Hex(text.getBytes(StandardCharsets.UTF_8)).equals(e.getValue())) {
+                        else if (salted && salt == null) problems.add("message " + e.getKey() + ": no salt in " + EvidencePackage.CLEAR);
+                        else if (!(salted ? EvidencePackage.postHash(salt, text)
+                                : EvidencePackage.sha256Hex(text.getBytes(StandardCharsets.UTF_8))).equals(e.getValue())) {
                             problems.add("message " + e.getKey() + ": the SHA-256 of its clear text differs from the manifest's");
                         } else checked++;
                     }
-                    for (long id : texts.keySet()) {
+                    for (long id : texts.texts().keySet()) {
                         if (!hashes.containsKey(id)) problems.add("message " + id + ": a clear text in " + EvidencePackage.CLEAR + " the manifest does not list");
                     }
                 }
@@ -229,6 +239,18 @@ public final class EvidenceVerifier {
      * keyset. Checks nothing else: {@link #verify} first.
      */
     public static Map<Long, String> decrypt(byte[] zip, String privateKeysetJson) throws IOException, GeneralSecurityException {
+        return open(zip, privateKeysetJson).texts();
+    }
+
+    /**
+     * The content of a package's {@code clear.bin}: its format, the clear texts and (since format 2)
+     * each post's salt, by message id.
+     */
+    public record Clear(String format, Map<Long, String> texts, Map<Long, byte[]> salts) {
+    }
+
+    /** {@code clear.bin} decrypted with the recipient's private keyset. Checks nothing else: {@link #verify} first. */
+    public static Clear open(byte[] zip, String privateKeysetJson) throws IOException, GeneralSecurityException {
         List<String> problems = new ArrayList<>();
         Map<String, byte[]> entries = read(zip, problems);
         if (entries == null || entries.get(EvidencePackage.CLEAR) == null || entries.get(EvidencePackage.MANIFEST) == null) {
@@ -237,23 +259,36 @@ public final class EvidenceVerifier {
         long caseId = JSON.readTree(entries.get(EvidencePackage.MANIFEST)).path("case").path("id").asLong();
         byte[] plain = Recipient.decrypter(privateKeysetJson).decrypt(entries.get(EvidencePackage.CLEAR),
                 EvidencePackage.clearContext(caseId).getBytes(StandardCharsets.UTF_8));
-        return texts(plain, caseId);
+        return clear(plain, caseId);
     }
 
-    private static Map<Long, String> texts(byte[] plain, long caseId) throws IOException {
+    private static Clear clear(byte[] plain, long caseId) throws IOException {
         JsonNode root = JSON.readTree(plain);
         if (root == null || !root.path("texts").isObject()) throw new IOException("no \"texts\" object");
         if (root.path("case").asLong() != caseId) throw new IOException("it is about case " + root.path("case").asText() + ", not " + caseId);
-        Map<Long, String> out = new TreeMap<>();
+        Map<Long, String> texts = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("texts").fields(); it.hasNext(); ) {
             var e = it.next();
+            texts.put(messageId(e.getKey()), e.getValue().asText());
+        }
+        Map<Long, byte[]> salts = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("salts").fields(); it.hasNext(); ) {
+            var e = it.next();
             try {
-                out.put(Long.parseLong(e.getKey()), e.getValue().asText());
-            } catch (NumberFormatException x) {
-                throw new IOException("'" + e.getKey() + "' is not a message id");
+                salts.put(messageId(e.getKey()), java.util.HexFormat.of().parseHex(e.getValue().asText()));
+            } catch (IllegalArgumentException x) {
+                throw new IOException("the salt of message " + e.getKey() + " is not hex");
             }
         }
-        return out;
+        return new Clear(root.path("format").asText(), texts, salts);
+    }
+
+    private static long messageId(String key) throws IOException {
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException x) {
+            throw new IOException("'" + key + "' is not a message id");
+        }
     }
 
     /**
