@@ -42,6 +42,8 @@ final class NameDictionary {
     static final long WEAK = 1L << 48;
     /** The roles come from ending rules, not from the dictionary. */
     static final long GUESS = 1L << 49;
+    /** With {@link #GUESS}: the surname reading comes from an adjective's forms ({@code Навальный}, {@code Белой}). */
+    static final long ADJECTIVE = 1L << 50;
     static final long ROLES = (ALL << NAME) | (ALL << PATR) | (ALL << FAM);
 
     private static final int MAX_WORD = 40;
@@ -275,7 +277,7 @@ final class NameDictionary {
             // words are: two weak parts (Вера Православная) stay quiet
             if (roles == 0) weak = true;
             roles |= adjective << FAM;
-            guess = GUESS;
+            guess = GUESS | ADJECTIVE;
         }
         return roles | guess | (weak && roles != 0 ? WEAK : 0);
     }

@@ -94,9 +94,11 @@ public final class PersonNameRecognizer implements Recognizer {
         }
     }
 
-    // validation flags: per part (2 bits each) ENDING or UNKNOWN, then AGREE and COMMON
+    // validation flags: per part (2 bits each) ENDING, UNKNOWN or ADJECTIVE_FORM, then AGREE and COMMON
     private static final int ENDING = 1;
     private static final int UNKNOWN = 2;
+    /** A surname read from an adjective's forms ({@link NameDictionary#ADJECTIVE}). */
+    private static final int ADJECTIVE_FORM = 3;
     private static final int AGREE = 1 << 6;
     private static final int COMMON = 1 << 7;
     /**
@@ -467,7 +469,9 @@ public final class PersonNameRecognizer implements Recognizer {
                             ? dict.nominativeAt(w.slot2[k], t.chars(), t.start(p + 2), t.end(p + 2), role, gender)
                             : dict.nominative(t.chars(), t.start(p + 2), t.end(p + 2), role, gender));
                 }
-                if ((w.info[k] & GUESS) != 0) flags |= ENDING << (2 * k);
+                if ((w.info[k] & GUESS) != 0) {
+                    flags |= ((w.info[k] & NameDictionary.ADJECTIVE) != 0 ? ADJECTIVE_FORM : ENDING) << (2 * k);
+                }
             }
             if ((w.info[k] & WEAK) == 0) common = false;
         }
@@ -494,6 +498,7 @@ public final class PersonNameRecognizer implements Recognizer {
             int mark = key >>> (2 * k) & 3;
             if (mark == UNKNOWN) parts.append("(unknown)");
             else if (mark == ENDING) parts.append("(ending)");
+            else if (mark == ADJECTIVE_FORM) parts.append("(adjective)");
         }
         if (tpl.indexOf('I') >= 0) parts.append("+initials");
         if (j >= MATCHED) parts.append(", after a label");

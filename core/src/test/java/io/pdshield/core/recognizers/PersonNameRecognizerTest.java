@@ -181,6 +181,8 @@ class PersonNameRecognizerTest {
         assertEquals(List.of("фио"), f.explanation().context());
         Finding g = Expect.finds("Пупырышкиной Анне передали", PERSON_NAME, "Пупырышкиной Анне", null);
         assertEquals("dictionary: Fam(ending)+Name, agreement ok", g.explanation().validation());
+        Finding h = Expect.finds("Передайте Алексею Навальному привет", PERSON_NAME, "Алексею Навальному", "алексей навальный");
+        assertEquals("dictionary: Name+Fam(adjective), agreement ok", h.explanation().validation());
     }
 
     @Test
