@@ -152,6 +152,8 @@ public final class NumberRuns {
             char c = t.firstChar(a + 1);
             return switch (c) {
                 case '-', '\u2013', '(', ')', '\u2116' -> c;
+                // the other hyphens word processors and phones put in (non-breaking, figure dash, minus) read as '-'
+                case '\u2010', '\u2011', '\u2012', '\u2212' -> '-';
                 default -> 0;
             };
         }

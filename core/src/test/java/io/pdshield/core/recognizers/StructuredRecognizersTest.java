@@ -108,6 +108,10 @@ class StructuredRecognizersTest {
                 arguments("VIN: xta210990y2765432", VIN, "xta210990y2765432", "XTA210990Y2765432"),
                 // a city whose name starts like a negative word ("курс") does not hide the phone
                 arguments("т. 8-994-133-88-56, город Курск", PHONE, "8-994-133-88-56", "+79941338856"),
+                // non-breaking hyphens and figure dashes (word processors, phones' auto-format) between the groups
+                arguments("тел:\u00a0+7\u00a0916\u00a0123\u201145\u201167", PHONE, "+7\u00a0916\u00a0123\u201145\u201167", "+79161234567"),
+                arguments("тел 8\u2012916\u2012123\u201245\u201267", PHONE, "8\u2012916\u2012123\u201245\u201267", "+79161234567"),
+                arguments("СНИЛС 112\u2011233\u2011445 95", SNILS, "112\u2011233\u2011445 95", "11223344595"),
                 // a label belongs to the nearest value
                 arguments("паспорт 20 12 453329 | ВУ 5418772131", DRIVER_LICENSE, "5418772131", "5418772131"),
                 arguments("/pasp 0110-443158", PASSPORT_RU, "0110-443158", "0110443158"),
