@@ -111,8 +111,8 @@ public final class Tokens {
     }
 
     /**
-     * Indexes of the capitalised Cyrillic words without Latin letters ({@link #CAP} and {@link #CYR},
-     * not {@link #LAT}; initials included), in order: where names can start.
+     * Indexes of the capitalised words with Cyrillic letters ({@link #CAP} and {@link #CYR}, Latin
+     * look-alikes among them allowed: {@code Ивaнова}; initials included), in order: where names can start.
      */
     public IntList capitalCyrillic() {
         return capitalCyrillic;
@@ -293,7 +293,7 @@ public final class Tokens {
                 words.add(sz);
                 latinWords.addIf(sz, (f & LAT) >>> LAT_SHIFT);
                 letters.addIf(sz, i - s == 1 ? 1 : 0);
-                capitalCyrillic.addIf(sz, (f & (CAP | CYR | LAT)) == (CAP | CYR) ? 1 : 0);
+                capitalCyrillic.addIf(sz, (f & (CAP | CYR)) == (CAP | CYR) ? 1 : 0);
                 sp[sz] = (long) s << 32 | i;
                 in[sz] = f | WORD << TYPE_SHIFT;
                 sz++;

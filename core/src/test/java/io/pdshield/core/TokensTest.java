@@ -65,7 +65,7 @@ class TokensTest {
             assertListIs(t, t.latinWords(), i -> t.type(i) == Tokens.WORD && t.has(i, Tokens.LAT));
             assertListIs(t, t.singleLetters(), i -> t.type(i) == Tokens.WORD && t.length(i) == 1);
             assertListIs(t, t.capitalCyrillic(), i -> t.type(i) == Tokens.WORD && t.has(i, Tokens.CAP)
-                    && t.has(i, Tokens.CYR) && !t.has(i, Tokens.LAT));
+                    && t.has(i, Tokens.CYR));
             assertListIs(t, t.nums(), i -> t.type(i) == Tokens.NUM);
             assertListIs(t, t.ats(), i -> t.isSym(i, '@'));
             assertListIs(t, t.colons(), i -> t.isSym(i, ':'));

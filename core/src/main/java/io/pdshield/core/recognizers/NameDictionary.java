@@ -319,6 +319,14 @@ final class NameDictionary {
         return true;
     }
 
+    private static final String LOOKALIKES = "AaBEeKkMHOoPpCcTXxYy";
+    private static final String CYRILLIC = "аавееккмнооррсстххуу";
+
+    /** A character as the dictionary reads it: lower case, ё kept, a Latin look-alike as its Cyrillic letter. */
+    static char foldChar(char c) {
+        return lower(c);
+    }
+
     /** {@link #lower} of the characters below 0x500: one load. */
     private static final char[] LOWER = new char[0x500];
 
@@ -333,7 +341,14 @@ final class NameDictionary {
 
     private static char slowLower(char c) {
         if (c >= 'а' && c <= 'я') return c;
-        if (c < 0x80) return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        if (c < 0x80) {
+            // Latin look-alikes read as the Cyrillic letters they stand in for: a name written Ивaнова
+            // (a Latin "a", to slip past a search) is looked up as Иванова; only words holding Cyrillic
+            // letters reach the dictionary, so a Latin word is never read this way
+            int k = LOOKALIKES.indexOf(c);
+            if (k >= 0) return CYRILLIC.charAt(k);
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
         if (c >= 'А' && c <= 'Я') return (char) (c + 32);
         if (c == 'Ё') return 'ё';
         return Character.toLowerCase(c);

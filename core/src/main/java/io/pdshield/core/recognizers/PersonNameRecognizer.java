@@ -94,19 +94,21 @@ public final class PersonNameRecognizer implements Recognizer {
         }
     }
 
-    // validation flags: per part (2 bits each) ENDING, UNKNOWN or ADJECTIVE_FORM, then AGREE and COMMON
+    // validation flags: per part (2 bits each) ENDING, UNKNOWN or ADJECTIVE_FORM, then AGREE, COMMON and LOOKALIKE
     private static final int ENDING = 1;
     private static final int UNKNOWN = 2;
     /** A surname read from an adjective's forms ({@link NameDictionary#ADJECTIVE}). */
     private static final int ADJECTIVE_FORM = 3;
     private static final int AGREE = 1 << 6;
     private static final int COMMON = 1 << 7;
+    /** A part holds Latin look-alike letters among its Cyrillic ones ({@code Ивaнова}). */
+    private static final int LOOKALIKE = 1 << 8;
     /**
-     * Validation texts by template and flags ({@code j << 8 | flags}), built on first use; an array
+     * Validation texts by template and flags ({@code j << 9 | flags}), built on first use; an array
      * rather than a map so that a lookup neither boxes nor hashes.
      */
     private static final java.util.concurrent.atomic.AtomicReferenceArray<String> VALIDATIONS =
-            new java.util.concurrent.atomic.AtomicReferenceArray<>(TEMPLATES.length << 8);
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(TEMPLATES.length << 9);
 
     private static String validationOf(int key) {
         String v = VALIDATIONS.get(key);
@@ -304,10 +306,12 @@ public final class PersonNameRecognizer implements Recognizer {
     private static final int VN = 'в' << 16 | 'н';
     private static final int ICH = 'и' << 16 | 'ч';
 
-    /** A capitalised Cyrillic word without Latin letters (upper case in ALL-CAPS text). */
+    /**
+     * A capitalised word with Cyrillic letters (upper case in ALL-CAPS text); Latin letters among them
+     * are read as their Cyrillic look-alikes ({@code Ивaнова}), a word of Latin letters only is no candidate.
+     */
     private static boolean candidateWord(Tokens t, int i) {
-        return t.type(i) == Tokens.WORD
-                && (t.flags(i) & (Tokens.CAP | Tokens.CYR | Tokens.LAT)) == (Tokens.CAP | Tokens.CYR);
+        return t.type(i) == Tokens.WORD && (t.flags(i) & (Tokens.CAP | Tokens.CYR)) == (Tokens.CAP | Tokens.CYR);
     }
 
     /**
@@ -454,9 +458,11 @@ public final class PersonNameRecognizer implements Recognizer {
             long m = NameDictionary.mask(w.info[k], role);
             long own = agree != 0 && m != 0 ? agree & m : m;
             int gender = own == 0 ? NameDictionary.MASC : NameDictionary.gender(Long.numberOfTrailingZeros(own));
+            if (t.has(p, Tokens.LAT) || w.type[k] == COMPOUND && t.has(p + 2, Tokens.LAT)) flags |= LOOKALIKE;
             if (m == 0) {
                 for (int i = t.start(p); i < t.end(p); i++) {
-                    if (text.charAt(i) != '\u0301') value.append(Chars.lower(text.charAt(i)));
+                    char c = NameDictionary.foldChar(text.charAt(i));
+                    if (c != '\u0301') value.append(c == 'ё' ? 'е' : c);
                 }
                 flags |= UNKNOWN << (2 * k);
             } else {
@@ -481,12 +487,12 @@ public final class PersonNameRecognizer implements Recognizer {
         int start = t.start(w.from[0]);
         int end = t.end(w.to[roles.length - 1] - 1);
         ctx.emit(Kind.PERSON_NAME, start, end, score, v, NAME_ID, pattern,
-                validationOf(j << 8 | flags), CONTEXT, ContextWords.NONE);
+                validationOf(j << 9 | flags), CONTEXT, ContextWords.NONE);
     }
 
     /** {@code dictionary: Fam(ending)+Name+Patr, agreement ok} for a template index and flags. */
     private static String validation(int key) {
-        int j = key >>> 8;
+        int j = key >>> 9;
         String tpl = TEMPLATES[j];
         StringBuilder parts = new StringBuilder("dictionary: ");
         int words = 0;
@@ -504,6 +510,7 @@ public final class PersonNameRecognizer implements Recognizer {
         if (j >= MATCHED) parts.append(", after a label");
         else if (words > 1) parts.append((key & AGREE) != 0 ? ", agreement ok" : ", agreement: none");
         if ((key & COMMON) != 0) parts.append(", common words only");
+        if ((key & LOOKALIKE) != 0) parts.append(", Latin look-alike letters read as Cyrillic");
         return parts.toString();
     }
 

@@ -102,7 +102,10 @@ class PersonNameRecognizerTest {
                 arguments("Алексей Навальный выступил с заявлением", "Алексей Навальный", "алексей навальный"),
                 arguments("Передайте Алексею Навальному привет", "Алексею Навальному", "алексей навальный"),
                 arguments("Ирина Белая, 1990 г.р.", "Ирина Белая", "ирина белая"),
-                arguments("звонили Ирине Белой домой", "Ирине Белой", "ирина белая"));
+                arguments("звонили Ирине Белой домой", "Ирине Белой", "ирина белая"),
+                // Latin look-alike letters slipped in to escape a search read as the Cyrillic ones: the same value
+                arguments("Ивaнова Анна Сергеевна, тел 89161234567", "Ивaнова Анна Сергеевна", "иванова анна сергеевна"),
+                arguments("Cидоров Иван", "Cидоров Иван", "сидоров иван"));
     }
 
     /** Texts where no person name may be reported. */
@@ -143,6 +146,7 @@ class PersonNameRecognizerTest {
                 "иванова анна",
                 "иванов анна сергеевна",
                 "Ivanova Anna Sergeevna",
+                "Anna Petrova",
                 "Samsung Galaxy за 20 тысяч",
                 "Сбербанк Онлайн не работает",
                 "магазин Пятёрочка на углу");
@@ -183,6 +187,8 @@ class PersonNameRecognizerTest {
         assertEquals("dictionary: Fam(ending)+Name, agreement ok", g.explanation().validation());
         Finding h = Expect.finds("Передайте Алексею Навальному привет", PERSON_NAME, "Алексею Навальному", "алексей навальный");
         assertEquals("dictionary: Name+Fam(adjective), agreement ok", h.explanation().validation());
+        Finding l = Expect.finds("ФИО: Пeтров Пётр Пeтрович", PERSON_NAME, "Пeтров Пётр Пeтрович", "петров петр петрович");
+        assertEquals("dictionary: Fam+Name+Patr, agreement ok, Latin look-alike letters read as Cyrillic", l.explanation().validation());
     }
 
     @Test
