@@ -22,7 +22,9 @@ import java.util.Set;
  * before it on the same line ({@code д.р.}, {@code дата рождения}, {@code родилась}, {@code 🎂},
  * {@code DOB}, …) with no other number in between, {@code г.р.} right after it, or a
  * {@link Kind#PERSON_NAME} candidate right beside it on the same line ({@code Иванов Иван Иванович
- * 05.03.1990}). Runs after the name recognizer and reads its candidates.
+ * 05.03.1990}). Runs after the name recognizer and reads its candidates. A birth year alone is reported
+ * with its own words only: {@code 1985 г.р.}, {@code 1985 года рождения}, {@code родилась в 1990 году},
+ * {@code год рождения: 1988} (value {@code 1985}); a year after {@code день рождения} is not.
  *
  * <p>Deliberately not reported: any other date (events, orders, documents — {@code концерт
  * 05.03.2025}, {@code заказ от 01.02.2024}), dates without a year ({@code матч 12.06}), and a date
@@ -90,7 +92,14 @@ public final class BirthDateRecognizer implements Recognizer {
             int i = nums.get(k);
             if (i < skipTo || t.length(i) == 3 || t.length(i) > 4 || gluedBefore(t, i)) continue;
             if (d == null) d = new DateParts();
-            if (!d.read(t, i) || gluedAfter(t, d.next)) continue;
+            if (!d.read(t, i)) {
+                if (t.length(i) == 4) {
+                    if (thisYear == 0) thisYear = thisYear();
+                    yearOnly(ctx, t, i, thisYear);
+                }
+                continue;
+            }
+            if (gluedAfter(t, d.next)) continue;
             if (thisYear == 0) thisYear = thisYear();
             if (d.yearDigits == 2) d.year += d.year <= thisYear % 100 ? 2000 : 1900;
             if (d.year < MIN_YEAR || d.year > thisYear || d.month < 1 || d.month > 12 || d.day < 1
@@ -114,6 +123,38 @@ public final class BirthDateRecognizer implements Recognizer {
                     new Explanation(NAME_ID, d.pattern(t, i), BASE, context, List.of(), validation)));
             skipTo = d.next;
         }
+    }
+
+    /** Birth words that make a year alone before {@code г.р.} unneeded: {@code родилась в 1990}, {@code год рождения: 1990}. */
+    private static final Set<String> YEAR_WORDS = Set.of("родился", "родилась", "рожден", "рождена", "рожденный", "рожденная",
+            "родившийся", "родившаяся", "born");
+
+    /**
+     * A birth year alone: {@code 1985 г.р.}, {@code 1985 года рождения}, {@code родилась в 1990 году},
+     * {@code год рождения: 1990}. Value: the year ({@code 1985}, ISO 8601 reduced to the year).
+     */
+    private static void yearOnly(ScanContext ctx, Tokens t, int i, int thisYear) {
+        int year = t.intValue(i);
+        if (year < MIN_YEAR || year > thisYear || gluedAfter(t, i + 1)) return;
+        String word = yearWordAfter(t, i + 1);
+        if (word == null) {
+            word = birthWordBefore(t, i);
+            if (word == null) return;
+            // "рождения" alone is too loose for a bare year (на день рождения 2024): only год or дата рождения
+            if (word.equals("рождения")) {
+                int j = t.wordBefore(i, ":-—");
+                if (j < 0 || !t.equalsIgnoreCase(j, "рождения")) return;
+                int g = t.isSym(j - 1, '.') ? j - 2 : j - 1; // год рождения, г. рождения
+                if (!t.isWord(g) || !(t.equalsIgnoreCase(g, "год") || t.equalsIgnoreCase(g, "года") || t.equalsIgnoreCase(g, "г")
+                        || t.equalsIgnoreCase(g, "дата"))) return;
+                word = t.equalsIgnoreCase(g, "дата") ? "дата рождения" : "год рождения";
+            } else if (!YEAR_WORDS.contains(word)) {
+                return;
+            }
+        }
+        char[] c = {(char) ('0' + year / 1000), (char) ('0' + year / 100 % 10), (char) ('0' + year / 10 % 10), (char) ('0' + year % 10)};
+        ctx.emit(new Finding(Kind.BIRTH_DATE, t.start(i), t.end(i), Finding.thousandths(BASE + CONTEXT_BOOST), new String(c),
+                new Explanation(NAME_ID, "yyyy (year only)", BASE, List.of(word), List.of(), "birth year in " + MIN_YEAR + ".." + thisYear)));
     }
 
     /** {@code yyyy-mm-dd} of a year 1900..9999 (no string concatenation: this runs for every birth date). */
@@ -240,6 +281,12 @@ public final class BirthDateRecognizer implements Recognizer {
      * {@code null} if none. Reads tokens only, so a date without one costs no allocation.
      */
     private static String birthWord(Tokens t, int first, int next) {
+        String before = birthWordBefore(t, first);
+        return before != null ? before : yearWordAfter(t, next);
+    }
+
+    /** The birth word before token {@code first} on its line, after the last number (see {@link #birthWord}). */
+    private static String birthWordBefore(Tokens t, int first) {
         int limit = t.start(first) - BEFORE;
         for (int j = first - 1; j >= 0 && t.start(j) >= limit; j--) {
             byte type = t.type(j);
@@ -255,6 +302,11 @@ public final class BirthDateRecognizer implements Recognizer {
             if (t.equalsIgnoreCase(j, "род") && t.isSym(j + 1, '.')) return "род.";
             if (isDr(t, j)) return "д.р";
         }
+        return null;
+    }
+
+    /** {@code г.р.}, {@code г. р.}, {@code гр}, {@code года рождения} at token {@code next}, also after a repeated {@code г.}. */
+    private static String yearWordAfter(Tokens t, int next) {
         // after: г.р., г. р., 1990г.р., гр, года рождения, and a repeated year word: 1990 г. г.р.
         int k = next;
         for (int years = 0; years < 2; years++) {
