@@ -461,8 +461,15 @@ final class DossierTemplates {
         if (r.chance(0.6)) {
             b.t(", ");
             Formats.DateText d = Formats.date(r, q.birth());
-            b.pd(Kind.BIRTH_DATE, d.text(), q.birth().toString());
-            if (d.words() && r.chance(0.5)) b.t(" г.");
+            boolean g = d.words() && r.chance(0.5);
+            if (q.birth().getDayOfMonth() % 4 == 0) {
+                // one relative in four by birth year only (1960 г.р.): chosen by the day, so no extra random draw
+                String year = Integer.toString(q.birth().getYear());
+                b.pd(Kind.BIRTH_DATE, year, year).t(" г.р.");
+            } else {
+                b.pd(Kind.BIRTH_DATE, d.text(), q.birth().toString());
+                if (g) b.t(" г.");
+            }
         }
         if (r.chance(0.6)) {
             b.t(r.pick(new String[]{", тел. ", ", ", " — "}));

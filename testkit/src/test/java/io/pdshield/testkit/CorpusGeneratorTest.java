@@ -218,7 +218,9 @@ class CorpusGeneratorTest {
                         case OMS_POLICY -> Checksums.allDigits(v, 16);
                         case DRIVER_LICENSE -> v.matches("\\d{2}([АВЕКМНОРСТУХ]{2}|\\d{2})\\d{6}");
                         case EMAIL -> v.matches("[a-z0-9._]+@[a-z0-9.-]+\\.[a-z]{2,}");
-                        case BIRTH_DATE -> LocalDate.parse(v).getYear() >= 1930 && LocalDate.parse(v).getYear() <= 2015;
+                        case BIRTH_DATE -> v.length() == 4 // a birth year alone: 1960 г.р.
+                                ? Integer.parseInt(v) >= 1930 && Integer.parseInt(v) <= 2015
+                                : LocalDate.parse(v).getYear() >= 1930 && LocalDate.parse(v).getYear() <= 2015;
                         case IP_ADDRESS -> isIp(v);
                         case GEO_COORDINATES -> v.matches("\\d{2}\\.\\d{4,6},\\d{2}\\.\\d{4,6}");
                         default -> true;
@@ -485,6 +487,7 @@ class CorpusGeneratorTest {
 
         private static String date(String t) {
             java.util.regex.Matcher m;
+            if (t.matches("\\d{4}")) return t; // a birth year alone
             if ((m = Pattern.compile("(\\d{1,2})[./](\\d{1,2})[./](\\d{2}|\\d{4})").matcher(t)).matches()) {
                 int y = Integer.parseInt(m.group(3));
                 if (m.group(3).length() == 2) y += y <= 15 ? 2000 : 1900;
