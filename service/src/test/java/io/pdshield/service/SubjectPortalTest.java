@@ -214,6 +214,34 @@ class SubjectPortalTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void aNameWithItsBirthDateMatchesTheDateOrTheYearWrittenAlone(Backend b) throws Exception {
+        start(b);
+        String[] texts = {
+                "Кузнецова Елена Петровна, 12.03.1985, тел 8 916 555-12-34",  // the date
+                "Слили: Кузнецова Елена Петровна, 1985 г.р., живёт в Химках",   // the year alone
+                "Кузнецова Елена Петровна, 1990 г.р.",                          // another year
+                "Кузнецова Елена Петровна, 05.05.1985",                         // another date of that year
+                "Кузнецова Елена Петровна передаёт привет",                     // no date
+                "Иванова Анна Сергеевна, 1985 г.р."};                           // another person
+        List<Post> posts = new ArrayList<>();
+        for (int i = 0; i < texts.length; i++) {
+            posts.add(new Post("telegram", "-1001234", "Слив", io.pdshield.ingest.SourceType.CHANNEL, i + 1, 1_700_000_000L + i,
+                    null, null, texts[i], List.of(), false));
+        }
+        assertEquals(200, http.post("/api/v1/posts", analyst, Posts.jsonArray(posts)).status());
+        Http.Response r = http.post("/api/v1/subject/identifiers", subject, Http.json(Map.of("kind", "NAME_BIRTH",
+                "name", "Кузнецова Елена Петровна", "birth_date", "12.03.1985")));
+        assertEquals("pending_review", r.json().get("state").asText(), r.body());
+        assertFalse(r.body().contains("Кузнецова") || r.body().contains("12.03"), "stored masked: " + r.body());
+        long id = r.json().get("id").asLong();
+        assertEquals(200, http.post("/api/v1/review/identifiers/" + id, reviewer, "{\"approve\":true,\"reason\":\"passport scan checked\"}").status());
+        Set<Long> messages = new HashSet<>();
+        for (JsonNode a : http.get("/api/v1/subject/alerts", subject).json()) messages.add(a.get("message").asLong());
+        assertEquals(Set.of(1L, 2L), messages, "the posts with the name and the date, or the name and the year alone");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void consentIsPerCategoryAndItemAndAWithdrawalTakesEffectAtOnce(Backend b) throws Exception {
         start(b);
         http.post("/api/v1/subject/identifiers", subject, Http.json(Map.of("kind", "PHONE", "value", "+7 916 123-45-67")));

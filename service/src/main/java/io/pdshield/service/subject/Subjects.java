@@ -102,15 +102,22 @@ public final class Subjects {
                 url == null || url.isBlank() ? null : url, sid), n -> null);
     }
 
-    /** A normalized identifier: its fingerprint(s) and masked form. */
-    record Normalized(Kind kind, String value, String fingerprint, String fingerprint2, String masked) {
+    /**
+     * A normalized identifier: its fingerprint(s) and masked form. For a name with its birth date,
+     * {@code fingerprint2} is the date's and {@code fingerprint3} the birth year's (a dossier may give
+     * the year only: {@code 1985 г.р.}); null otherwise.
+     */
+    record Normalized(Kind kind, String value, String fingerprint, String fingerprint2, String fingerprint3, String masked) {
     }
 
     Normalized normalize(String kindName, Map<String, Object> v) {
         if (NAME_BIRTH.equals(kindName)) {
             Normalized name = normalize(Kind.PERSON_NAME, str(v, "name"));
             Normalized birth = normalize(Kind.BIRTH_DATE, str(v, "birth_date"));
-            return new Normalized(Kind.PERSON_NAME, null, name.fingerprint(), birth.fingerprint(), name.masked() + ", " + birth.masked());
+            // a full date (yyyy-mm-dd) also matches its year written alone; a year given alone matches only itself
+            String year = birth.value().length() == 10 ? keys.fingerprint(birth.value().substring(0, 4)) : null;
+            return new Normalized(Kind.PERSON_NAME, null, name.fingerprint(), birth.fingerprint(), year,
+                    name.masked() + ", " + birth.masked());
         }
         Kind k;
         try {
@@ -129,7 +136,7 @@ public final class Subjects {
         String text = LABEL.get(k) + value.strip();
         for (Finding f : detector.detect(text)) {
             if (f.kind() == k && f.end() - f.start() >= value.strip().length() * 2 / 3) {
-                return new Normalized(k, f.value(), keys.fingerprint(f.value()), null, Masking.mask(k, f.value()));
+                return new Normalized(k, f.value(), keys.fingerprint(f.value()), null, null, Masking.mask(k, f.value()));
             }
         }
         throw new IllegalArgumentException("'" + Masking.mask(k, value.strip()) + "' is not a valid " + k);
@@ -159,8 +166,9 @@ public final class Subjects {
                         codeHash(existing, code), now + CODE_MS, existing);
                 return existing;
             }
-            long iid = Sql.insert(c, "INSERT INTO subject_identifiers (subject, kind, fingerprint, fingerprint2, masked, state, created_at) VALUES (?,?,?,?,?,?,?)",
-                    sid, storedKind, n.fingerprint(), n.fingerprint2(), n.masked(), byCode ? "pending_code" : "pending_review", now);
+            long iid = Sql.insert(c, "INSERT INTO subject_identifiers (subject, kind, fingerprint, fingerprint2, fingerprint3, masked, state, created_at)"
+                            + " VALUES (?,?,?,?,?,?,?,?)",
+                    sid, storedKind, n.fingerprint(), n.fingerprint2(), n.fingerprint3(), n.masked(), byCode ? "pending_code" : "pending_review", now);
             if (byCode) Sql.update(c, "UPDATE subject_identifiers SET code_hash = ?, code_expires = ? WHERE id = ?", codeHash(iid, code), now + CODE_MS, iid);
             return iid;
         }, iid -> "identifier " + iid + " " + storedKind + " " + n.masked());
@@ -274,9 +282,9 @@ public final class Subjects {
         List<Object[]> made = Sql.tx(db, c -> {
             List<Object[]> out = new ArrayList<>(); // afresh on each attempt: a lost connection runs the work again
             for (String fp : new java.util.LinkedHashSet<>(fingerprints)) {
-                List<Object[]> ids = Sql.query(c, "SELECT id, subject, fingerprint2 FROM subject_identifiers WHERE fingerprint = ? AND state = 'verified'",
-                        rs -> new Object[]{rs.getLong(1), rs.getLong(2), rs.getString(3)}, fp);
-                for (Object[] i : ids) out.addAll(alertsFor(c, (Long) i[0], (Long) i[1], fp, (String) i[2]));
+                List<Object[]> ids = Sql.query(c, "SELECT id, subject, fingerprint2, fingerprint3 FROM subject_identifiers WHERE fingerprint = ? AND state = 'verified'",
+                        rs -> new Object[]{rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)}, fp);
+                for (Object[] i : ids) out.addAll(alertsFor(c, (Long) i[0], (Long) i[1], fp, (String) i[2], (String) i[3]));
             }
             return out;
         });
@@ -288,9 +296,12 @@ public final class Subjects {
         }
     }
 
-    private List<Object[]> alertsFor(Connection c, long identifier, long subject, String fp, String fp2) throws SQLException {
-        String both = fp2 == null ? "" : " AND EXISTS (SELECT 1 FROM findings g WHERE g.post = f.post AND g.fingerprint = ?)";
-        Object[] args = fp2 == null ? new Object[]{fp, identifier} : new Object[]{fp, identifier, fp2};
+    private List<Object[]> alertsFor(Connection c, long identifier, long subject, String fp, String fp2, String fp3) throws SQLException {
+        // a name with its birth date: the post must hold the date too, or (fp3) its year written alone
+        String both = fp2 == null ? "" : fp3 == null ? " AND EXISTS (SELECT 1 FROM findings g WHERE g.post = f.post AND g.fingerprint = ?)"
+                : " AND EXISTS (SELECT 1 FROM findings g WHERE g.post = f.post AND g.fingerprint IN (?, ?))";
+        Object[] args = fp2 == null ? new Object[]{fp, identifier} : fp3 == null ? new Object[]{fp, identifier, fp2}
+                : new Object[]{fp, identifier, fp2, fp3};
         List<Object[]> rows = Sql.query(c, "SELECT f.post, f.source, f.kind, f.masked, p.text_masked, s.name FROM findings f JOIN posts p ON p.id = f.post "
                         + "JOIN sources s ON s.id = f.source WHERE f.fingerprint = ? AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.identifier = ? AND a.post = f.post)"
                         + both + " ORDER BY f.post",
