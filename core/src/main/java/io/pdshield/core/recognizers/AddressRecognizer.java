@@ -25,9 +25,13 @@ import java.util.Set;
  * {@code д.}/{@code дом}, or a locality with a building and a flat ({@code г. Зеленоград, корп. 1824, кв. 15}). A large city written without {@code г.} right before the first part is
  * included ({@link RussianCities}). The span runs from the first part through the last.
  *
+ * <p>After an address label ({@code Адрес:}, {@code прописка}, {@code проживает по адресу}, {@code /adr}) the
+ * street may be written without its kind when a town, a flat or {@code д.} says it is an address:
+ * {@code Прописка: г. Казань, Баумана 15-7}, {@code проживает Тверская 12 кв 5}.
+ *
  * <p>Deliberately not reported: a street without a house ({@code митинг на ул. Тверской}), a lone
- * city, a house number without a street, a street without its kind ({@code Ленина 5}); postal codes
- * and countries are left out of the span.
+ * city, a house number without a street, a street without its kind and without a label ({@code Ленина 5});
+ * postal codes and countries are left out of the span.
  *
  * <p>Stateless and thread-safe: per-thread scratch (the kind of every token) lives in a thread-local.
  */
@@ -54,6 +58,11 @@ public final class AddressRecognizer implements Recognizer {
     private static final int THREE_TOKENS = 1 << 8;
     /** A microdistrict or quarter: a street may follow it ({@code мкр. Сходня, ул. Некрасова}). */
     private static final int DISTRICT = 1 << 9;
+    /**
+     * An address label ({@code Адрес:}, {@code прописка}, {@code проживает}, {@code /adr}): after it a street
+     * may be written without its kind ({@code Прописка: г. Казань, Баумана 15-7}).
+     */
+    private static final int LABEL = 1 << 10;
 
     private static final WordTable KINDS = kindTable();
     private static final int KINDS_MAX_LENGTH = KINDS.maxLength();
@@ -80,6 +89,8 @@ public final class AddressRecognizer implements Recognizer {
         put(m, BUILDING, "корп", "корпус", "к", "стр", "строение", "лит", "литер", "литера");
         put(m, FLAT, "кв", "квартира", "квартире", "оф", "офис", "пом", "помещение", "комн", "комната");
         m.put("д", LOCALITY | HOUSE);
+        put(m, LABEL, "адрес", "адресу", "адр", "прописка", "прописан", "прописана", "проживает", "проживающий",
+                "проживающая", "живет", "adr", "address");
         return WordTable.of(m);
     }
 
@@ -131,7 +142,17 @@ public final class AddressRecognizer implements Recognizer {
             int stop = t.end(end - 1);
             ctx.emit(Kind.ADDRESS, start, stop, r.score(), value(t.chars(), start, stop), NAME_ID, r.pattern(),
                     r.validation(), CONTEXT, ContextWords.NONE);
+            r.reported(r.first, end);
             next = end;
+        }
+        // after an address label, a street written without its kind: Прописка: г. Казань, Баумана 15-7
+        for (int k = 0; k < r.labelCount; k++) {
+            int end = r.parseLabelled(r.labels[k]);
+            if (end < 0) continue;
+            int start = t.start(r.first);
+            int stop = t.end(end - 1);
+            ctx.emit(Kind.ADDRESS, start, stop, r.score(), value(t.chars(), start, stop), NAME_ID, r.pattern(),
+                    r.validation(), CONTEXT, ContextWords.NONE);
         }
     }
 
@@ -206,6 +227,9 @@ public final class AddressRecognizer implements Recognizer {
          */
         private int[] starts = new int[16];
         private int startCount;
+        /** Address labels ({@link #LABEL}), ascending. */
+        private int[] labels = new int[4];
+        private int labelCount;
         int first;
         int areas;
         boolean locality;
@@ -219,6 +243,7 @@ public final class AddressRecognizer implements Recognizer {
 
         Parse reset(Tokens tokens) {
             t = tokens;
+            reportedCount = 0;
             int n = tokens.size();
             if (kinds.length < n) kinds = new int[Math.max(n, kinds.length * 2)];
             // first the words that may be kinds, without a branch per word (most are not, unpredictably):
@@ -235,12 +260,18 @@ public final class AddressRecognizer implements Recognizer {
             }
             Arrays.fill(kinds, 0, n, 0);
             startCount = 0;
+            labelCount = 0;
             int added = -1; // the last start added
             for (int c = 0; c < m; c++) {
                 int i = sifted[c];
                 int k = lookUpKind(tokens, i);
                 kinds[i] = k;
                 if (k == 0) continue;
+                if (k == LABEL) {
+                    if (labelCount == labels.length) labels = Arrays.copyOf(labels, labelCount * 2);
+                    labels[labelCount++] = i;
+                    continue;
+                }
                 if ((k & (REGION_AFTER | STREET_AFTER)) != 0) {
                     for (int j = Math.max(added + 1, i - 3); j < i; j++) addStart(j);
                     added = Math.max(added, i - 1);
@@ -284,6 +315,7 @@ public final class AddressRecognizer implements Recognizer {
 
         /** Reads an address starting at token i; returns the token after it, or -1. */
         int parse(int i) {
+            labelled = false;
             first = -1;
             areas = 0;
             locality = street = house = explicitHouse = building = flat = false;
@@ -309,6 +341,25 @@ public final class AddressRecognizer implements Recognizer {
                 }
             }
             if (first < 0) return -1;
+            p = tail(p);
+            boolean ok = (street && house) || (areas > 0 && street) || (locality && explicitHouse)
+                    || (locality && building && flat);
+            if (!ok) return -1;
+            // an address read from its street kind: the ordinal before it belongs to the street (3-я ул. Строителей)
+            if (areas == 0 && first >= 3 && ordinalEnd(first - 3) == first && !t.alnumBefore(first - 3)) first -= 3;
+            // a large city written without "г.": Казань, ул. Баумана, 5
+            int city = RussianCities.endingAt(t, t.isSym(first - 1, ',') ? first - 2 : first - 1);
+            if (city >= 0 && !locality) {
+                first = city;
+                areas++;
+                locality = true;
+            }
+            return p;
+        }
+
+        /** The house, buildings and flat after the street or locality ending at token p; returns the token after them. */
+        private int tail(int p) {
+            int q, e;
             if (street || locality) {
                 q = comma(p);
                 e = house(q);
@@ -340,20 +391,77 @@ public final class AddressRecognizer implements Recognizer {
                     }
                 }
             }
-            boolean ok = (street && house) || (areas > 0 && street) || (locality && explicitHouse)
-                    || (locality && building && flat);
-            if (!ok) return -1;
-            // an address read from its street kind: the ordinal before it belongs to the street (3-я ул. Строителей)
-            if (areas == 0 && first >= 3 && ordinalEnd(first - 3) == first && !t.alnumBefore(first - 3)) first -= 3;
-            // a large city written without "г.": Казань, ул. Баумана, 5
-            int city = RussianCities.endingAt(t, t.isSym(first - 1, ',') ? first - 2 : first - 1);
-            if (city >= 0 && !locality) {
-                first = city;
-                areas++;
-                locality = true;
-            }
             return p;
         }
+
+        /** Tokens {@code [from,to)} of the addresses the kind-led pass reported, for {@link #parseLabelled}. */
+        private int[] reportedFrom = new int[4], reportedTo = new int[4];
+        private int reportedCount;
+
+        void reported(int from, int to) {
+            if (reportedCount == reportedFrom.length) {
+                reportedFrom = Arrays.copyOf(reportedFrom, reportedCount * 2);
+                reportedTo = Arrays.copyOf(reportedTo, reportedCount * 2);
+            }
+            reportedFrom[reportedCount] = from;
+            reportedTo[reportedCount++] = to;
+        }
+
+        /**
+         * An address after the label at token {@code label} whose street is written without its kind:
+         * {@code Прописка: г. Казань, Баумана 15-7}, {@code проживает Тверская 12 кв 5}, {@code /adr Москва
+         * Ленина 5}. Needs a house number and, besides the street, a locality, a flat or an explicit
+         * {@code д.}; nothing but punctuation or a new line may follow ({@code живет Петров 5 лет} is no
+         * address). Returns the token after it, or -1 (also when the kind-led pass already read one there).
+         */
+        int parseLabelled(int label) {
+            int p = label + 1;
+            // адрес регистрации:, проживает по адресу —
+            for (int k = 0; k < 3 && t.isWord(p) && !t.has(p, Tokens.CAP); k++) p++;
+            char c = t.symbolAt(p);
+            if (c == ':' || c == '-' || c == '—') p++;
+            for (int k = 0; k < reportedCount; k++) {
+                if (reportedFrom[k] <= p + 3 && reportedTo[k] > p) return -1;
+            }
+            first = -1;
+            areas = 0;
+            locality = street = house = explicitHouse = building = flat = false;
+            for (int k = 0; k < 4; k++) {
+                int q = areas > 0 ? comma(p) : p;
+                int e = area(q);
+                if (e < 0) break;
+                if (first < 0) first = q;
+                areas++;
+                p = e;
+            }
+            if (areas == 0) {
+                // a large city without "г.": one, two or hyphenated words (Москва, Нижний Новгород, Ростов-на-Дону)
+                for (int last = p; last <= p + 4 && last < t.size(); last++) {
+                    if (RussianCities.endingAt(t, last) == p) {
+                        first = p;
+                        areas = 1;
+                        locality = true;
+                        p = last + 1;
+                        break;
+                    }
+                }
+            }
+            int q = areas > 0 ? comma(p) : p;
+            if (kind(q) != 0) return -1; // a street with its kind: the kind-led pass reads it
+            int e = name(q, 2, false, false);
+            if (e < 0 || (kind(e) & (STREET_AFTER | REGION_AFTER)) != 0) return -1; // Ленинский пр-т: the kind-led pass
+            if (first < 0) first = q;
+            street = true;
+            p = tail(e);
+            if (!house || !(locality || flat || explicitHouse)) return -1;
+            // the address ends the phrase: not "живет Петров 5 лет"
+            if (t.isWord(p) && !t.has(p, Tokens.CAP) && t.symbolAt(p - 1) != ',') return -1;
+            labelled = true;
+            return p;
+        }
+
+        /** The last address read came from {@link #parseLabelled}: its street has no kind. */
+        boolean labelled;
 
         double score() {
             double s = 0.55;
@@ -370,6 +478,7 @@ public final class AddressRecognizer implements Recognizer {
         }
 
         String validation() {
+            if (labelled) return "address label + street name without its kind + house number";
             if (street && house) return "street kind + name + house number";
             if (street) return "region or locality + street";
             if (!house) return "locality + building + flat";
