@@ -153,6 +153,7 @@ public final class AddressRecognizer implements Recognizer {
             int stop = t.end(end - 1);
             ctx.emit(Kind.ADDRESS, start, stop, r.score(), value(t.chars(), start, stop), NAME_ID, r.pattern(),
                     r.validation(), CONTEXT, ContextWords.NONE);
+            r.reported(r.first, end); // a second label before it (проживает по адресу) finds it read
         }
     }
 

@@ -94,6 +94,7 @@ class AddressRecognizerTest {
                 arguments("Адрес регистрации: Москва, Ленина д. 5, кв. 12", "Москва, Ленина д. 5, кв. 12", "москва, ленина д. 5, кв. 12"),
                 arguments("проживает по адресу: г. Казань, Баумана 15-7, тел 89161234567", "г. Казань, Баумана 15-7", "г. казань, баумана 15-7"),
                 arguments("/adr Москва Ленина 5", "Москва Ленина 5", "москва ленина 5"),
+                arguments("живёт Тверская 12 кв 5", "Тверская 12 кв 5", "тверская 12 кв 5"),
                 arguments("Прописан: Московская обл., г. Химки, Молодёжная 12", "Московская обл., г. Химки, Молодёжная 12",
                         "московская обл., г. химки, молодёжная 12"));
     }
@@ -159,6 +160,17 @@ class AddressRecognizerTest {
         assertEquals(List.of("🏠"), labelled.get(0).explanation().context());
         assertEquals("street + house", plain.get(0).explanation().pattern());
         assertEquals("street kind + name + house number", plain.get(0).explanation().validation());
+    }
+
+    @Test
+    void twoLabelsBeforeOneAddressGiveOneCandidate() {
+        List<Finding> found = Alone.candidates("проживает по адресу: г. Казань, Баумана 15-7", ADDRESS, ADDRESSES);
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("address label + street name without its kind + house number", found.get(0).explanation().validation());
+        // a street with its kind after a label: read once, by its kind
+        found = Alone.candidates("Адрес: г. Казань, ул. Баумана 15-7", ADDRESS, ADDRESSES);
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("street kind + name + house number", found.get(0).explanation().validation());
     }
 
     @Test
