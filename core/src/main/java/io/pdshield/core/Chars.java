@@ -33,6 +33,15 @@ public final class Chars {
         return Character.isLetter(c) ? LETTER : OTHER;
     }
 
+    /**
+     * A character that changes nothing a reader sees inside a word: the combining acute accent
+     * ({@code ударе́ние}) and the invisible ones slipped into words to escape a search — soft hyphen,
+     * zero-width space, non-joiner and joiner, word joiner, zero-width no-break space ({@code Ива\u200Bнова}).
+     */
+    public static boolean ignorable(char c) {
+        return c == '\u0301' || c == '\u00AD' || c >= '\u200B' && (c <= '\u200D' || c == '\u2060' || c == '\uFEFF');
+    }
+
     public static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }

@@ -287,6 +287,8 @@ public final class Tokens {
                     seen |= bits;
                     i++;
                 }
+                // invisible characters after the last letter are white space: тел\u200B8916… is a word, then a number
+                while ((cc[b[i - 1]] & C_SPACE) != 0) i--;
                 f |= seen & (CYR | LAT);
                 f |= (~seen & LOWER) >>> LOWER_TO_UPPER; // no lower-case letter: UPPER
                 // the index lists without a branch per word (which lists a word joins is unpredictable)
@@ -300,7 +302,7 @@ public final class Tokens {
                 pendingFlags = 0;
                 continue;
             }
-            if (bits == C_SPACE) {
+            if ((bits | IN_WORD) == (C_SPACE | IN_WORD)) { // white space, or an invisible character between words
                 pendingFlags |= GAP;
                 i++;
                 continue;
@@ -351,8 +353,10 @@ public final class Tokens {
      * instead of a chain of range tests. A letter has {@link #LETTER} and {@link #IN_WORD} and the
      * flags it adds to its word: {@link #CYR}, {@link #LAT}, {@link #CAP} (upper case: counts for
      * the first letter only) and {@link #LOWER} (not upper case: the word is not {@link #UPPER}).
-     * A combining acute accent is {@link #IN_WORD} only (it continues a word, starts none); other
-     * characters are {@link #C_SPACE}, {@link #C_NEWLINE}, {@link #C_DIGIT} or 0 (a symbol).
+     * A combining acute accent is {@link #IN_WORD} only (it continues a word, starts none); the other
+     * {@link Chars#ignorable} characters are {@link #IN_WORD} and {@link #C_SPACE} (inside a word they
+     * continue it, elsewhere they are white space); other characters are {@link #C_SPACE},
+     * {@link #C_NEWLINE}, {@link #C_DIGIT} or 0 (a symbol).
      */
     private static final byte[] CHAR_CLASS = new byte[Character.MAX_VALUE + 1];
     /** {@link #CHAR_CLASS}: the character belongs to a word. */
@@ -392,6 +396,8 @@ public final class Tokens {
                 case Chars.DIGIT -> bits = C_DIGIT;
                 default -> bits = ch == '\u0301' ? IN_WORD : 0; // combining acute accent inside Russian words (ударение)
             }
+            // invisible characters: inside a word they belong to it (Ива\u200Bнова is one word), elsewhere they are white space
+            if (ch != '\u0301' && Chars.ignorable(ch)) bits = IN_WORD | C_SPACE;
             CHAR_CLASS[c] = (byte) bits;
         }
     }

@@ -81,6 +81,19 @@ class TokensTest {
         assertEquals(List.of(2), list(t.nums()));
     }
 
+    @Test
+    void invisibleCharactersInsideAWordKeepItOneWordAndAreWhiteSpaceElsewhere() {
+        // a zero-width space, a soft hyphen and a zero-width non-joiner slipped into words; one after a word
+        String text = "Ива\u200Bнова Пет\u00ADров Серге\u200Cевна тел\u200B8916 \u2060 x";
+        Tokens t = new Tokens().reset(text);
+        List<String> got = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) got.add(t.string(i));
+        assertEquals(List.of("Ива\u200Bнова", "Пет\u00ADров", "Серге\u200Cевна", "тел", "8916", "x"), got);
+        assertTrue(t.has(4, Tokens.GAP), "the invisible character after тел parts it from the number");
+        assertTrue(t.has(0, Tokens.CAP) && t.has(0, Tokens.CYR) && !t.has(0, Tokens.LAT));
+        assertEquals(List.of(0, 1, 2), list(t.capitalCyrillic()));
+    }
+
     private static void assertListIs(Tokens t, Tokens.IntList list, IntPredicate member) {
         List<Integer> expected = new ArrayList<>();
         for (int i = 0; i < t.size(); i++) if (member.test(i)) expected.add(i);

@@ -1,5 +1,6 @@
 package io.pdshield.core.recognizers;
 
+import io.pdshield.core.Chars;
 import io.pdshield.core.ContextWords;
 import io.pdshield.core.Kind;
 import io.pdshield.core.Recognizer;
@@ -186,6 +187,8 @@ public final class AddressRecognizer implements Recognizer {
             } else if (c <= ' ' || c == '\u00A0' || (c > 0x7F && Character.isWhitespace(c))) {
                 space = true;
                 continue;
+            } else if (Chars.ignorable(c)) {
+                continue; // Лен\u200Bина is Ленина
             } else {
                 lower = c == 'Ё' ? 'ё' : Character.toLowerCase(c);
             }

@@ -1,5 +1,7 @@
 package io.pdshield.core.recognizers;
 
+import io.pdshield.core.Chars;
+
 import morfologik.stemming.Dictionary;
 import morfologik.stemming.DictionaryLookup;
 import morfologik.stemming.WordData;
@@ -156,7 +158,7 @@ final class NameDictionary {
         int len = 0;
         for (int i = start; i < end; i++) {
             char c = text[i];
-            if (c == '\u0301') continue;
+            if (Chars.ignorable(c)) continue;
             h = 31 * h + lower(c);
             len++;
         }
@@ -305,7 +307,7 @@ final class NameDictionary {
         word.setLength(0);
         for (int i = start; i < end; i++) {
             char c = text[i];
-            if (c != '\u0301') word.append(lower(c));
+            if (!Chars.ignorable(c)) word.append(lower(c));
         }
     }
 
@@ -313,7 +315,7 @@ final class NameDictionary {
         int j = 0;
         for (int i = start; i < end; i++) {
             char c = text[i];
-            if (c == '\u0301') continue;
+            if (Chars.ignorable(c)) continue;
             if (k[j++] != lower(c)) return false;
         }
         return true;

@@ -462,7 +462,7 @@ public final class PersonNameRecognizer implements Recognizer {
             if (m == 0) {
                 for (int i = t.start(p); i < t.end(p); i++) {
                     char c = NameDictionary.foldChar(text.charAt(i));
-                    if (c != '\u0301') value.append(c == 'ё' ? 'е' : c);
+                    if (!Chars.ignorable(c)) value.append(c == 'ё' ? 'е' : c);
                 }
                 flags |= UNKNOWN << (2 * k);
             } else {

@@ -105,7 +105,10 @@ class PersonNameRecognizerTest {
                 arguments("звонили Ирине Белой домой", "Ирине Белой", "ирина белая"),
                 // Latin look-alike letters slipped in to escape a search read as the Cyrillic ones: the same value
                 arguments("Ивaнова Анна Сергеевна, тел 89161234567", "Ивaнова Анна Сергеевна", "иванова анна сергеевна"),
-                arguments("Cидоров Иван", "Cидоров Иван", "сидоров иван"));
+                arguments("Cидоров Иван", "Cидоров Иван", "сидоров иван"),
+                // invisible characters slipped into the words: the same value
+                arguments("Ива\u200Bнова Анна Серге\u200Cевна, тел", "Ива\u200Bнова Анна Серге\u200Cевна", "иванова анна сергеевна"),
+                arguments("ФИО: Пет\u00ADров Пётр", "Пет\u00ADров Пётр", "петров петр"));
     }
 
     /** Texts where no person name may be reported. */

@@ -112,6 +112,9 @@ class StructuredRecognizersTest {
                 arguments("тел:\u00a0+7\u00a0916\u00a0123\u201145\u201167", PHONE, "+7\u00a0916\u00a0123\u201145\u201167", "+79161234567"),
                 arguments("тел 8\u2012916\u2012123\u201245\u201267", PHONE, "8\u2012916\u2012123\u201245\u201267", "+79161234567"),
                 arguments("СНИЛС 112\u2011233\u2011445 95", SNILS, "112\u2011233\u2011445 95", "11223344595"),
+                // zero-width spaces between the label and the groups, or between the groups
+                arguments("тел\u200B89161234567", PHONE, "89161234567", "+79161234567"),
+                arguments("тел 8\u200B916\u200B123\u200B45\u200B67", PHONE, "8\u200B916\u200B123\u200B45\u200B67", "+79161234567"),
                 // a label belongs to the nearest value
                 arguments("паспорт 20 12 453329 | ВУ 5418772131", DRIVER_LICENSE, "5418772131", "5418772131"),
                 arguments("/pasp 0110-443158", PASSPORT_RU, "0110-443158", "0110443158"),
