@@ -58,6 +58,33 @@ public final class Chars {
         return c < 0x500 ? LOWER[c] : slowLower(c);
     }
 
+    private static final String LATIN_LOOKALIKES = "AaBEeKkMHOoPpCcTXxYy";
+    private static final String THEIR_CYRILLIC = "аавееккмнооррсстххуу";
+
+    /** The lower-case Cyrillic letter a Latin letter looks like ({@code a}, {@code P}, {@code x} …), or 0. */
+    public static char cyrillicLookalike(char latin) {
+        int k = LATIN_LOOKALIKES.indexOf(latin);
+        return k >= 0 ? THEIR_CYRILLIC.charAt(k) : 0;
+    }
+
+    /** {@link #lower}, with a Latin letter that looks like a Cyrillic one read as that letter: {@code a} → {@code а}. */
+    static final char[] LOWER_LOOKALIKE = new char[0x500];
+
+    static {
+        for (int c = 0; c < LOWER_LOOKALIKE.length; c++) {
+            char cyr = cyrillicLookalike((char) c);
+            LOWER_LOOKALIKE[c] = cyr != 0 ? cyr : LOWER[c];
+        }
+    }
+
+    /** {@link #lower}, a Latin look-alike read as its Cyrillic letter (for words mixing both: {@code пaспорт}). */
+    public static char lowerLookalike(char c) {
+        return c < 0x500 ? LOWER_LOOKALIKE[c] : slowLower(c);
+    }
+
+    /** The {@link #lower} table below 0x500 (for loops that pick a table once). */
+    static final char[] LOWER_TABLE = LOWER;
+
     private static char slowLower(char c) {
         if (c < 0x80) {
             return (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;

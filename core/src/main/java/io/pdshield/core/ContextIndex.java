@@ -152,7 +152,11 @@ final class ContextIndex {
      */
     private long mask(int i, long bits) {
         if (tokenGen[i] != gen) {
-            if ((trie.firstMask(Chars.lower(chars[tokens.start(i)])) & bits) == 0) return 0;
+            char c = chars[tokens.start(i)];
+            // a word mixing scripts may start with a Latin look-alike of a context word's letter: pаспорт
+            if ((trie.firstMask(Chars.lower(c)) & bits) == 0 && (c >= 0x80 || (trie.firstMask(Chars.lowerLookalike(c)) & bits) == 0)) {
+                return 0;
+            }
             ensure(i);
         }
         return mask[i];
@@ -170,8 +174,12 @@ final class ContextIndex {
             char[] cs = chars;
             int n = length;
             int p = tokens.start(i);
+            // a word of Cyrillic and Latin letters is read with the Latin look-alikes as Cyrillic: пaспорт
+            // (a Latin "a" slipped in to escape a search) is паспорт; a Latin word stays Latin (email)
+            char[] fold = type == Tokens.WORD && (tokens.flags(i) & (Tokens.CYR | Tokens.LAT)) == (Tokens.CYR | Tokens.LAT)
+                    ? Chars.LOWER_LOOKALIKE : Chars.LOWER_TABLE;
             // the first character through the root table: most tokens stop here or one step later
-            char c = Chars.lower(cs[p]);
+            char c = cs[p] < 0x500 ? fold[cs[p]] : Chars.lower(cs[p]);
             int node = c < Trie.ROOT ? t.root[c] : t.child(0, c);
             long[] data = t.nodeData;
             while (node >= 0) {
@@ -186,7 +194,7 @@ final class ContextIndex {
                     found++;
                 }
                 if (p == n) break;
-                c = Chars.lower(cs[p]);
+                c = cs[p] < 0x500 ? fold[cs[p]] : Chars.lower(cs[p]);
                 // most walks end here: no child has this character, seen without the edge table
                 if ((data[d + Trie.CHILDREN] >>> c & 1) == 0) break;
                 node = t.child(node, c);

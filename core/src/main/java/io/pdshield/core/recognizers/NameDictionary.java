@@ -321,9 +321,6 @@ final class NameDictionary {
         return true;
     }
 
-    private static final String LOOKALIKES = "AaBEeKkMHOoPpCcTXxYy";
-    private static final String CYRILLIC = "аавееккмнооррсстххуу";
-
     /** A character as the dictionary reads it: lower case, ё kept, a Latin look-alike as its Cyrillic letter. */
     static char foldChar(char c) {
         return lower(c);
@@ -347,8 +344,8 @@ final class NameDictionary {
             // Latin look-alikes read as the Cyrillic letters they stand in for: a name written Ивaнова
             // (a Latin "a", to slip past a search) is looked up as Иванова; only words holding Cyrillic
             // letters reach the dictionary, so a Latin word is never read this way
-            int k = LOOKALIKES.indexOf(c);
-            if (k >= 0) return CYRILLIC.charAt(k);
+            char cyr = Chars.cyrillicLookalike(c);
+            if (cyr != 0) return cyr;
             return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }
         if (c >= 'А' && c <= 'Я') return (char) (c + 32);

@@ -112,6 +112,9 @@ class StructuredRecognizersTest {
                 arguments("тел:\u00a0+7\u00a0916\u00a0123\u201145\u201167", PHONE, "+7\u00a0916\u00a0123\u201145\u201167", "+79161234567"),
                 arguments("тел 8\u2012916\u2012123\u201245\u201267", PHONE, "8\u2012916\u2012123\u201245\u201267", "+79161234567"),
                 arguments("СНИЛС 112\u2011233\u2011445 95", SNILS, "112\u2011233\u2011445 95", "11223344595"),
+                // labels with Latin look-alike letters slipped in (a Latin "a" in пaспорт, a Latin "C" in Cнилс) still count
+                arguments("пaспорт 4510 123456", PASSPORT_RU, "4510 123456", "4510123456"),
+                arguments("Cнилс 11223344595", SNILS, "11223344595", "11223344595"),
                 // zero-width spaces between the label and the groups, or between the groups
                 arguments("тел\u200B89161234567", PHONE, "89161234567", "+79161234567"),
                 arguments("тел 8\u200B916\u200B123\u200B45\u200B67", PHONE, "8\u200B916\u200B123\u200B45\u200B67", "+79161234567"),
