@@ -12,6 +12,10 @@ import java.util.Set;
  * E-mail addresses: a local part of letters, digits and {@code . _ % + -} around an {@code @},
  * a domain with at least one dot and a top-level domain of two or more letters (Cyrillic
  * domains such as {@code почта.рф} included). Value: lower case.
+ *
+ * <p>Also written to escape a search, with the {@code @} and the dots spelled out: {@code ivanov[at]mail.ru},
+ * {@code ivanov (at) mail (dot) ru}, {@code ivanov собака mail точка ru}; the value is the plain address
+ * ({@code ivanov@mail.ru}) and the explanation says it was spelled out.
  */
 public final class EmailRecognizer implements Recognizer {
     static final ContextWords CONTEXT = ContextWords.of("почт", "email", "e-mail", "mail", "емейл", "имейл", "мыло", "📧", "✉");
@@ -63,6 +67,88 @@ public final class EmailRecognizer implements Recognizer {
             ctx.emit(Kind.EMAIL, s, e, 0.9, value, name(), "local@domain.tld", "syntax ok", CONTEXT, ContextWords.NONE);
             doneTo = t.tokenAt(e) - 1;
         }
+        spelledOut(ctx, t);
+    }
+
+    private static final WordTable AT = WordTable.of(0, "at", "dog", "собака", "собачка");
+    private static final WordTable DOT = WordTable.of(0, "dot", "точка");
+
+    /**
+     * {@code ivanov[at]mail.ru}, {@code ivanov (at) mail (dot) ru}, {@code ivanov собака mail точка ru}: from
+     * each local part that starts with a Latin word, the spelled-out {@code @} right after it, then the domain.
+     */
+    private void spelledOut(ScanContext ctx, Tokens t) {
+        Tokens.IntList latin = t.latinWords();
+        int n = t.size();
+        int doneTo = -1;
+        for (int k = 0; k < latin.size(); k++) {
+            int i = latin.get(k);
+            if (i <= doneTo || t.alnumBefore(i) || localJoin(t, i - 1)) continue;
+            // the local part: glued letters, digits and . _ - +
+            int j = i;
+            while (j + 1 < n && t.glued(j + 1) && (t.isWord(j + 1) || t.isNum(j + 1) || localJoin(t, j + 1) && t.glued(j + 2)
+                    && (t.isWord(j + 2) || t.isNum(j + 2)))) {
+                j++;
+            }
+            int d = marker(t, j + 1, AT);
+            if (d < 0) continue;
+            // the domain: labels joined by dots, written or spelled out; the last label two letters or more
+            StringBuilder domain = new StringBuilder();
+            int p = d;
+            int labels = 0;
+            int end = -1;
+            while (p < n && (t.isWord(p) || t.isNum(p))) {
+                // a label: words and numbers, glued or joined by hyphens (my-mail)
+                int q = p;
+                while (q + 1 < n && t.glued(q + 1) && (t.isWord(q + 1) || t.isNum(q + 1)
+                        || t.isSym(q + 1, '-') && t.glued(q + 2) && (t.isWord(q + 2) || t.isNum(q + 2)))) {
+                    q++;
+                }
+                domain.append(t.text(), t.start(p), t.end(q));
+                labels++;
+                end = q;
+                // the dot: written and glued on both sides, or spelled out
+                int next = t.isSym(q + 1, '.') && t.glued(q + 1) && t.glued(q + 2) ? q + 2 : marker(t, q + 1, DOT);
+                if (next < 0 || next >= n || !(t.isWord(next) || t.isNum(next))) break;
+                domain.append('.');
+                p = next;
+            }
+            if (labels < 2 || !t.isWord(end) || t.length(end) < 2 || t.alnumAfter(end)) continue;
+            int start = t.start(i);
+            int stop = t.end(end);
+            String value = (t.text().subSequence(start, t.end(j)) + "@" + domain).toLowerCase(java.util.Locale.ROOT);
+            ctx.emit(Kind.EMAIL, start, stop, 0.8, value, name(), "local [at] domain (spelled out)",
+                    "syntax ok, @ and dots spelled out", CONTEXT, ContextWords.NONE);
+            doneTo = end;
+        }
+    }
+
+    /** A symbol that may join the parts of a local part: {@code . _ - +}. */
+    private static boolean localJoin(Tokens t, int i) {
+        char c = t.symbolAt(i);
+        return c == '.' || c == '_' || c == '-' || c == '+';
+    }
+
+    /**
+     * A spelled-out {@code @} or dot at token {@code i} — the word in brackets ({@code [at]}, {@code (dot)},
+     * {@code {собака}}) or standing alone between spaces ({@code собака}, {@code точка}), or {@code [@]}/{@code [.]} —
+     * returns the token after it, or -1.
+     */
+    private static int marker(Tokens t, int i, WordTable words) {
+        if (i >= t.size()) return -1;
+        char open = t.symbolAt(i);
+        if (open == '[' || open == '(' || open == '{') {
+            char close = open == '[' ? ']' : open == '(' ? ')' : '}';
+            boolean inside = t.isWord(i + 1) && words.get(t, i + 1) != WordTable.NONE
+                    || t.symbolAt(i + 1) == (words == AT ? '@' : '.');
+            return inside && t.symbolAt(i + 2) == close ? i + 3 : -1;
+        }
+        // alone between spaces: собака, точка, dot; not "at", an English word too (available at example.com)
+        if (t.isWord(i) && !t.equalsIgnoreCase(i, "at") && words.get(t, i) != WordTable.NONE && t.has(i, Tokens.GAP)
+                && i + 1 < t.size() && t.has(i + 1, Tokens.GAP)) {
+            return i + 1;
+        }
+        return -1;
     }
 
     private static boolean localChar(char c) {

@@ -36,6 +36,12 @@ class StructuredRecognizersTest {
                 // e-mail
                 arguments("почта: Ivan.Petrov-1990@Mail.ru.", EMAIL, "Ivan.Petrov-1990@Mail.ru", "ivan.petrov-1990@mail.ru"),
                 arguments("пиши на anna_s@yandex.ru или в лс", EMAIL, "anna_s@yandex.ru", "anna_s@yandex.ru"),
+                // the @ and the dots spelled out to escape a search: the plain address as the value
+                arguments("почта ivanov[at]mail.ru", EMAIL, "ivanov[at]mail.ru", "ivanov@mail.ru"),
+                arguments("e-mail: ivanov (собака) mail.ru", EMAIL, "ivanov (собака) mail.ru", "ivanov@mail.ru"),
+                arguments("мыло: anna.petrova90 [at] yandex [dot] ru", EMAIL, "anna.petrova90 [at] yandex [dot] ru", "anna.petrova90@yandex.ru"),
+                arguments("ivan_85 собака gmail точка com", EMAIL, "ivan_85 собака gmail точка com", "ivan_85@gmail.com"),
+                arguments("пишите на my-mail(at)mail-box.ru!", EMAIL, "my-mail(at)mail-box.ru", "my-mail@mail-box.ru"),
                 // passports
                 arguments("Паспорт: 45 10 123456 выдан ОВД", PASSPORT_RU, "45 10 123456", "4510123456"),
                 arguments("паспорт 4510 123456", PASSPORT_RU, "4510 123456", "4510123456"),
@@ -236,6 +242,11 @@ class StructuredRecognizersTest {
                 // e-mail-like but not
                 arguments("встреча @ 10 часов", EMAIL),
                 arguments("user@localhost", EMAIL),
+                // "at" alone is English too; a spelled-out @ without a domain, or before a non-address
+                arguments("the docs are available at example.com", EMAIL),
+                arguments("Мой адрес ivanov[at]mail", EMAIL),
+                arguments("см. файл [at] тут", EMAIL),
+                arguments("ivanov [at] mail.r", EMAIL),
                 // a handle without social context
                 arguments("спасибо @admin за помощь", SOCIAL_PROFILE));
     }
