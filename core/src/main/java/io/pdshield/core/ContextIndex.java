@@ -84,6 +84,9 @@ final class ContextIndex {
      * {@code pos}, of {@code negBit} to {@code neg} (a bit may be 0: no set), each once, in text order.
      * Returns the smallest distance of a {@code pos} word to {@code anchor} (for words before: anchor −
      * match end; after: match start − anchor), or {@link Integer#MAX_VALUE}.
+     *
+     * <p>Where words of both sets start at one token, the longer wins: {@code номер заказа} (negative)
+     * hides {@code номер} (positive) in {@code номер заказа 79048988932}.
      */
     int collect(long posBit, long negBit, int from, int to, int limit, int anchor, boolean before,
                 Found pos, Found neg) {
@@ -91,16 +94,26 @@ final class ContextIndex {
         if (trie.sets < 64 && bits >>> trie.sets != 0) refresh();
         int nearest = Integer.MAX_VALUE;
         for (int i = from; i < to; i++) {
-            if ((mask(i, bits) & bits) == 0) continue;
+            long tokenMask = mask(i, bits);
+            if ((tokenMask & bits) == 0) continue;
+            // words of both sets start here (rare): the longer one hides the other's shorter ones
+            int posEnd = -1, negEnd = -1;
+            if ((tokenMask & posBit) != 0 && (tokenMask & negBit) != 0) {
+                for (int k = first[i], e = first[i] + count[i]; k < e; k++) {
+                    if (matchEnd[k] > limit) continue;
+                    if ((matchMask[k] & posBit) != 0) posEnd = Math.max(posEnd, matchEnd[k]);
+                    if ((matchMask[k] & negBit) != 0) negEnd = Math.max(negEnd, matchEnd[k]);
+                }
+            }
             for (int k = first[i], e = first[i] + count[i]; k < e; k++) {
                 long m = matchMask[k];
                 if ((m & bits) == 0 || matchEnd[k] > limit) continue;
-                if ((m & posBit) != 0) {
+                if ((m & posBit) != 0 && negEnd <= matchEnd[k]) {
                     pos.add(matchNode[k]);
                     int d = before ? anchor - matchEnd[k] : tokens.start(i) - anchor;
                     if (d < nearest) nearest = d;
                 }
-                if ((m & negBit) != 0) neg.add(matchNode[k]);
+                if ((m & negBit) != 0 && posEnd <= matchEnd[k]) neg.add(matchNode[k]);
             }
         }
         return nearest;

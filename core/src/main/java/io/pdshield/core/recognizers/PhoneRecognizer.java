@@ -22,6 +22,14 @@ public final class PhoneRecognizer implements Recognizer {
             "тел", "телефон", "номер", "моб", "сотов", "мобильн", "whatsapp", "ватсап", "вацап", "viber", "вайбер",
             "звон", "позвон", "phone", "tel$", "contact", "контакт", "/phone", "📱", "☎", "📞", "сим-карт", "оператор");
 
+    /**
+     * Numbers that are not phones, though "номер" is a phone word: a longer phrase starting at the same
+     * word hides it (Номер транзакции: 79048988932).
+     */
+    private static final ContextWords NEGATIVE = Lexicon.NEGATIVE_NUMBERS.plus("номер заказ", "номер транзакц", "номер операц",
+            "номер платеж", "номер счет", "номер договор", "номер отправлен", "номер чек", "номер билет", "номер карт",
+            "номер документ", "номер полис", "номер паспорт", "номер сертификат", "номер накладн", "номер трек", "номер посылк");
+
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final String SEPARATORS = " -\u2013()";
 
@@ -103,7 +111,7 @@ public final class PhoneRecognizer implements Recognizer {
             validation = "RU mobile 9xx, 10 digits (range unknown to libphonenumber)";
             if (!ctx.canReach(base)) return;
         }
-        ctx.emit(Kind.PHONE, start, end, base, e164, name(), pattern, validation, CONTEXT, Lexicon.NEGATIVE_NUMBERS);
+        ctx.emit(Kind.PHONE, start, end, base, e164, name(), pattern, validation, CONTEXT, NEGATIVE);
     }
 
     private static final String VALID_RU = "libphonenumber: valid RU";

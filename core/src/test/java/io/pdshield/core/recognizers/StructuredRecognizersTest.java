@@ -223,6 +223,9 @@ class StructuredRecognizersTest {
                 arguments("Номер транзакции: 891-624-299 34", PHONE),
                 arguments("горячая линия +7 800 100-00-00", PHONE),
                 arguments("голосуйте: 8 809 505 12 34", PHONE),
+                // "номер" is a phone word, but not in "номер транзакции", "номер заказа"
+                arguments("Оплата прошла. Номер транзакции: 79048988932. Чек отправлен на почту.", PHONE),
+                arguments("номер заказа 89161234567", PHONE),
                 // plate look-alikes
                 arguments("в 150 км 20 минут езды", VEHICLE_PLATE),
                 arguments("А000ВС77", VEHICLE_PLATE),
