@@ -133,6 +133,10 @@ public final class PersonNameRecognizer implements Recognizer {
         final int[] gen = new int[WINDOW];
         final StringBuilder value = new StringBuilder(48);
         int size;
+        /** {@link #bestReading}'s answer. */
+        int best;
+        double bestScore;
+        long bestAgree;
 
         void shift(int by) {
             for (int j = by; j < size; j++) {
@@ -382,12 +386,40 @@ public final class PersonNameRecognizer implements Recognizer {
                 && !(w.size == 3 && NameDictionary.mask(w.info[1], PATR) != 0 && NameDictionary.mask(w.info[2], FAM) != 0)) {
             return 1;
         }
+        bestReading(w, 0);
+        int best = w.best;
+        double bestScore = w.bestScore;
+        long bestAgree = w.bestAgree;
+        // an ordinary word that also reads as a name part before a name (Машина Ильина Вячеслава: the car of
+        // Вячеслав Ильин, though машина is a surname's form too): when the two words after it read as a
+        // name at least as well, it is left out
+        if (best >= 0 && w.size == 3 && w.type[0] == WORD && (w.info[0] & WEAK) != 0 && TEMPLATE_ROLES[best].length == 2) {
+            bestReading(w, 1);
+            if (w.best >= 0 && w.bestScore >= bestScore && TEMPLATE_ROLES[w.best].length == 2) return 1;
+        }
+        if (best >= 0) {
+            emit(ctx, t, dict, w, best, bestScore, bestAgree, PATTERNS[best]);
+            return TEMPLATE_ROLES[best].length;
+        }
+        int label = w.type[0] == INITIAL ? -1 : labelBefore(t, w.from[0]);
+        if (label >= 0 && NameDictionary.mask(w.info[0], label) != 0) {
+            int j = MATCHED + (label == FAM ? 0 : label == NAME ? 1 : 2);
+            emit(ctx, t, dict, w, j, LABEL_BASE, NameDictionary.mask(w.info[0], label), PATTERNS[j]);
+        }
+        return 1;
+    }
+
+    /**
+     * The best reading of the window's items from {@code o} on, into {@code w.best} (a template index,
+     * or -1), {@code w.bestScore} and {@code w.bestAgree}.
+     */
+    private static void bestReading(Window w, int o) {
         int best = -1;
         double bestScore = 0;
         long bestAgree = 0;
         for (int j = 0; j < MATCHED; j++) {
             int[] roles = TEMPLATE_ROLES[j];
-            if (roles.length > w.size) continue;
+            if (roles.length > w.size - o) continue;
             long agree = NameDictionary.ALL;
             int words = 0;
             int weak = 0;
@@ -396,21 +428,22 @@ public final class PersonNameRecognizer implements Recognizer {
             boolean ok = true;
             for (int k = 0; k < roles.length && ok; k++) {
                 int role = roles[k];
-                if (role == INITIAL_ROLE || w.type[k] == INITIAL) {
-                    ok = role == INITIAL_ROLE && w.type[k] == INITIAL;
+                int x = o + k;
+                if (role == INITIAL_ROLE || w.type[x] == INITIAL) {
+                    ok = role == INITIAL_ROLE && w.type[x] == INITIAL;
                     continue;
                 }
-                long m = NameDictionary.mask(w.info[k], role);
+                long m = NameDictionary.mask(w.info[x], role);
                 if (m == 0) {
                     // an unknown first name between a surname and a patronymic: Хабибуллина Айгуль Рашидовна
-                    ok = role == NAME && UNKNOWN_NAME_OK[j] && w.type[k] == WORD;
+                    ok = role == NAME && UNKNOWN_NAME_OK[j] && w.type[x] == WORD;
                     unknown = true;
                     continue;
                 }
                 agree &= m;
                 words++;
-                if ((w.info[k] & WEAK) != 0) weak++;
-                if ((w.info[k] & GUESS) != 0) guess = true;
+                if ((w.info[x] & WEAK) != 0) weak++;
+                if ((w.info[x] & GUESS) != 0) guess = true;
             }
             if (!ok) continue;
             double score = BASE[j];
@@ -427,16 +460,9 @@ public final class PersonNameRecognizer implements Recognizer {
                 bestAgree = agree;
             }
         }
-        if (best >= 0) {
-            emit(ctx, t, dict, w, best, bestScore, bestAgree, PATTERNS[best]);
-            return TEMPLATE_ROLES[best].length;
-        }
-        int label = w.type[0] == INITIAL ? -1 : labelBefore(t, w.from[0]);
-        if (label >= 0 && NameDictionary.mask(w.info[0], label) != 0) {
-            int j = MATCHED + (label == FAM ? 0 : label == NAME ? 1 : 2);
-            emit(ctx, t, dict, w, j, LABEL_BASE, NameDictionary.mask(w.info[0], label), PATTERNS[j]);
-        }
-        return 1;
+        w.best = best;
+        w.bestScore = bestScore;
+        w.bestAgree = bestAgree;
     }
 
     private static void emit(ScanContext ctx, Tokens t, NameDictionary dict, Window w, int j, double score, long agree,

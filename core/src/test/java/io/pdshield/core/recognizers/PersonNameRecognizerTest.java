@@ -108,7 +108,9 @@ class PersonNameRecognizerTest {
                 arguments("Cидоров Иван", "Cидоров Иван", "сидоров иван"),
                 // invisible characters slipped into the words: the same value
                 arguments("Ива\u200Bнова Анна Серге\u200Cевна, тел", "Ива\u200Bнова Анна Серге\u200Cевна", "иванова анна сергеевна"),
-                arguments("ФИО: Пет\u00ADров Пётр", "Пет\u00ADров Пётр", "петров петр"));
+                arguments("ФИО: Пет\u00ADров Пётр", "Пет\u00ADров Пётр", "петров петр"),
+                // an ordinary word before the name that also reads as a surname's form is left out
+                arguments("Машина Ильина Вячеслава: Mazda 6, стоит во дворе", "Ильина Вячеслава", "ильина вячеслава"));
     }
 
     /** Texts where no person name may be reported. */
