@@ -49,7 +49,9 @@ public final class PersonNameRecognizer implements Recognizer {
     private static final ContextWords CONTEXT = ContextWords.of(
             "фио", "ф.и.о", "фамилия", "имя$", "отчество", "гражданин", "гражданка", "зовут", "владелец",
             "собственник", "абонент", "клиент", "пользователь", "сотрудник", "родственник", "мать$", "отец",
-            "муж$", "жена$", "сын$", "дочь", "брат$", "сестра", "паспорт", "д.р", "дата рождения", "👤");
+            "муж$", "жена$", "сын$", "дочь", "брат$", "сестра", "паспорт", "д.р", "дата рождения", "👤",
+            // a dossier's or a lookup's target: Цель: Виктория Королева, /fio Кириллов Лука
+            "цель$", "объект$", "/fio", "/name", "/фио");
 
     /** Words after which a name is part of a place, not a person: {@code им. Баумана}, {@code метро}. */
     private static final WordTable NOT_A_PERSON_AFTER = WordTable.of(0, "им", "имени", "метро", "станция", "ст");

@@ -110,7 +110,11 @@ class PersonNameRecognizerTest {
                 arguments("Ива\u200Bнова Анна Серге\u200Cевна, тел", "Ива\u200Bнова Анна Серге\u200Cевна", "иванова анна сергеевна"),
                 arguments("ФИО: Пет\u00ADров Пётр", "Пет\u00ADров Пётр", "петров петр"),
                 // an ordinary word before the name that also reads as a surname's form is left out
-                arguments("Машина Ильина Вячеслава: Mazda 6, стоит во дворе", "Ильина Вячеслава", "ильина вячеслава"));
+                arguments("Машина Ильина Вячеслава: Mazda 6, стоит во дворе", "Ильина Вячеслава", "ильина вячеслава"),
+                // two words that are ordinary words too (victory, queen; a city, beavers'), after a dossier's target label
+                arguments("⚡️ Досье\n• Цель: Виктория Королева\n• Телефон: +7 (969) 123-45-67", "Виктория Королева", "виктория королева"),
+                arguments("Объект: Борисов Владимир\nД.р.: 24.11.63", "Борисов Владимир", "борисов владимир"),
+                arguments("/fio Кириллов Лука 31/07/1980", "Кириллов Лука", "кириллов лука"));
     }
 
     /** Texts where no person name may be reported. */
