@@ -238,6 +238,14 @@ public final class ScanContext {
         int to = a;
         int max = end + WINDOW_AFTER;
         while (to < size && tokens.start(to) < max && tokens.type(to) != Tokens.NL && tokens.type(to) != Tokens.NUM) to++;
+        // the word right before the next long number is that number's label, not this candidate's:
+        // "пасп. 4112780660, ИНН 550659488201" — ИНН belongs to the second number
+        if (to < size && to > a && tokens.type(to) == Tokens.NUM && tokens.length(to) >= 4) {
+            int j = to - 1;
+            char c = tokens.symbolAt(j);
+            if (c == ':' || c == '-' || c == '—' || c == '№') j--;
+            if (j >= a && tokens.type(j) == Tokens.WORD) to = j;
+        }
         afterFrom = a;
         afterTo = to;
     }

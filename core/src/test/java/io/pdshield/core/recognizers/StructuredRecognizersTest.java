@@ -127,6 +127,10 @@ class StructuredRecognizersTest {
                 // a label belongs to the nearest value
                 arguments("паспорт 20 12 453329 | ВУ 5418772131", DRIVER_LICENSE, "5418772131", "5418772131"),
                 arguments("/pasp 0110-443158", PASSPORT_RU, "0110-443158", "0110443158"),
+                // the next value's label after the number is not its own: a passport and a licence that pass the
+                // organisations' INN checksum, followed by "ИНН" and a person's INN
+                arguments("пасп. 4112780660, ИНН 550659488201", PASSPORT_RU, "4112780660", "4112780660"),
+                arguments("ВУ 3811037007 | ИНН 540736473358", DRIVER_LICENSE, "3811037007", "3811037007"),
                 arguments("📍 55.7558, 37.6173", GEO_COORDINATES, "55.7558, 37.6173", "55.7558,37.6173"),
                 arguments("геолокация 59.93863 30.31413", GEO_COORDINATES, "59.93863 30.31413", "59.93863,30.31413"),
                 // hemispheres, degree signs, degrees-minutes-seconds: decimal degrees, south and west negative
