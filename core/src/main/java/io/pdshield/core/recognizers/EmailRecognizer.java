@@ -86,8 +86,8 @@ public final class EmailRecognizer implements Recognizer {
             if (i <= doneTo || t.alnumBefore(i) || localJoin(t, i - 1)) continue;
             // the local part: glued letters, digits and . _ - +
             int j = i;
-            while (j + 1 < n && t.glued(j + 1) && (t.isWord(j + 1) || t.isNum(j + 1) || localJoin(t, j + 1) && t.glued(j + 2)
-                    && (t.isWord(j + 2) || t.isNum(j + 2)))) {
+            while (j + 1 < n && t.glued(j + 1) && (t.isWord(j + 1) || t.isNum(j + 1) || localJoin(t, j + 1)
+                    && (t.isWord(j + 2) || t.isNum(j + 2)) && t.glued(j + 2))) {
                 j++;
             }
             int d = marker(t, j + 1, AT);
@@ -101,14 +101,14 @@ public final class EmailRecognizer implements Recognizer {
                 // a label: words and numbers, glued or joined by hyphens (my-mail)
                 int q = p;
                 while (q + 1 < n && t.glued(q + 1) && (t.isWord(q + 1) || t.isNum(q + 1)
-                        || t.isSym(q + 1, '-') && t.glued(q + 2) && (t.isWord(q + 2) || t.isNum(q + 2)))) {
+                        || t.isSym(q + 1, '-') && (t.isWord(q + 2) || t.isNum(q + 2)) && t.glued(q + 2))) {
                     q++;
                 }
                 domain.append(t.text(), t.start(p), t.end(q));
                 labels++;
                 end = q;
                 // the dot: written and glued on both sides, or spelled out
-                int next = t.isSym(q + 1, '.') && t.glued(q + 1) && t.glued(q + 2) ? q + 2 : marker(t, q + 1, DOT);
+                int next = t.isSym(q + 1, '.') && t.glued(q + 1) && q + 2 < n && t.glued(q + 2) ? q + 2 : marker(t, q + 1, DOT);
                 if (next < 0 || next >= n || !(t.isWord(next) || t.isNum(next))) break;
                 domain.append('.');
                 p = next;

@@ -91,8 +91,8 @@ public final class VehiclePlateRecognizer implements Recognizer {
             } else if (region_ < n && t.glued(region_) && (t.type(region_) == Tokens.WORD || t.type(region_) == Tokens.NUM)) {
                 continue; // part of a longer code
             }
-            if (region.isEmpty() && t.isNum(region_) && t.length(region_) == 3 && !t.glued(region_ + 1)
-                    && t.isNum(region_ + 1) && validRegion(t.string(region_ + 1))) {
+            if (region.isEmpty() && t.isNum(region_) && t.length(region_) == 3 && t.isNum(region_ + 1)
+                    && !t.glued(region_ + 1) && validRegion(t.string(region_ + 1))) {
                 continue; // the letters start a taxi's plate after a car model: Mercedes E200 НУ 038 196
             }
             double base = (glued ? 0.6 : 0.5) - (region.isEmpty() ? 0.15 : 0);
