@@ -105,12 +105,14 @@ public final class PersonNameRecognizer implements Recognizer {
     private static final int COMMON = 1 << 7;
     /** A part holds Latin look-alike letters among its Cyrillic ones ({@code Ивaнова}). */
     private static final int LOOKALIKE = 1 << 8;
+    /** Common words only, but a date right after them ({@code Королева Виктория 03.02.1957}). */
+    private static final int DATE_BESIDE = 1 << 9;
     /**
-     * Validation texts by template and flags ({@code j << 9 | flags}), built on first use; an array
+     * Validation texts by template and flags ({@code j << 10 | flags}), built on first use; an array
      * rather than a map so that a lookup neither boxes nor hashes.
      */
     private static final java.util.concurrent.atomic.AtomicReferenceArray<String> VALIDATIONS =
-            new java.util.concurrent.atomic.AtomicReferenceArray<>(TEMPLATES.length << 9);
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(TEMPLATES.length << 10);
 
     private static String validationOf(int key) {
         String v = VALIDATIONS.get(key);
@@ -135,6 +137,8 @@ public final class PersonNameRecognizer implements Recognizer {
         final int[] gen = new int[WINDOW];
         final StringBuilder value = new StringBuilder(48);
         int size;
+        /** The reading about to be emitted is two common words with a date right after them. */
+        boolean dateBeside;
         /** {@link #bestReading}'s answer. */
         int best;
         double bestScore;
@@ -380,6 +384,27 @@ public final class PersonNameRecognizer implements Recognizer {
         w.size = k + 1;
     }
 
+    /** Score taken off a reading whose every part is an ordinary word too ({@code Слава Мороз}). */
+    private static final double COMMON_PENALTY = 0.25;
+
+    /**
+     * A numeric date at token p at least ten years back, as a birth date is: {@code 03.02.1957},
+     * {@code 16/10/1992}, {@code 29.10.61} (not {@code 12.03.2024}, a concert's).
+     */
+    private static boolean dateAt(Tokens t, int p) {
+        if (!t.isNum(p) || t.length(p) > 2) return false;
+        char sep = t.symbolAt(p + 1);
+        if (sep != '.' && sep != '/' && sep != '-') return false;
+        if (!(t.isNum(p + 2) && t.glued(p + 1) && t.glued(p + 2) && t.length(p + 2) <= 2 && t.symbolAt(p + 3) == sep
+                && t.isNum(p + 4) && t.glued(p + 3) && t.glued(p + 4) && (t.length(p + 4) == 2 || t.length(p + 4) == 4))) {
+            return false;
+        }
+        int thisYear = java.time.Year.now().getValue(); // read only for two common words before a date: rare
+        int year = t.intValue(p + 4);
+        if (t.length(p + 4) == 2) year += year <= thisYear % 100 ? 2000 : 1900;
+        return year <= thisYear - 10;
+    }
+
     /** Emits the best reading starting at the window's first item; returns the items it used (≥ 1). */
     private static int match(ScanContext ctx, Tokens t, NameDictionary dict, Window w) {
         // every reading starts with a surname, a first name or an initial, or an unknown first name
@@ -398,6 +423,14 @@ public final class PersonNameRecognizer implements Recognizer {
         if (best >= 0 && w.size == 3 && w.type[0] == WORD && (w.info[0] & WEAK) != 0 && TEMPLATE_ROLES[best].length == 2) {
             bestReading(w, 1);
             if (w.best >= 0 && w.bestScore >= bestScore && TEMPLATE_ROLES[w.best].length == 2) return 1;
+        }
+        // two words that are ordinary words too, agreeing as a name, with a date right after them: a dossier
+        // line (Королева Виктория 03.02.1957), not the common words' penalty
+        w.dateBeside = false;
+        if (best >= 0 && TEMPLATE_ROLES[best].length == 2 && bestAgree != 0 && w.type[0] == WORD && w.type[1] == WORD
+                && (w.info[0] & w.info[1] & WEAK) != 0 && dateAt(t, t.isSym(w.to[1], ',') ? w.to[1] + 1 : w.to[1])) {
+            bestScore += COMMON_PENALTY;
+            w.dateBeside = true;
         }
         if (best >= 0) {
             emit(ctx, t, dict, w, best, bestScore, bestAgree, PATTERNS[best]);
@@ -455,7 +488,7 @@ public final class PersonNameRecognizer implements Recognizer {
             }
             if (guess) score -= 0.1;
             if (unknown) score -= 0.1;
-            if (weak == words) score -= 0.25;
+            if (weak == words) score -= COMMON_PENALTY;
             if (score > bestScore) {
                 best = j;
                 bestScore = score;
@@ -510,17 +543,19 @@ public final class PersonNameRecognizer implements Recognizer {
             if ((w.info[k] & WEAK) == 0) common = false;
         }
         if (common) flags |= COMMON;
+        if (w.dateBeside) flags |= DATE_BESIDE;
+        w.dateBeside = false;
         String v = value.toString();
         if (NOT_PEOPLE.contains(v)) return;
         int start = t.start(w.from[0]);
         int end = t.end(w.to[roles.length - 1] - 1);
         ctx.emit(Kind.PERSON_NAME, start, end, score, v, NAME_ID, pattern,
-                validationOf(j << 9 | flags), CONTEXT, ContextWords.NONE);
+                validationOf(j << 10 | flags), CONTEXT, ContextWords.NONE);
     }
 
     /** {@code dictionary: Fam(ending)+Name+Patr, agreement ok} for a template index and flags. */
     private static String validation(int key) {
-        int j = key >>> 9;
+        int j = key >>> 10;
         String tpl = TEMPLATES[j];
         StringBuilder parts = new StringBuilder("dictionary: ");
         int words = 0;
@@ -537,7 +572,7 @@ public final class PersonNameRecognizer implements Recognizer {
         if (tpl.indexOf('I') >= 0) parts.append("+initials");
         if (j >= MATCHED) parts.append(", after a label");
         else if (words > 1) parts.append((key & AGREE) != 0 ? ", agreement ok" : ", agreement: none");
-        if ((key & COMMON) != 0) parts.append(", common words only");
+        if ((key & COMMON) != 0) parts.append((key & DATE_BESIDE) != 0 ? ", common words only, a date right after" : ", common words only");
         if ((key & LOOKALIKE) != 0) parts.append(", Latin look-alike letters read as Cyrillic");
         return parts.toString();
     }

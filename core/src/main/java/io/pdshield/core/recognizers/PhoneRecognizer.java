@@ -20,7 +20,9 @@ import java.util.Set;
 public final class PhoneRecognizer implements Recognizer {
     static final ContextWords CONTEXT = ContextWords.of(
             "тел", "телефон", "номер", "моб", "сотов", "мобильн", "whatsapp", "ватсап", "вацап", "viber", "вайбер",
-            "звон", "позвон", "phone", "tel$", "contact", "контакт", "/phone", "📱", "☎", "📞", "сим-карт", "оператор");
+            "звон", "позвон", "phone", "tel$", "contact", "контакт", "/phone", "📱", "☎", "📞", "сим-карт", "оператор",
+            // the dossiers' abbreviations: т. +7 992 207 19 65, тлф
+            "т.", "тлф");
 
     /**
      * Numbers that are not phones, though "номер" is a phone word: a longer phrase starting at the same

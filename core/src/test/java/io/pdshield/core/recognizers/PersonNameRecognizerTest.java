@@ -114,7 +114,10 @@ class PersonNameRecognizerTest {
                 // two words that are ordinary words too (victory, queen; a city, beavers'), after a dossier's target label
                 arguments("⚡️ Досье\n• Цель: Виктория Королева\n• Телефон: +7 (969) 123-45-67", "Виктория Королева", "виктория королева"),
                 arguments("Объект: Борисов Владимир\nД.р.: 24.11.63", "Борисов Владимир", "борисов владимир"),
-                arguments("/fio Кириллов Лука 31/07/1980", "Кириллов Лука", "кириллов лука"));
+                arguments("/fio Кириллов Лука 31/07/1980", "Кириллов Лука", "кириллов лука"),
+                // two ordinary words too, with a birth-aged date right after them: a dossier line
+                arguments("Королева Виктория 03.02.1957", "Королева Виктория", "королева виктория"),
+                arguments("Гущина Виктория 29.10.61", "Гущина Виктория", "гущина виктория"));
     }
 
     /** Texts where no person name may be reported. */
@@ -126,6 +129,8 @@ class PersonNameRecognizerTest {
                 "Спасибо Ивановой за помощь",
                 "Вера в победу не покидает",
                 "Слава Богу, всё обошлось",
+                // two ordinary words before a recent date: an event, not a dossier line
+                "Слава Мороз, 12.03.2024 концерт",
                 "Привет, Маша!",
                 "Надежда умирает последней",
                 "Любовь и голуби",

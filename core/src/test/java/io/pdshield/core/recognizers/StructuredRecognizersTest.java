@@ -114,6 +114,8 @@ class StructuredRecognizersTest {
                 arguments("VIN: xta210990y2765432", VIN, "xta210990y2765432", "XTA210990Y2765432"),
                 // a city whose name starts like a negative word ("курс") does not hide the phone
                 arguments("т. 8-994-133-88-56, город Курск", PHONE, "8-994-133-88-56", "+79941338856"),
+                // "т." labels the phone, so an order header on the line above does not silence it
+                arguments("Заказ выполнен ✅\nАлексеев Вадим Николаевич, т. +7 992 207 19 65, Воронеж", PHONE, "+7 992 207 19 65", "+79922071965"),
                 // non-breaking hyphens and figure dashes (word processors, phones' auto-format) between the groups
                 arguments("тел:\u00a0+7\u00a0916\u00a0123\u201145\u201167", PHONE, "+7\u00a0916\u00a0123\u201145\u201167", "+79161234567"),
                 arguments("тел 8\u2012916\u2012123\u201245\u201267", PHONE, "8\u2012916\u2012123\u201245\u201267", "+79161234567"),
