@@ -125,6 +125,16 @@ public final class ScanContext {
         return from;
     }
 
+    /** Where the line holding {@code start} begins, looking at most {@code chars} characters back. */
+    public int lineFrom(int start, int chars) {
+        int from = Math.max(0, start - chars);
+        for (int i = start - 1; i >= from; i--) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') return i + 1;
+        }
+        return from;
+    }
+
     /** Folded text after {@code end}: at most {@link #WINDOW_AFTER} chars, not past the line's end. */
     public String windowAfter(int end) {
         return windowAfter(end, WINDOW_AFTER);

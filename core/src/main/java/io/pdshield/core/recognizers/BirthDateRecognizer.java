@@ -112,7 +112,7 @@ public final class BirthDateRecognizer implements Recognizer {
             List<String> context = word == null ? List.of() : List.of(word);
             if (names == null) names = nameSpans(ctx);
             boolean beside = beside(ctx.text(), names, start, end);
-            if (word == null && (!beside || EVENT.occursIn(t.chars(), sameLineFrom(ctx, start), start))) {
+            if (word == null && (!beside || EVENT.occursIn(t.chars(), ctx.lineFrom(start, BEFORE), start))) {
                 continue;
             }
             double score = Math.min(1, BASE + (word == null ? 0 : CONTEXT_BOOST) + (beside ? NAME_BOOST : 0));
@@ -323,20 +323,6 @@ public final class BirthDateRecognizer implements Recognizer {
     private static boolean isDr(Tokens t, int j) {
         return t.equalsIgnoreCase(j, "р") && (t.isSym(j - 1, '.') || t.isSym(j - 1, '/')) && t.isWord(j - 2)
                 && t.equalsIgnoreCase(j - 2, "д");
-    }
-
-    /** Where the text before {@code start} on its line starts, at most {@link #BEFORE} chars back. */
-    private static int sameLineFrom(ScanContext ctx, int start) {
-        CharSequence text = ctx.text();
-        int from = Math.max(0, start - BEFORE);
-        for (int i = start - 1; i >= from; i--) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                from = i + 1;
-                break;
-            }
-        }
-        return ctx.windowBeforeFrom(start, start - from);
     }
 
     /** Spans of this text's person names at or above the default threshold, as start,end pairs. */

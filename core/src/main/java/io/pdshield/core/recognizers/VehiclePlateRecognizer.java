@@ -157,7 +157,7 @@ public final class VehiclePlateRecognizer implements Recognizer {
             String where;
             if (blank(cs, 0, start) && blank(cs, end, t.text().length())) {
                 where = ", the whole message";
-            } else if (CONTEXT.occursIn(cs, lineFrom(cs, start), start)) {
+            } else if (CONTEXT.occursIn(cs, ctx.lineFrom(start, LINE_BEFORE), start)) {
                 where = ", a vehicle word on its line";
             } else {
                 where = "";
@@ -165,15 +165,6 @@ public final class VehiclePlateRecognizer implements Recognizer {
             ctx.emit(Kind.VEHICLE_PLATE, start, end, where.isEmpty() ? OTHER_TYPES_BASE : LINE_BASE, value + r, name(),
                     pattern, "letters АВЕКМНОРСТУХ (" + alphabet + "), region " + r + where, CONTEXT, Lexicon.NEGATIVE_NUMBERS);
         }
-    }
-
-    /** The start of the line holding {@code start}, at most {@link #LINE_BEFORE} characters back. */
-    private static int lineFrom(char[] cs, int start) {
-        int from = Math.max(0, start - LINE_BEFORE);
-        for (int i = start - 1; i >= from; i--) {
-            if (cs[i] == '\n' || cs[i] == '\r') return i + 1;
-        }
-        return from;
     }
 
     private static boolean blank(char[] cs, int from, int to) {
