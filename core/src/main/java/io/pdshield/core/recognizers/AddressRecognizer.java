@@ -319,19 +319,7 @@ public final class AddressRecognizer implements Recognizer {
 
         /** Reads an address starting at token i; returns the token after it, or -1. */
         int parse(int i) {
-            labelled = false;
-            first = -1;
-            areas = 0;
-            locality = street = house = explicitHouse = building = flat = false;
-            int p = i;
-            for (int k = 0; k < 4; k++) {
-                int q = areas > 0 ? comma(p) : p;
-                int e = area(q);
-                if (e < 0) break;
-                if (first < 0) first = q;
-                areas++;
-                p = e;
-            }
+            int p = areasFrom(i);
             int q = areas > 0 ? comma(p) : p;
             int e = street(q);
             if (e >= 0) {
@@ -357,6 +345,26 @@ public final class AddressRecognizer implements Recognizer {
                 first = city;
                 areas++;
                 locality = true;
+            }
+            return p;
+        }
+
+        /**
+         * Starts reading an address at token p: forgets the last one, then reads up to four regions and
+         * localities ({@code Московская обл., г. Химки}); returns the token after them.
+         */
+        private int areasFrom(int p) {
+            labelled = false;
+            first = -1;
+            areas = 0;
+            locality = street = house = explicitHouse = building = flat = false;
+            for (int k = 0; k < 4; k++) {
+                int q = areas > 0 ? comma(p) : p;
+                int e = area(q);
+                if (e < 0) break;
+                if (first < 0) first = q;
+                areas++;
+                p = e;
             }
             return p;
         }
@@ -427,17 +435,7 @@ public final class AddressRecognizer implements Recognizer {
             for (int k = 0; k < reportedCount; k++) {
                 if (reportedFrom[k] <= p + 3 && reportedTo[k] > p) return -1;
             }
-            first = -1;
-            areas = 0;
-            locality = street = house = explicitHouse = building = flat = false;
-            for (int k = 0; k < 4; k++) {
-                int q = areas > 0 ? comma(p) : p;
-                int e = area(q);
-                if (e < 0) break;
-                if (first < 0) first = q;
-                areas++;
-                p = e;
-            }
+            p = areasFrom(p);
             if (areas == 0) {
                 // a large city without "г.": one, two or hyphenated words (Москва, Нижний Новгород, Ростов-на-Дону)
                 for (int last = p; last <= p + 4 && last < t.size(); last++) {
