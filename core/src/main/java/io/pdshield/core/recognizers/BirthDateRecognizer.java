@@ -101,7 +101,7 @@ public final class BirthDateRecognizer implements Recognizer {
             }
             if (gluedAfter(t, d.next)) continue;
             if (thisYear == 0) thisYear = thisYear();
-            if (d.yearDigits == 2) d.year += d.year <= thisYear % 100 ? 2000 : 1900;
+            if (d.yearDigits == 2) d.year = fullYear(d.year, thisYear);
             if (d.year < MIN_YEAR || d.year > thisYear || d.month < 1 || d.month > 12 || d.day < 1
                     || d.day > lengthOfMonth(d.year, d.month)) {
                 continue;
@@ -264,8 +264,25 @@ public final class BirthDateRecognizer implements Recognizer {
     private static volatile int cachedYear;
     private static volatile long cachedUntil;
 
+    /** A two-digit year as written in a date: up to this year's two digits 20yy, the rest 19yy. */
+    private static int fullYear(int twoDigits, int thisYear) {
+        return twoDigits + (twoDigits <= thisYear % 100 ? 2000 : 1900);
+    }
+
+    /**
+     * The year of a numeric date written at token {@code i} ({@code 03.02.1957}, {@code 16/10/1992},
+     * {@code 29.10.61}, a two-digit year read as this recognizer reads it), or -1; for other recognizers
+     * that weigh a date beside their candidate.
+     */
+    static int numericDateYear(Tokens t, int i) {
+        if (!t.isNum(i) || t.length(i) > 2) return -1;
+        DateParts d = new DateParts();
+        if (!d.read(t, i) || d.sep == 0) return -1;
+        return d.yearDigits == 2 ? fullYear(d.year, thisYear()) : d.year;
+    }
+
     /** The current year in the default time zone, re-read at most once a minute. */
-    private static int thisYear() {
+    static int thisYear() {
         long now = System.currentTimeMillis();
         if (now >= cachedUntil) {
             cachedYear = LocalDate.now().getYear();

@@ -137,8 +137,6 @@ public final class PersonNameRecognizer implements Recognizer {
         final int[] gen = new int[WINDOW];
         final StringBuilder value = new StringBuilder(48);
         int size;
-        /** The reading about to be emitted is two common words with a date right after them. */
-        boolean dateBeside;
         /** {@link #bestReading}'s answer. */
         int best;
         double bestScore;
@@ -277,7 +275,7 @@ public final class PersonNameRecognizer implements Recognizer {
             }
             if (agree == 0) continue;
             double score = BASE[tpl] - LOWER_PENALTY - (guess ? 0.1 : 0) - (weak ? 0.25 : 0);
-            emit(ctx, t, dict, w, tpl, score, agree, LOWER_PATTERNS[j]);
+            emit(ctx, t, dict, w, tpl, score, agree, LOWER_PATTERNS[j], false);
             w.size = 0;
             return first + 2;
         }
@@ -392,17 +390,8 @@ public final class PersonNameRecognizer implements Recognizer {
      * {@code 16/10/1992}, {@code 29.10.61} (not {@code 12.03.2024}, a concert's).
      */
     private static boolean dateAt(Tokens t, int p) {
-        if (!t.isNum(p) || t.length(p) > 2) return false;
-        char sep = t.symbolAt(p + 1);
-        if (sep != '.' && sep != '/' && sep != '-') return false;
-        if (!(t.isNum(p + 2) && t.glued(p + 1) && t.glued(p + 2) && t.length(p + 2) <= 2 && t.symbolAt(p + 3) == sep
-                && t.isNum(p + 4) && t.glued(p + 3) && t.glued(p + 4) && (t.length(p + 4) == 2 || t.length(p + 4) == 4))) {
-            return false;
-        }
-        int thisYear = java.time.Year.now().getValue(); // read only for two common words before a date: rare
-        int year = t.intValue(p + 4);
-        if (t.length(p + 4) == 2) year += year <= thisYear % 100 ? 2000 : 1900;
-        return year <= thisYear - 10;
+        int year = BirthDateRecognizer.numericDateYear(t, p);
+        return year >= 0 && year <= BirthDateRecognizer.thisYear() - 10;
     }
 
     /** Emits the best reading starting at the window's first item; returns the items it used (≥ 1). */
@@ -426,20 +415,18 @@ public final class PersonNameRecognizer implements Recognizer {
         }
         // two words that are ordinary words too, agreeing as a name, with a date right after them: a dossier
         // line (Королева Виктория 03.02.1957), not the common words' penalty
-        w.dateBeside = false;
-        if (best >= 0 && TEMPLATE_ROLES[best].length == 2 && bestAgree != 0 && w.type[0] == WORD && w.type[1] == WORD
-                && (w.info[0] & w.info[1] & WEAK) != 0 && dateAt(t, t.isSym(w.to[1], ',') ? w.to[1] + 1 : w.to[1])) {
-            bestScore += COMMON_PENALTY;
-            w.dateBeside = true;
-        }
+        boolean dateBeside = best >= 0 && TEMPLATE_ROLES[best].length == 2 && bestAgree != 0 && w.type[0] == WORD
+                && w.type[1] == WORD && (w.info[0] & w.info[1] & WEAK) != 0
+                && dateAt(t, t.isSym(w.to[1], ',') ? w.to[1] + 1 : w.to[1]);
+        if (dateBeside) bestScore += COMMON_PENALTY;
         if (best >= 0) {
-            emit(ctx, t, dict, w, best, bestScore, bestAgree, PATTERNS[best]);
+            emit(ctx, t, dict, w, best, bestScore, bestAgree, PATTERNS[best], dateBeside);
             return TEMPLATE_ROLES[best].length;
         }
         int label = w.type[0] == INITIAL ? -1 : labelBefore(t, w.from[0]);
         if (label >= 0 && NameDictionary.mask(w.info[0], label) != 0) {
             int j = MATCHED + (label == FAM ? 0 : label == NAME ? 1 : 2);
-            emit(ctx, t, dict, w, j, LABEL_BASE, NameDictionary.mask(w.info[0], label), PATTERNS[j]);
+            emit(ctx, t, dict, w, j, LABEL_BASE, NameDictionary.mask(w.info[0], label), PATTERNS[j], false);
         }
         return 1;
     }
@@ -500,8 +487,9 @@ public final class PersonNameRecognizer implements Recognizer {
         w.bestAgree = bestAgree;
     }
 
+    /** Reports reading {@code j} of the window; {@code dateBeside}: two common words with a birth-aged date right after. */
     private static void emit(ScanContext ctx, Tokens t, NameDictionary dict, Window w, int j, double score, long agree,
-                             String pattern) {
+                             String pattern, boolean dateBeside) {
         CharSequence text = t.text();
         StringBuilder value = w.value;
         value.setLength(0);
@@ -543,8 +531,7 @@ public final class PersonNameRecognizer implements Recognizer {
             if ((w.info[k] & WEAK) == 0) common = false;
         }
         if (common) flags |= COMMON;
-        if (w.dateBeside) flags |= DATE_BESIDE;
-        w.dateBeside = false;
+        if (dateBeside) flags |= DATE_BESIDE;
         String v = value.toString();
         if (NOT_PEOPLE.contains(v)) return;
         int start = t.start(w.from[0]);
