@@ -47,7 +47,8 @@ public final class Chars {
     }
 
     /** {@link #lower} of the characters below 0x500 (ASCII, Latin-1, Cyrillic): one load, no branches on case. */
-    private static final char[] LOWER = new char[0x500];
+    /** {@link #lower} below 0x500 (package-visible for loops that pick a table once). */
+    static final char[] LOWER = new char[0x500];
 
     static {
         for (int c = 0; c < LOWER.length; c++) LOWER[c] = slowLower((char) c);
@@ -81,9 +82,6 @@ public final class Chars {
     public static char lowerLookalike(char c) {
         return c < 0x500 ? LOWER_LOOKALIKE[c] : slowLower(c);
     }
-
-    /** The {@link #lower} table below 0x500 (for loops that pick a table once). */
-    static final char[] LOWER_TABLE = LOWER;
 
     private static char slowLower(char c) {
         if (c < 0x80) {

@@ -190,7 +190,7 @@ final class ContextIndex {
             // a word of Cyrillic and Latin letters is read with the Latin look-alikes as Cyrillic: пaспорт
             // (a Latin "a" slipped in to escape a search) is паспорт; a Latin word stays Latin (email)
             char[] fold = type == Tokens.WORD && (tokens.flags(i) & (Tokens.CYR | Tokens.LAT)) == (Tokens.CYR | Tokens.LAT)
-                    ? Chars.LOWER_LOOKALIKE : Chars.LOWER_TABLE;
+                    ? Chars.LOWER_LOOKALIKE : Chars.LOWER;
             // the first character through the root table: most tokens stop here or one step later
             char c = cs[p] < 0x500 ? fold[cs[p]] : Chars.lower(cs[p]);
             int node = c < Trie.ROOT ? t.root[c] : t.child(0, c);
