@@ -298,10 +298,14 @@ public final class Subjects {
 
     private List<Object[]> alertsFor(Connection c, long identifier, long subject, String fp, String fp2, String fp3) throws SQLException {
         // a name with its birth date: the post must hold the date too, or (fp3) its year written alone
-        String both = fp2 == null ? "" : fp3 == null ? " AND EXISTS (SELECT 1 FROM findings g WHERE g.post = f.post AND g.fingerprint = ?)"
-                : " AND EXISTS (SELECT 1 FROM findings g WHERE g.post = f.post AND g.fingerprint IN (?, ?))";
-        Object[] args = fp2 == null ? new Object[]{fp, identifier} : fp3 == null ? new Object[]{fp, identifier, fp2}
-                : new Object[]{fp, identifier, fp2, fp3};
+        List<Object> params = new ArrayList<>(List.of(fp, identifier));
+        String both = "";
+        if (fp2 != null) {
+            both = " AND EXISTS (SELECT 1 FROM findings g WHERE g.post = f.post AND g.fingerprint IN (" + (fp3 == null ? "?" : "?, ?") + "))";
+            params.add(fp2);
+            if (fp3 != null) params.add(fp3);
+        }
+        Object[] args = params.toArray();
         List<Object[]> rows = Sql.query(c, "SELECT f.post, f.source, f.kind, f.masked, p.text_masked, s.name FROM findings f JOIN posts p ON p.id = f.post "
                         + "JOIN sources s ON s.id = f.source WHERE f.fingerprint = ? AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.identifier = ? AND a.post = f.post)"
                         + both + " ORDER BY f.post",
