@@ -14,8 +14,11 @@ import java.util.Arrays;
  * ({@link #forEachSpan}). Not thread-safe.
  */
 public final class NumberRuns {
-    /** At most this many groups in a run; longer runs are cut (bounded work). */
-    public static final int MAX_GROUPS = 8;
+    /**
+     * At most this many groups in a run; longer runs are cut (bounded work). Twelve: a phone spelled
+     * out digit by digit to escape a search ({@code 8 9 1 6 1 2 3 4 5 6 7}) is eleven.
+     */
+    public static final int MAX_GROUPS = 12;
     /** Numbers longer than this many digits are never identifiers. */
     public static final int MAX_DIGITS = 24;
 
@@ -148,7 +151,9 @@ public final class NumberRuns {
     private static char joiner(Tokens t, int a, int b) {
         if (b == a + 1) return ' '; // only white space between (glued digits would be one token)
         if (b == a + 2) {
-            if (t.type(a + 1) != Tokens.SYM || t.length(a + 1) != 1) return 0;
+            if (t.type(a + 1) != Tokens.SYM) return 0;
+            if (keycap(t, a + 1)) return ' ';
+            if (t.length(a + 1) != 1) return 0;
             char c = t.firstChar(a + 1);
             return switch (c) {
                 case '-', '\u2013', '(', ')', '\u2116' -> c;
@@ -163,6 +168,21 @@ public final class NumberRuns {
             if ((c1 == ')' && c2 == '-') || (c1 == '-' && c2 == '(')) return c1;
         }
         return 0;
+    }
+
+    /**
+     * Token {@code i} is what turns the digit before it into a keycap emoji (U+20E3, with or without
+     * the variation selector U+FE0F before it), glued to both digits: {@code 8️⃣9️⃣} reads as {@code 8 9}.
+     */
+    private static boolean keycap(Tokens t, int i) {
+        return t.glued(i) && t.glued(i + 1) && keycapChars(t, i);
+    }
+
+    /** Token {@code i} is U+20E3 alone or after U+FE0F. */
+    private static boolean keycapChars(Tokens t, int i) {
+        int s = t.start(i), e = t.end(i);
+        char[] b = t.chars();
+        return b[e - 1] == '\u20E3' && (e - s == 1 || e - s == 2 && b[s] == '\uFE0F');
     }
 
     public int runCount() {
@@ -194,6 +214,14 @@ public final class NumberRuns {
 
     public int end(int group) {
         return tokens.end(tok[group]);
+    }
+
+    /** Where a finding that ends with group {@code g} ends: after the group, or after its keycap ({@code 7️⃣}). */
+    public int endWithKeycap(int g) {
+        int t = tok[g];
+        boolean keycap = t + 1 < tokens.size() && tokens.type(t + 1) == Tokens.SYM && tokens.glued(t + 1)
+                && keycapChars(tokens, t + 1);
+        return tokens.end(keycap ? t + 1 : t);
     }
 
     public int token(int group) {
@@ -265,14 +293,15 @@ public final class NumberRuns {
     /**
      * Shapes are few ("4 6", "2 2 6", "10", …): each is built once per thread and kept in a small
      * open-addressing table keyed by the group lengths packed one byte each (at most
-     * {@link #MAX_GROUPS} groups of at most 255 digits; longer spans are built every time).
+     * {@link #SHAPE_KEY_GROUPS} groups of at most 255 digits; longer spans are built every time).
      */
+    private static final int SHAPE_KEY_GROUPS = 8;
     private final long[] shapeKeys = new long[128];
     private final String[] shapeValues = new String[128];
     private int shapeCount;
 
     private String buildShape(int first, int last) {
-        if (last - first >= MAX_GROUPS) return makeShape(first, last);
+        if (last - first >= SHAPE_KEY_GROUPS) return makeShape(first, last);
         long key = 0;
         for (int g = first; g <= last; g++) {
             int len = length(g);

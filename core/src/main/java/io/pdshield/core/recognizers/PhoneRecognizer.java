@@ -32,6 +32,10 @@ public final class PhoneRecognizer implements Recognizer {
             "номер платеж", "номер счет", "номер договор", "номер отправлен", "номер чек", "номер билет", "номер карт",
             "номер документ", "номер полис", "номер паспорт", "номер сертификат", "номер накладн", "номер трек", "номер посылк");
 
+    /** A run of this many groups or more is a number spelled out digit by digit. */
+    private static final int SPACED_GROUPS = 7;
+    private static final double SPACED_BASE = 0.3;
+
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final String SEPARATORS = " -\u2013()";
 
@@ -69,7 +73,7 @@ public final class PhoneRecognizer implements Recognizer {
         double partial = runs.runStart(a) && runs.runEnd(b) ? 0 : 0.15;
         String d = runs.digits(a, b);
         int start = plus ? runs.start(a) - 1 : runs.start(a);
-        int end = runs.end(b);
+        int end = runs.endWithKeycap(b);
         char first = d.charAt(0);
         String pattern;
         double base;
@@ -96,6 +100,12 @@ public final class PhoneRecognizer implements Recognizer {
             return;
         }
         base -= partial;
+        // spelled out digit by digit, or nearly (8 9 1 6 1 2 3 4 5 6 7, keycap emoji), to escape a search:
+        // no way of writing a phone has so many groups, but lottery draws and counts do; only with a phone word
+        if (b - a + 1 >= SPACED_GROUPS) {
+            pattern = "spaced digits (" + pattern + ")";
+            base = Math.min(base, SPACED_BASE);
+        }
         if (!ctx.canReach(base)) return;
         if (national >= 0) {
             // Russian national numbers start with 3, 4, 8 or 9; skip the parser for the rest

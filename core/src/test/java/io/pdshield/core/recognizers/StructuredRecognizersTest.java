@@ -120,6 +120,14 @@ class StructuredRecognizersTest {
                 arguments("тел:\u00a0+7\u00a0916\u00a0123\u201145\u201167", PHONE, "+7\u00a0916\u00a0123\u201145\u201167", "+79161234567"),
                 arguments("тел 8\u2012916\u2012123\u201245\u201267", PHONE, "8\u2012916\u2012123\u201245\u201267", "+79161234567"),
                 arguments("СНИЛС 112\u2011233\u2011445 95", SNILS, "112\u2011233\u2011445 95", "11223344595"),
+                // spelled out digit by digit or in keycap emoji to escape a search, beside a phone word
+                arguments("Номер: 8 9 1 6 1 2 3 4 5 6 7", PHONE, "8 9 1 6 1 2 3 4 5 6 7", "+79161234567"),
+                arguments("тел +7 9 1 6 1 2 3 4 5 6 7 (пишите)", PHONE, "+7 9 1 6 1 2 3 4 5 6 7", "+79161234567"),
+                arguments("Тел 8 916 1 2 3 4 5 6 7", PHONE, "8 916 1 2 3 4 5 6 7", "+79161234567"),
+                arguments("звонить сюда 8\uFE0F\u20E39\uFE0F\u20E31\uFE0F\u20E36\uFE0F\u20E31\uFE0F\u20E32\uFE0F\u20E3"
+                        + "3\uFE0F\u20E34\uFE0F\u20E35\uFE0F\u20E36\uFE0F\u20E37\uFE0F\u20E3 до 20:00", PHONE,
+                        "8\uFE0F\u20E39\uFE0F\u20E31\uFE0F\u20E36\uFE0F\u20E31\uFE0F\u20E32\uFE0F\u20E3"
+                        + "3\uFE0F\u20E34\uFE0F\u20E35\uFE0F\u20E36\uFE0F\u20E37\uFE0F\u20E3", "+79161234567"),
                 // labels with Latin look-alike letters slipped in (a Latin "a" in пaспорт, a Latin "C" in Cнилс) still count
                 arguments("пaспорт 4510 123456", PASSPORT_RU, "4510 123456", "4510123456"),
                 arguments("Cнилс 11223344595", SNILS, "11223344595", "11223344595"),
@@ -232,6 +240,9 @@ class StructuredRecognizersTest {
                 // "номер" is a phone word, but not in "номер транзакции", "номер заказа"
                 arguments("Оплата прошла. Номер транзакции: 79048988932. Чек отправлен на почту.", PHONE),
                 arguments("номер заказа 89161234567", PHONE),
+                // digits spelled out one by one without a phone word: a lottery draw, a count
+                arguments("Результаты тиража: 8 9 1 6 1 2 3 4 5 6 7", PHONE),
+                arguments("8️⃣9️⃣1️⃣6️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣ — выигрышная комбинация", PHONE),
                 // plate look-alikes
                 arguments("в 150 км 20 минут езды", VEHICLE_PLATE),
                 arguments("А000ВС77", VEHICLE_PLATE),
