@@ -187,6 +187,7 @@ public final class PersonNameRecognizer implements Recognizer {
         boolean runStart = true;
         while (true) {
             while (w.size < WINDOW && p < n) {
+                if (w.size > 0 && underscoreJoin(t, p)) p++; // #Иванова_Мария: a hashtag's words
                 int e = -1;
                 if (candidateWord(t, p) && (w.size > 0 || !isolated(t, p))) {
                     if (dict == null) dict = NameDictionary.forThisThread();
@@ -331,7 +332,16 @@ public final class PersonNameRecognizer implements Recognizer {
         if (t.length(p) == 1) return false; // an initial
         int q = p + 1;
         if (q < t.size() && t.isSym(q, '-') && t.glued(q) && q + 1 < t.size() && t.glued(q + 1)) q++;
+        else if (underscoreJoin(t, q)) q++;
         return !(q < t.size() && candidateWord(t, q)) && labelBefore(t, p) < 0;
+    }
+
+    /**
+     * Token {@code i} is an underscore glued between two words, as hashtags join a name's words
+     * ({@code #Иванова_Мария}, {@code #Смирнов_Алексей_Игоревич}): the words read as if spaced.
+     */
+    private static boolean underscoreJoin(Tokens t, int i) {
+        return t.isSym(i, '_') && t.glued(i) && i + 1 < t.size() && t.glued(i + 1) && t.type(i + 1) == Tokens.WORD;
     }
 
     /** Reads the run item at token {@code p} into the window; returns the token after it or -1. */

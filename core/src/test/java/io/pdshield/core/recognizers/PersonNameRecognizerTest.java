@@ -117,7 +117,11 @@ class PersonNameRecognizerTest {
                 arguments("/fio Кириллов Лука 31/07/1980", "Кириллов Лука", "кириллов лука"),
                 // two ordinary words too, with a birth-aged date right after them: a dossier line
                 arguments("Королева Виктория 03.02.1957", "Королева Виктория", "королева виктория"),
-                arguments("Гущина Виктория 29.10.61", "Гущина Виктория", "гущина виктория"));
+                arguments("Гущина Виктория 29.10.61", "Гущина Виктория", "гущина виктория"),
+                // a hashtag joins the words with underscores: the same name, the underscores not in the value
+                arguments("#Иванова_Мария #слив #Москва", "Иванова_Мария", "иванова мария"),
+                arguments("новый слив #Смирнов_Алексей_Игоревич", "Смирнов_Алексей_Игоревич", "смирнов алексей игоревич"),
+                arguments("#Петрову_Сергею передай", "Петрову_Сергею", "петров сергей"));
     }
 
     /** Texts where no person name may be reported. */
@@ -151,6 +155,9 @@ class PersonNameRecognizerTest {
                 "Красная Поляна",
                 "Новый Год уже скоро",
                 "Москва Сити",
+                // hashtags of places and topics
+                "#Новости_Москвы #Красная_Площадь",
+                "#Слава_России",
                 // a team named after a person, a pronoun-like adjective before a first name
                 "Следующий матч: Салават Юлаев — Ростов, начало в 19:00",
                 "Своих Иван не бросает",
