@@ -66,6 +66,13 @@ public final class PersonNameRecognizer implements Recognizer {
     private static final byte WORD = 1;
     private static final byte INITIAL = 2;
     private static final byte COMPOUND = 3;
+    /** A Turkic patronymic: the father's name and a particle ({@code Гусейн оглы}, {@code Рашид кызы}). */
+    private static final byte TURKIC = 4;
+    /** The particles of a Turkic patronymic: son of (masculine), daughter of (feminine). */
+    private static final WordTable TURKIC_SON = WordTable.of(0, "оглы", "оглу", "улы", "уулу");
+    private static final WordTable TURKIC_DAUGHTER = WordTable.of(0, "кызы", "гызы", "кизи");
+    /** Agreement bits of every case of one gender (see {@link NameDictionary#bit}). */
+    private static final long ALL_MASC = 0x555, ALL_FEM = 0xAAA;
     private static final int WINDOW = 3;
 
     /**
@@ -187,7 +194,10 @@ public final class PersonNameRecognizer implements Recognizer {
         boolean runStart = true;
         while (true) {
             while (w.size < WINDOW && p < n) {
-                if (w.size > 0 && underscoreJoin(t, p)) p++; // #Иванова_Мария: a hashtag's words
+                if (w.size > 0) {
+                    if (underscoreJoin(t, p)) p++; // #Иванова_Мария: a hashtag's words
+                    else if (t.isSym(p, '(')) p = afterAside(t, p, dict); // Иванова (Петрова) Мария: the maiden name
+                }
                 int e = -1;
                 if (candidateWord(t, p) && (w.size > 0 || !isolated(t, p))) {
                     if (dict == null) dict = NameDictionary.forThisThread();
@@ -333,7 +343,27 @@ public final class PersonNameRecognizer implements Recognizer {
         int q = p + 1;
         if (q < t.size() && t.isSym(q, '-') && t.glued(q) && q + 1 < t.size() && t.glued(q + 1)) q++;
         else if (underscoreJoin(t, q)) q++;
+        else if (asideAt(t, q)) q += 3;
         return !(q < t.size() && candidateWord(t, q)) && labelBefore(t, p) < 0;
+    }
+
+    /**
+     * Tokens {@code p..p+2} are one capitalised word in brackets with a candidate word after them:
+     * a maiden name or a nickname inside a name ({@code Иванова (Петрова) Мария Сергеевна}).
+     */
+    private static boolean asideAt(Tokens t, int p) {
+        return p + 3 < t.size() && t.isSym(p, '(') && candidateWord(t, p + 1) && t.glued(p + 1) && t.length(p + 1) > 1
+                && t.isSym(p + 2, ')') && t.glued(p + 2) && candidateWord(t, p + 3);
+    }
+
+    /**
+     * The token after a bracketed surname or first name inside a name ({@link #asideAt}), which the
+     * name's span covers and its value leaves out; else {@code p} (the run ends there).
+     */
+    private static int afterAside(Tokens t, int p, NameDictionary dict) {
+        if (!asideAt(t, p)) return p;
+        long info = dict.valueAt(dict.slotOf(t.chars(), t.start(p + 1), t.end(p + 1)));
+        return (NameDictionary.mask(info, FAM) | NameDictionary.mask(info, NAME)) != 0 ? p + 3 : p;
     }
 
     /**
@@ -376,6 +406,14 @@ public final class PersonNameRecognizer implements Recognizer {
                 w.slot2[k] = slot2;
                 w.gen[k] = gen;
                 return p + 3;
+            }
+        }
+        // a Turkic patronymic after a first name: Алиев Рашид Гусейн оглы (indeclinable, every case)
+        if (k > 0 && w.type[k - 1] == WORD && NameDictionary.mask(w.info[k - 1], NAME) != 0 && p + 1 < t.size() && t.type(p + 1) == Tokens.WORD && t.has(p + 1, Tokens.GAP) && !t.has(p + 1, Tokens.CAP)) {
+            long gender = TURKIC_SON.get(t, p + 1) >= 0 ? ALL_MASC : TURKIC_DAUGHTER.get(t, p + 1) >= 0 ? ALL_FEM : 0;
+            if (gender != 0) {
+                set(w, k, p, p + 2, TURKIC, gender << PATR);
+                return p + 2;
             }
         }
         set(w, k, p, p + 1, WORD, info);
@@ -518,6 +556,18 @@ public final class PersonNameRecognizer implements Recognizer {
             long own = agree != 0 && m != 0 ? agree & m : m;
             int gender = own == 0 ? NameDictionary.MASC : NameDictionary.gender(Long.numberOfTrailingZeros(own));
             if (t.has(p, Tokens.LAT) || w.type[k] == COMPOUND && t.has(p + 2, Tokens.LAT)) flags |= LOOKALIKE;
+            if (w.type[k] == TURKIC) {
+                // the father's name as written and the particle: both indeclinable
+                for (int q = p; q <= p + 1; q++) {
+                    if (q > p) value.append(' ');
+                    for (int i = t.start(q); i < t.end(q); i++) {
+                        char c = NameDictionary.foldChar(text.charAt(i));
+                        if (!Chars.ignorable(c)) value.append(c == 'ё' ? 'е' : c);
+                    }
+                }
+                common = false;
+                continue;
+            }
             if (m == 0) {
                 for (int i = t.start(p); i < t.end(p); i++) {
                     char c = NameDictionary.foldChar(text.charAt(i));

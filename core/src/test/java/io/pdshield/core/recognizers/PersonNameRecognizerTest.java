@@ -121,7 +121,14 @@ class PersonNameRecognizerTest {
                 // a hashtag joins the words with underscores: the same name, the underscores not in the value
                 arguments("#Иванова_Мария #слив #Москва", "Иванова_Мария", "иванова мария"),
                 arguments("новый слив #Смирнов_Алексей_Игоревич", "Смирнов_Алексей_Игоревич", "смирнов алексей игоревич"),
-                arguments("#Петрову_Сергею передай", "Петрову_Сергею", "петров сергей"));
+                arguments("#Петрову_Сергею передай", "Петрову_Сергею", "петров сергей"),
+                // a maiden name or a nickname in brackets inside the name: in the span, not in the value
+                arguments("Иванова (Петрова) Мария Сергеевна, 1984 г.р.", "Иванова (Петрова) Мария Сергеевна", "иванова мария сергеевна"),
+                arguments("Сергей (Серёга) Иванов, тел. скину позже", "Сергей (Серёга) Иванов", "сергей иванов"),
+                // Turkic patronymics: the father's name and оглы (son) or кызы (daughter), in any order
+                arguments("ФИО: Алиев Рашид Гусейн оглы", "Алиев Рашид Гусейн оглы", "алиев рашид гусейн оглы"),
+                arguments("Мамедова Лейла Гусейн кызы, 1990 г.р.", "Мамедова Лейла Гусейн кызы", "мамедова лейла гусейн кызы"),
+                arguments("Рашид Гусейн оглы Алиев", "Рашид Гусейн оглы Алиев", "рашид гусейн оглы алиев"));
     }
 
     /** Texts where no person name may be reported. */
@@ -158,6 +165,9 @@ class PersonNameRecognizerTest {
                 // hashtags of places and topics
                 "#Новости_Москвы #Красная_Площадь",
                 "#Слава_России",
+                // a party or a region in brackets after a surname
+                "Депутат Иванов (ЛДПР) заявил",
+                "Мария (Маша) рассказала",
                 // a team named after a person, a pronoun-like adjective before a first name
                 "Следующий матч: Салават Юлаев — Ростов, начало в 19:00",
                 "Своих Иван не бросает",
