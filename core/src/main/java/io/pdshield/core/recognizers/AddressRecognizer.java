@@ -28,10 +28,13 @@ import java.util.Set;
  *
  * <p>After an address label ({@code Адрес:}, {@code прописка}, {@code проживает по адресу}, {@code /adr}) the
  * street may be written without its kind when a town, a flat or {@code д.} says it is an address:
- * {@code Прописка: г. Казань, Баумана 15-7}, {@code проживает Тверская 12 кв 5}.
+ * {@code Прописка: г. Казань, Баумана 15-7}, {@code проживает Тверская 12 кв 5}. Without a label, such a
+ * street counts after a town written with its kind ({@code г. Казань, Баумана 15}), or after a large
+ * city with a flat ({@code Москва, Ленина 5-12}), with a lower score.
  *
  * <p>Deliberately not reported: a street without a house ({@code митинг на ул. Тверской}), a lone
- * city, a house number without a street, a street without its kind and without a label ({@code Ленина 5});
+ * city, a house number without a street, a street without its kind, a label or a town ({@code Ленина 5}),
+ * a large city's street without a flat ({@code Москва, Ленина 5}) or with a score's digits ({@code Казань, Рубин 1-0});
  * postal codes and countries are left out of the span.
  *
  * <p>Stateless and thread-safe: per-thread scratch (the kind of every token) lives in a thread-local.
@@ -155,6 +158,17 @@ public final class AddressRecognizer implements Recognizer {
             ctx.emit(Kind.ADDRESS, start, stop, r.score(), value(t.chars(), start, stop), NAME_ID, r.pattern(),
                     r.validation(), CONTEXT, ContextWords.NONE);
             r.reported(r.first, end); // a second label before it (проживает по адресу) finds it read
+        }
+        // a large city, then a street without its kind, a house and a flat: Москва, Ленина 5-12
+        Tokens.IntList nums = t.nums();
+        for (int k = 0; k < nums.size(); k++) {
+            int end = r.parseCityStreet(nums.get(k));
+            if (end < 0) continue;
+            int start = t.start(r.first);
+            int stop = t.end(end - 1);
+            ctx.emit(Kind.ADDRESS, start, stop, r.score(), value(t.chars(), start, stop), NAME_ID, r.pattern(),
+                    r.validation(), CONTEXT, ContextWords.NONE);
+            r.reported(r.first, end);
         }
     }
 
@@ -322,6 +336,15 @@ public final class AddressRecognizer implements Recognizer {
             int p = areasFrom(i);
             int q = areas > 0 ? comma(p) : p;
             int e = street(q);
+            if (e < 0 && locality && kind(q) == 0) {
+                // a town written with its kind, then a street without one: г. Казань, Баумана 15, кв. 7
+                boolean label = labelBefore(first);
+                int k = kindless(q, !label);
+                if (k >= 0) {
+                    labelled = label;
+                    return k;
+                }
+            }
             if (e >= 0) {
                 if (first < 0) first = q;
                 street = true;
@@ -354,7 +377,7 @@ public final class AddressRecognizer implements Recognizer {
          * localities ({@code Московская обл., г. Химки}); returns the token after them.
          */
         private int areasFrom(int p) {
-            labelled = false;
+            labelled = kindless = false;
             first = -1;
             areas = 0;
             locality = street = house = explicitHouse = building = flat = false;
@@ -427,11 +450,7 @@ public final class AddressRecognizer implements Recognizer {
          * address). Returns the token after it, or -1 (also when the kind-led pass already read one there).
          */
         int parseLabelled(int label) {
-            int p = label + 1;
-            // адрес регистрации:, проживает по адресу —
-            for (int k = 0; k < 3 && t.isWord(p) && !t.has(p, Tokens.CAP); k++) p++;
-            char c = t.symbolAt(p);
-            if (c == ':' || c == '-' || c == '—') p++;
+            int p = afterLabel(label);
             for (int k = 0; k < reportedCount; k++) {
                 if (reportedFrom[k] <= p + 3 && reportedTo[k] > p) return -1;
             }
@@ -450,26 +469,101 @@ public final class AddressRecognizer implements Recognizer {
             }
             int q = areas > 0 ? comma(p) : p;
             if (kind(q) != 0) return -1; // a street with its kind: the kind-led pass reads it
+            int e = kindless(q, false);
+            if (e < 0 || !(locality || flat || explicitHouse)) return -1;
+            labelled = true;
+            return e;
+        }
+
+        /** Where the value after the address label at token {@code label} starts: {@code адрес регистрации:}, {@code проживает по адресу —}. */
+        private int afterLabel(int label) {
+            int p = label + 1;
+            for (int k = 0; k < 3 && t.isWord(p) && !t.has(p, Tokens.CAP); k++) p++;
+            char c = t.symbolAt(p);
+            if (c == ':' || c == '-' || c == '—') p++;
+            return p;
+        }
+
+        /** Whether an address label stands right before token {@code p} (its {@link #afterLabel} is p). */
+        private boolean labelBefore(int p) {
+            for (int k = labelCount - 1; k >= 0; k--) {
+                int l = labels[k];
+                if (l < p && l >= p - 6 && afterLabel(l) == p) return true;
+            }
+            return false;
+        }
+
+        /**
+         * A street written without its kind at token q, after the areas read so far, and its house
+         * ({@code Баумана 15-7}); nothing but punctuation or a new line may follow ({@code живет Петров 5
+         * лет} is no address). Returns the token after it, or -1 (no part is kept then).
+         */
+        private int kindless(int q, boolean unlabelled) {
             int e = name(q, 2, false, false);
             if (e < 0 || (kind(e) & (STREET_AFTER | REGION_AFTER)) != 0) return -1; // Ленинский пр-т: the kind-led pass
-            if (first < 0) first = q;
+            if (unlabelled && !streetName(e - 1)) return -1;
             street = true;
-            p = tail(e);
-            if (!house || !(locality || flat || explicitHouse)) return -1;
+            int p = tail(e);
             // the address ends the phrase: not "живет Петров 5 лет"
-            if (t.isWord(p) && !t.has(p, Tokens.CAP) && t.symbolAt(p - 1) != ',') return -1;
-            labelled = true;
+            if (!house || t.isWord(p) && !t.has(p, Tokens.CAP) && t.symbolAt(p - 1) != ',') {
+                street = house = explicitHouse = building = flat = false;
+                return -1;
+            }
+            if (first < 0) first = q;
+            kindless = true;
             return p;
+        }
+
+        /**
+         * Word {@code w} can end a street's name written without its kind and without a label: declined
+         * as street names are (Ленина, Мира, Победы, Революции, Тверская, Невский, Большой), not written in
+         * capitals — a club's or a company's name before a score is not (Рубин 85-79, Зенит, Динамо, ЦСКА).
+         */
+        private boolean streetName(int w) {
+            if (!t.isWord(w) || t.has(w, Tokens.UPPER)) return false;
+            char c = Chars.lower(t.chars()[t.end(w) - 1]);
+            return c == 'а' || c == 'я' || c == 'ы' || c == 'и' || c == 'й' || c == 'е';
+        }
+
+        /**
+         * A town without its kind, a street without its kind, a house and a flat, the town one of the
+         * large cities: {@code Москва, Ленина 5-12}, {@code Казань, Баумана 15, кв. 7}. Tried at every number
+         * that can be the house: a capitalised word before it and a comma and a city before that. Returns
+         * the token after it, or -1.
+         */
+        int parseCityStreet(int house) {
+            if (!t.isWord(house - 1) || !t.has(house - 1, Tokens.CAP) || t.glued(house)) return -1;
+            // the street: one or two words (Карла Маркса), then the comma after the city
+            int comma = t.isSym(house - 2, ',') ? house - 2 : t.isWord(house - 2) && t.isSym(house - 3, ',') ? house - 3 : -1;
+            if (comma < 1) return -1;
+            int city = RussianCities.endingAt(t, comma - 1);
+            if (city < 0) return -1;
+            for (int k = 0; k < reportedCount; k++) {
+                if (reportedFrom[k] < house && reportedTo[k] > city) return -1;
+            }
+            areasFrom(city);
+            first = city;
+            areas = 1;
+            locality = true;
+            if (kind(comma + 1) != 0) return -1;
+            int e = kindless(comma + 1, true);
+            if (e < 0 || !flat) return -1;
+            // two single digits are a match's score (Казань, Рубин 1-0) as often as a house and flat
+            return t.length(house) == 1 && t.isSym(house + 1, '-') && t.length(house + 2) == 1 ? -1 : e;
         }
 
         /** The last address read came from {@link #parseLabelled}: its street has no kind. */
         boolean labelled;
+        /** The last address read has a street without its kind. */
+        boolean kindless;
 
         double score() {
             double s = 0.55;
             if (areas > 0) s += 0.1;
             if (house) s += 0.1;
             if (flat) s += 0.1;
+            // a street without its kind and without a label: an address word or a dossier's other values decide
+            if (kindless && !labelled) s -= 0.15;
             return Math.min(0.85, s);
         }
 
@@ -481,6 +575,8 @@ public final class AddressRecognizer implements Recognizer {
 
         String validation() {
             if (labelled) return "address label + street name without its kind + house number";
+            if (kindless) return locality && !flat ? "locality with its kind + street name without its kind + house number"
+                    : "locality + street name without its kind + house number + flat";
             if (street && house) return "street kind + name + house number";
             if (street) return "region or locality + street";
             if (!house) return "locality + building + flat";
