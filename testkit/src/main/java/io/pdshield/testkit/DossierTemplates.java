@@ -105,6 +105,7 @@ final class DossierTemplates {
         if (r.chance(0.4)) {
             b.nl();
             hashtags(b, r, Vocabulary.HASHTAGS_DOX, c.entities);
+            nameHashtag(c);
         }
         if (c.entities && r.chance(0.25)) {
             b.nl().t(r.pick(new String[]{"📢 ", "👉 ", "🔔 "}));
@@ -168,6 +169,18 @@ final class DossierTemplates {
             else b.t(t);
         }
         b.nl();
+    }
+
+    /**
+     * One dossier in five whose footer has hashtags also tags the person: {@code #Иванова_Мария}, the
+     * surname and first name joined by an underscore. Chosen by the birth day, not by a draw, so the
+     * rest of a seed's corpus stays as it was.
+     */
+    private static void nameHashtag(Ctx c) {
+        Person p = c.p;
+        if (p.birth().getDayOfMonth() % 5 != 0) return;
+        String text = RuNames.surname(p.last(), p.female(), RuNames.Case.NOM) + "_" + RuNames.firstName(p.first(), p.female(), RuNames.Case.NOM);
+        c.b.t("#").pd(Kind.PERSON_NAME, text, Formats.lemma(p.last()) + " " + Formats.lemma(p.first())).nl();
     }
 
     /**
@@ -237,7 +250,16 @@ final class DossierTemplates {
     }
 
     private static void phone(Ctx c, String national) {
+        phone(c, national, false);
+    }
+
+    /**
+     * A phone; after its own label ({@code labelled}) one number in 25 is spelled out digit by digit to
+     * escape a search ({@link Formats#spelledOut}), chosen by its last two digits (no extra draw).
+     */
+    private static void phone(Ctx c, String national, boolean labelled) {
         String t = Formats.phone(c.r, national);
+        if (labelled && Integer.parseInt(national.substring(8)) % 25 == 0) t = Formats.spelledOut(national);
         if (c.entities && c.r.chance(0.6)) {
             c.b.entPd(c.r.pick(new String[]{"phone", "phone", "phone", "spoiler", "underline", "code"}), Kind.PHONE, t, "+7" + national);
         } else {
@@ -284,7 +306,7 @@ final class DossierTemplates {
             }
             case PHONE -> {
                 lbl(c, r.pick(new String[]{"Телефон", "Тел.", "Номер", "Моб.", "Мобильный"}), r.pick(new String[]{"📱", "📞", "☎️"}));
-                phone(c, p.phone());
+                phone(c, p.phone(), true);
                 if (r.chance(0.3)) b.t(" (" + r.pick(Vocabulary.OPERATORS) + ")");
                 if (p.phone2() != null && r.chance(0.7)) {
                     b.t(r.pick(new String[]{", ", "; ", " / "}));
