@@ -715,6 +715,11 @@ public final class AddressRecognizer implements Recognizer {
                     && t.isNum(e + 1) && t.glued(e + 1)) {
                 return e + 2;
             }
+            // a structure glued to the house number: 39с1 (строение 1)
+            if (t.isWord(e) && t.glued(e) && t.length(e) == 1 && Chars.lower(t.firstChar(e)) == 'с'
+                    && t.isNum(e + 1) && t.glued(e + 1) && !t.alnumAfter(e + 1)) {
+                return e + 2;
+            }
             if (t.isWord(e) && t.glued(e) && !((kind(e) & BUILDING) != 0 && t.isNum(kindEnd(e)))) return -1;
             return e;
         }

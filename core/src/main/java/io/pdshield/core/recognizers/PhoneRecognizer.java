@@ -30,7 +30,10 @@ public final class PhoneRecognizer implements Recognizer {
      */
     private static final ContextWords NEGATIVE = Lexicon.NEGATIVE_NUMBERS.plus("номер заказ", "номер транзакц", "номер операц",
             "номер платеж", "номер счет", "номер договор", "номер отправлен", "номер чек", "номер билет", "номер карт",
-            "номер документ", "номер полис", "номер паспорт", "номер сертификат", "номер накладн", "номер трек", "номер посылк");
+            "номер документ", "номер полис", "номер паспорт", "номер сертификат", "номер накладн", "номер трек", "номер посылк",
+            // the numbers of the other documents and of a car: Номер ВУ: 9912 345678
+            "номер ву$", "номер в/у", "номер водител", "номер прав", "номер удостоверен", "номер снилс", "номер инн",
+            "номер авто", "номер машин", "номер омс");
 
     /** A run of this many groups or more is a number spelled out digit by digit. */
     private static final int SPACED_GROUPS = 7;

@@ -86,6 +86,8 @@ class StructuredRecognizersTest {
                 // the licence's label decides, though "выдано" after it is a passport word too
                 arguments("ВУ: 99 18 123456, выдано 12.03.2019", DRIVER_LICENSE, "99 18 123456", "9918123456"),
                 arguments("в/у 9918 123456 выдано ГИБДД", DRIVER_LICENSE, "9918 123456", "9918123456"),
+                // "номер" is a phone word, but not in "номер ВУ"
+                arguments("Номер ВУ: 9912 345678", DRIVER_LICENSE, "9912 345678", "9912345678"),
                 // plates: Cyrillic, Latin look-alikes, lower case, three-digit region
                 arguments("авто: А123ВС777", VEHICLE_PLATE, "А123ВС777", "А123ВС777"),
                 arguments("/car a123bc 77", VEHICLE_PLATE, "a123bc 77", "А123ВС77"),
@@ -240,6 +242,8 @@ class StructuredRecognizersTest {
                 // "номер" is a phone word, but not in "номер транзакции", "номер заказа"
                 arguments("Оплата прошла. Номер транзакции: 79048988932. Чек отправлен на почту.", PHONE),
                 arguments("номер заказа 89161234567", PHONE),
+                arguments("Номер ВУ: 9912 345678", PHONE),
+                arguments("номер СНИЛС 9123456789", PHONE),
                 // digits spelled out one by one without a phone word: a lottery draw, a count
                 arguments("Результаты тиража: 8 9 1 6 1 2 3 4 5 6 7", PHONE),
                 arguments("8️⃣9️⃣1️⃣6️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣ — выигрышная комбинация", PHONE),
