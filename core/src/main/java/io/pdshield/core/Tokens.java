@@ -229,15 +229,30 @@ public final class Tokens {
         return buf[start(i)];
     }
 
-    /** Whether token i's characters equal {@code s} ignoring case (Russian and Latin letters). */
+    /**
+     * Whether token i's characters equal {@code s} ignoring case (Russian and Latin letters); in a word
+     * of Cyrillic and Latin letters the Latin look-alikes read as Cyrillic ({@code cерия} with a Latin
+     * {@code c} is {@code серия}, a label slipped past a search).
+     */
     public boolean equalsIgnoreCase(int i, String s) {
         int start = start(i);
         int len = end(i) - start;
         if (len != s.length()) return false;
+        if (mixedScript(i)) {
+            for (int k = 0; k < len; k++) {
+                if (Chars.lowerLookalike(buf[start + k]) != s.charAt(k)) return false;
+            }
+            return true;
+        }
         for (int k = 0; k < len; k++) {
             if (Chars.lower(buf[start + k]) != s.charAt(k)) return false;
         }
         return true;
+    }
+
+    /** Token i is a word of Cyrillic and Latin letters together ({@code пaспорт} with a Latin {@code a}). */
+    public boolean mixedScript(int i) {
+        return (info[i] & (CYR | LAT)) == (CYR | LAT);
     }
 
     public String string(int i) {

@@ -82,6 +82,21 @@ class TokensTest {
     }
 
     @Test
+    void aWordOfBothScriptsComparesWithItsLatinLookAlikesReadAsCyrillic() {
+        // "cерия" with a Latin c, "BУ" with a Latin B; "cep" and "BY" are Latin words, "серия" is plain Cyrillic
+        Tokens t = new Tokens().reset("cерия BУ cep BY серия");
+        assertTrue(t.mixedScript(0));
+        assertTrue(t.equalsIgnoreCase(0, "серия"));
+        assertTrue(t.equalsIgnoreCase(1, "ву"));
+        assertFalse(t.mixedScript(2));
+        assertFalse(t.equalsIgnoreCase(2, "сер"));
+        assertFalse(t.equalsIgnoreCase(3, "ву"));
+        assertTrue(t.equalsIgnoreCase(3, "by"));
+        assertFalse(t.mixedScript(4));
+        assertTrue(t.equalsIgnoreCase(4, "серия"));
+    }
+
+    @Test
     void invisibleCharactersInsideAWordKeepItOneWordAndAreWhiteSpaceElsewhere() {
         // a zero-width space, a soft hyphen and a zero-width non-joiner slipped into words; one after a word
         String text = "Ива\u200Bнова Пет\u00ADров Серге\u200Cевна тел\u200B8916 \u2060 x";

@@ -205,12 +205,23 @@ public final class AddressRecognizer implements Recognizer {
                 continue; // Лен\u200Bина is Ленина
             } else {
                 lower = c == 'Ё' ? 'ё' : Character.toLowerCase(c);
+                // a Latin look-alike in a Cyrillic word (yл. with a Latin y) is the Cyrillic letter
+                if (c < 0x80 && Chars.lowerLookalike(c) != Chars.lower(c) && inCyrillicWord(text, i, start, end)) {
+                    lower = Chars.lowerLookalike(c);
+                }
             }
             if (space && n > 0) out[n++] = ' ';
             space = false;
             out[n++] = lower;
         }
         return new String(out, 0, n);
+    }
+
+    /** Whether the word around {@code text[i]} (letters within {@code [start,end)}) has a Cyrillic letter. */
+    private static boolean inCyrillicWord(char[] text, int i, int start, int end) {
+        for (int j = i - 1; j >= start && Character.isLetter(text[j]); j--) if (text[j] >= '\u0400' && text[j] <= '\u04FF') return true;
+        for (int j = i + 1; j < end && Character.isLetter(text[j]); j++) if (text[j] >= '\u0400' && text[j] <= '\u04FF') return true;
+        return false;
     }
 
     private static final ThreadLocal<Parse> PARSES = ThreadLocal.withInitial(Parse::new);
@@ -274,7 +285,9 @@ public final class AddressRecognizer implements Recognizer {
             for (int k = 0; k < w; k++) {
                 int i = words.get(k);
                 sifted[m] = i;
-                m += KINDS.mayContain(chars, tokens.start(i), tokens.end(i)) | (tokens.isSym(i + 1, '-') ? 1 : 0);
+                // a word of both scripts may be a kind with a Latin look-alike in it (yл.): looked up folded
+                m += KINDS.mayContain(chars, tokens.start(i), tokens.end(i)) | (tokens.isSym(i + 1, '-') ? 1 : 0)
+                        | (tokens.mixedScript(i) ? 1 : 0);
             }
             Arrays.fill(kinds, 0, n, 0);
             startCount = 0;
@@ -649,7 +662,8 @@ public final class AddressRecognizer implements Recognizer {
                 p += 2;
             }
             // a kind word is a name only first and written out in capitals: ул. Набережная, Набережная пл.
-            while (words < maxWords && t.isWord(p) && !t.has(p, Tokens.LAT)
+            // Latin words are no Russian place names; a Cyrillic one with a Latin look-alike in it is (Лeнина)
+            while (words < maxWords && t.isWord(p) && (!t.has(p, Tokens.LAT) || t.mixedScript(p))
                     && (kind(p) == 0 || (words == 0 && t.has(p, Tokens.CAP) && kindEnd(p) == p + 1))) {
                 boolean cap = t.has(p, Tokens.CAP);
                 if (!cap) {

@@ -139,7 +139,7 @@ public final class PassportRecognizer implements Recognizer {
     private static boolean startsWithS(Tokens t, int j) {
         if (j < 0) return false;
         char c = t.firstChar(j);
-        return c == 'с' | c == 'С';
+        return c == 'с' | c == 'С' | c == 'c' | c == 'C'; // a Latin look-alike too: cерия
     }
 
     /** {@code серия}, {@code серии}, {@code сер.} (a colon allowed) right before token i. */

@@ -134,10 +134,38 @@ final class WordTable {
         return (int) (filter[f >>> 6] >>> f) & 1;
     }
 
-    /** The code of token {@code i} if it is a word in the table, else {@link #NONE}. */
+    /**
+     * The code of token {@code i} if it is a word in the table, else {@link #NONE}; a word of Cyrillic
+     * and Latin letters is looked up with the Latin look-alikes read as Cyrillic ({@code yл} is {@code ул}).
+     */
     int get(Tokens t, int i) {
         if (!t.isWord(i)) return NONE;
+        if (t.mixedScript(i)) return getLookalike(t.chars(), t.start(i), t.end(i));
         return get(t.chars(), t.start(i), t.end(i));
+    }
+
+    /** {@link #get(char[], int, int)} with Latin look-alikes read as Cyrillic ({@link Chars#lowerLookalike}). */
+    int getLookalike(char[] text, int start, int end) {
+        int len = end - start;
+        if (len <= 0 || len > maxLength) return NONE;
+        int f = filterBit(len, Chars.lowerLookalike(text[start]), Chars.lowerLookalike(text[end - 1]));
+        if ((filter[f >>> 6] & (1L << f)) == 0) return NONE;
+        int h = 0;
+        for (int j = start; j < end; j++) h = 31 * h + Chars.lowerLookalike(text[j]);
+        int slot = (h ^ (h >>> 15)) & mask;
+        String k;
+        while ((k = keys[slot]) != null) {
+            if (k.length() == len && matchesLookalike(k, text, start)) return values[slot];
+            slot = (slot + 1) & mask;
+        }
+        return NONE;
+    }
+
+    private static boolean matchesLookalike(String k, char[] text, int start) {
+        for (int j = 0; j < k.length(); j++) {
+            if (Chars.lowerLookalike(text[start + j]) != k.charAt(j)) return false;
+        }
+        return true;
     }
 
     private static int filterBit(int length, char first, char last) {

@@ -100,6 +100,10 @@ class AddressRecognizerTest {
                 arguments("живёт Тверская 12 кв 5", "Тверская 12 кв 5", "тверская 12 кв 5"),
                 // an invisible character inside the street's name is left out of the value
                 arguments("Адрес: г. Москва, ул. Лен\u200Bина, д. 5", "г. Москва, ул. Лен\u200Bина, д. 5", "г. москва, ул. ленина, д. 5"),
+                // Latin look-alikes in a kind, a street, a town: read and valued as the Cyrillic letters
+                arguments("г. Москва, yл. Ленина, д. 5", "г. Москва, yл. Ленина, д. 5", "г. москва, ул. ленина, д. 5"),
+                arguments("г. Москва, ул. Лeнина, д. 5", "г. Москва, ул. Лeнина, д. 5", "г. москва, ул. ленина, д. 5"),
+                arguments("г. Mосква, ул. Ленина, д. 5", "г. Mосква, ул. Ленина, д. 5", "г. москва, ул. ленина, д. 5"),
                 arguments("Прописан: Московская обл., г. Химки, Молодёжная 12", "Московская обл., г. Химки, Молодёжная 12",
                         "московская обл., г. химки, молодёжная 12"),
                 // without a label: after a town written with its kind, or after a large city with a flat
@@ -145,7 +149,9 @@ class AddressRecognizerTest {
                 "г. Москва, Спартак 2:1",
                 "Москва, Лужники 5-0 в нашу пользу",
                 // a capitalised word and a number inside a sentence
-                "в г. Москва Путин 5 раз выступил");
+                "в г. Москва Путин 5 раз выступил",
+                // a Latin street name is no Russian address
+                "ул. Lenina, д. 5");
     }
 
     @ParameterizedTest

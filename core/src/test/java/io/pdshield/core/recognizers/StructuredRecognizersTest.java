@@ -133,6 +133,9 @@ class StructuredRecognizersTest {
                 // labels with Latin look-alike letters slipped in (a Latin "a" in пaспорт, a Latin "C" in Cнилс) still count
                 arguments("пaспорт 4510 123456", PASSPORT_RU, "4510 123456", "4510123456"),
                 arguments("Cнилс 11223344595", SNILS, "11223344595", "11223344595"),
+                // and in the labels a recognizer reads itself: a Latin "c" in cерия, a Latin "B" in BУ
+                arguments("cерия 4510 номер 123456", PASSPORT_RU, "4510 номер 123456", "4510123456"),
+                arguments("Дата рождения: 12.03.1985, BУ 99 12 345678", DRIVER_LICENSE, "99 12 345678", "9912345678"),
                 // zero-width spaces between the label and the groups, or between the groups
                 arguments("тел\u200B89161234567", PHONE, "89161234567", "+79161234567"),
                 arguments("тел 8\u200B916\u200B123\u200B45\u200B67", PHONE, "8\u200B916\u200B123\u200B45\u200B67", "+79161234567"),
