@@ -90,6 +90,16 @@ final class ContextIndex {
      */
     int collect(long posBit, long negBit, int from, int to, int limit, int anchor, boolean before,
                 Found pos, Found neg) {
+        return collect(posBit, negBit, from, from, -1, to, limit, anchor, before, pos, neg);
+    }
+
+    /**
+     * {@link #collect(long, long, int, int, int, int, boolean, Found, Found)}, with the words of
+     * {@code negBit} starting before token {@code negFrom} kept only if they end after offset
+     * {@code negLast} (in the last token of a line above: that line's label).
+     */
+    int collect(long posBit, long negBit, int from, int negFrom, int negLast, int to, int limit, int anchor, boolean before,
+                Found pos, Found neg) {
         long bits = posBit | negBit;
         if (trie.sets < 64 && bits >>> trie.sets != 0) refresh();
         int nearest = Integer.MAX_VALUE;
@@ -113,7 +123,7 @@ final class ContextIndex {
                     int d = before ? anchor - matchEnd[k] : tokens.start(i) - anchor;
                     if (d < nearest) nearest = d;
                 }
-                if ((m & negBit) != 0 && posEnd <= matchEnd[k]) neg.add(matchNode[k]);
+                if ((m & negBit) != 0 && posEnd <= matchEnd[k] && (i >= negFrom || matchEnd[k] > negLast)) neg.add(matchNode[k]);
             }
         }
         return nearest;

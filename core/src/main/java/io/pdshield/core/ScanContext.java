@@ -177,7 +177,8 @@ public final class ScanContext {
                 windowTokens(start, end);
                 posFound.clear();
                 negFound.clear();
-                int b = contextIndex.collect(pb, nb, beforeFrom, beforeTo, start, start, true, posFound, negFound);
+                int b = contextIndex.collect(pb, nb, beforeFrom, negBeforeFrom, negLineLast, beforeTo, start, start, true,
+                        posFound, negFound);
                 int a = contextIndex.collect(pb, nb, afterFrom, afterTo, text.length(), end, false, posFound, negFound);
                 nearest = Math.min(a, b);
                 if (!posFound.isEmpty()) pos = contextIndex.words(posFound);
@@ -221,7 +222,7 @@ public final class ScanContext {
     }
 
     // token window of the last candidate
-    private int winStart = -1, winEnd = -1, beforeFrom, beforeTo, afterFrom, afterTo;
+    private int winStart = -1, winEnd = -1, beforeFrom, negBeforeFrom, negLineLast, beforeTo, afterFrom, afterTo;
 
     private void windowTokens(int start, int end) {
         if (start == winStart && end == winEnd) return;
@@ -233,13 +234,31 @@ public final class ScanContext {
         int min = start - WINDOW_BEFORE;
         // a label belongs to the nearest value: another number between a context word and the
         // candidate ends the window ("паспорт 20 12 453329 | ВУ 5418772131")
+        int lineStart = -1; // the first token of the candidate's line, if the window reaches the line above
         while (from > 0 && tokens.start(from - 1) >= min) {
             byte type = tokens.type(from - 1);
-            if (type == Tokens.NL && ++newlines == 2) break;
+            if (type == Tokens.NL) {
+                if (++newlines == 2) break;
+                lineStart = from;
+            }
             if (type == Tokens.NUM) break;
             from--;
         }
         beforeFrom = from;
+        // a negative word on the line above counts when that line is a label for this one ("Трек-номер:",
+        // "Номер заказа"), not when it is a heading ("Заказ выполнен ✅" over a dossier): words of a line
+        // above count when it ends with a colon or dash, or (negative ones) when they end it; positive
+        // words are labels either way
+        negBeforeFrom = from;
+        negLineLast = -1;
+        if (lineStart > from) {
+            char c = tokens.symbolAt(lineStart - 2);
+            if (c != ':' && c != '-' && c != '\u2014') {
+                negBeforeFrom = lineStart;
+                // where the last token of the line above starts (a negative phrase ending in it ends the line)
+                negLineLast = lineStart >= 2 ? tokens.start(lineStart - 2) : Integer.MAX_VALUE;
+            }
+        }
         beforeTo = t0;
         // the first token at or after end: the candidate spans a few tokens from t0, a short walk
         int a = t0;

@@ -118,6 +118,8 @@ class StructuredRecognizersTest {
                 arguments("т. 8-994-133-88-56, город Курск", PHONE, "8-994-133-88-56", "+79941338856"),
                 // "т." labels the phone, so an order header on the line above does not silence it
                 arguments("Заказ выполнен ✅\nАлексеев Вадим Николаевич, т. +7 992 207 19 65, Воронеж", PHONE, "+7 992 207 19 65", "+79922071965"),
+                // a negative word in a heading on the line above is no label: Заказ выполнен over a dossier line
+                arguments("Заказ выполнен ✅\nИванов Иван Иванович, 89161234567, Москва", PHONE, "89161234567", "+79161234567"),
                 // non-breaking hyphens and figure dashes (word processors, phones' auto-format) between the groups
                 arguments("тел:\u00a0+7\u00a0916\u00a0123\u201145\u201167", PHONE, "+7\u00a0916\u00a0123\u201145\u201167", "+79161234567"),
                 arguments("тел 8\u2012916\u2012123\u201245\u201267", PHONE, "8\u2012916\u2012123\u201245\u201267", "+79161234567"),
@@ -246,6 +248,10 @@ class StructuredRecognizersTest {
                 arguments("Оплата прошла. Номер транзакции: 79048988932. Чек отправлен на почту.", PHONE),
                 arguments("номер заказа 89161234567", PHONE),
                 arguments("Номер ВУ: 9912 345678", PHONE),
+                // a negative label on the line above, ending with its colon, labels the number below it
+                arguments("Номер заказа:\n89161234567", PHONE),
+                arguments("Номер заказа\n89161234567", PHONE),
+                arguments("Ваш заказ доставлен. Номер заказа\n89161234567", PHONE),
                 arguments("номер СНИЛС 9123456789", PHONE),
                 // digits spelled out one by one without a phone word: a lottery draw, a count
                 arguments("Результаты тиража: 8 9 1 6 1 2 3 4 5 6 7", PHONE),
