@@ -250,7 +250,12 @@ final class NameDictionary {
             int role = tag.startsWith("NN:Name") ? NAME : tag.startsWith("NN:Patr") ? PATR
                     : tag.startsWith("NN:Fam") ? FAM : -1;
             if (role < 0) {
-                if (!tag.startsWith("ADJ:Posit") && !tag.startsWith("NN:")) plainAdjective = false;
+                // a colour adjective's feminine forms are also the comparative and a -еть verb's imperative:
+                // синей (синий, синее, синеть), рыжей; they stay adjectives
+                if (!tag.startsWith("ADJ:Posit") && !tag.startsWith("NN:") && !tag.startsWith("ADJ:Comp")
+                        && !tag.startsWith("VB:IMP")) {
+                    plainAdjective = false;
+                }
                 else if (tag.startsWith("ADJ:Posit") && !tag.contains(":PL") && !tag.contains(":Neut")) adjective |= agreement(tag);
                 if (lemma.equals(form)) {
                     if (tag.startsWith("ADJ")) adjSameLemma = true;

@@ -103,6 +103,8 @@ class PersonNameRecognizerTest {
                 arguments("Передайте Алексею Навальному привет", "Алексею Навальному", "алексей навальный"),
                 arguments("Ирина Белая, 1990 г.р.", "Ирина Белая", "ирина белая"),
                 arguments("звонили Ирине Белой домой", "Ирине Белой", "ирина белая"),
+                // a colour adjective's form that is also a verb's imperative and the comparative (синей: синеть, синее)
+                arguments("Передайте Марии Синей, что долг надо вернуть", "Марии Синей", "мария синяя"),
                 // Latin look-alike letters slipped in to escape a search read as the Cyrillic ones: the same value
                 arguments("Ивaнова Анна Сергеевна, тел 89161234567", "Ивaнова Анна Сергеевна", "иванова анна сергеевна"),
                 arguments("Cидоров Иван", "Cидоров Иван", "сидоров иван"),
@@ -168,6 +170,9 @@ class PersonNameRecognizerTest {
                 // a party or a region in brackets after a surname
                 "Депутат Иванов (ЛДПР) заявил",
                 "Мария (Маша) рассказала",
+                // a first name before an imperative, a comma before an adjective
+                "Мария Беги",
+                "Ольга, синей краской покрась",
                 // a team named after a person, a pronoun-like adjective before a first name
                 "Следующий матч: Салават Юлаев — Ростов, начало в 19:00",
                 "Своих Иван не бросает",
