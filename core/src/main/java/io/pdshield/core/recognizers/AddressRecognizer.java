@@ -424,6 +424,7 @@ public final class AddressRecognizer implements Recognizer {
                     if (!flat) {
                         q = comma(p);
                         e = numbered(q, FLAT);
+                        if (e < 0 && street) e = bareFlat(p);
                         if (e >= 0) {
                             flat = true;
                             p = e;
@@ -699,6 +700,22 @@ public final class AddressRecognizer implements Recognizer {
                 return q + 3;
             }
             return q;
+        }
+
+        /**
+         * A flat written as a bare number after the house and a comma, as leaked delivery records give
+         * addresses ({@code Москва, Ленинский пр-т, 15, 23}): only where the address ends with it (a line
+         * break, the end, or punctuation other than a dash follows; not {@code 5, 12 человек}).
+         */
+        private int bareFlat(int p) {
+            if (!t.isSym(p, ',') || !t.isNum(p + 1) || t.length(p + 1) > 4 || t.glued(p + 1)) return -1;
+            int e = p + 2;
+            if (e >= t.size()) return e;
+            byte type = t.type(e);
+            if (type == Tokens.NL) return e;
+            if (type != Tokens.SYM || t.glued(e) && t.isNum(e + 1)) return -1; // 5, 12 человек; 5, 12.30
+            char c = t.symbolAt(e);
+            return c == ',' || c == '.' || c == ';' || c == ')' || c == '|' ? e : -1;
         }
 
         private int flatAfterDash(int e) {
