@@ -518,8 +518,10 @@ public final class AddressRecognizer implements Recognizer {
             if (unlabelled && !streetName(e - 1)) return -1;
             street = true;
             int p = tail(e);
-            // the address ends the phrase: not "живет Петров 5 лет"
-            if (!house || t.isWord(p) && !t.has(p, Tokens.CAP) && t.symbolAt(p - 1) != ',') {
+            // the address ends the phrase: not "живет Петров 5 лет"; without a label, not before more
+            // numbers either ("г. Москва, Лужники, 11, 12 июля": a date goes on)
+            if (!house || t.isWord(p) && !t.has(p, Tokens.CAP) && t.symbolAt(p - 1) != ','
+                    || unlabelled && t.isSym(p, ',') && t.isNum(p + 1)) {
                 street = house = explicitHouse = building = flat = false;
                 return -1;
             }

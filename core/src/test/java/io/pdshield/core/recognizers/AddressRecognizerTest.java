@@ -157,6 +157,10 @@ class AddressRecognizerTest {
                 "Москва, Лужники 5-0 в нашу пользу",
                 // a capitalised word and a number inside a sentence
                 "в г. Москва Путин 5 раз выступил",
+                // a town, a name and numbers that go on: a date, not a house
+                "г. Москва, Лужники, 11, 12 июля концерт",
+                "В г. Москва, Садовая 5 лет назад открыли парк",
+                "Матч в г. Казань: Рубин 2, Зенит 1",
                 // a Latin street name is no Russian address
                 "ул. Lenina, д. 5");
     }
