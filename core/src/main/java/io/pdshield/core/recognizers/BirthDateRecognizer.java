@@ -137,6 +137,7 @@ public final class BirthDateRecognizer implements Recognizer {
         int year = t.intValue(i);
         if (year < MIN_YEAR || year > thisYear || gluedAfter(t, i + 1)) return;
         String word = yearWordAfter(t, i + 1);
+        if (word == null && grRightBefore(t, i)) word = "г.р";
         if (word == null) {
             word = birthWordBefore(t, i);
             if (word == null) return;
@@ -334,6 +335,22 @@ public final class BirthDateRecognizer implements Recognizer {
             if (t.isWord(k) && (t.equalsIgnoreCase(k, "р") || t.equalsIgnoreCase(k, "рождения"))) return "г.р";
         }
         return null;
+    }
+
+    /**
+     * {@code г.р.} (or {@code г. р.}, {@code г/р}, {@code гр}) right before the year at token {@code i}, a colon
+     * or dash allowed between: {@code г.р. 1985}, {@code г.р.: 1985}. Right before only: in {@code 1960 г.р.,
+     * в 2015 переехал} the label is the first year's.
+     */
+    private static boolean grRightBefore(Tokens t, int i) {
+        int j = i - 1;
+        char c = t.symbolAt(j);
+        if (c == ':' || c == '-' || c == '\u2014') j--;
+        if (t.isSym(j, '.')) j--;
+        if (!t.isWord(j)) return false;
+        if (t.equalsIgnoreCase(j, "гр")) return true;
+        return t.equalsIgnoreCase(j, "р") && (t.isSym(j - 1, '.') || t.isSym(j - 1, '/')) && t.isWord(j - 2)
+                && t.equalsIgnoreCase(j - 2, "г");
     }
 
     /** Token j is the {@code р} of {@code д.р}, {@code д/р} or {@code д. р.}. */

@@ -65,7 +65,10 @@ class BirthDateRecognizerTest {
                 arguments("Петрова Анна, 1992 года рождения", "1992", "1992"),
                 arguments("Родилась в 1990 году в Казани", "1990", "1990"),
                 arguments("Год рождения: 1988", "1988", "1988"),
-                arguments("Дата рождения: 1987", "1987", "1987"));
+                arguments("Дата рождения: 1987", "1987", "1987"),
+                // the year right after г.р.: the label first
+                arguments("Иванов Иван, г.р.: 1985", "1985", "1985"),
+                arguments("г. р. 1990, тел 89161234567", "1990", "1990"));
     }
 
     static Stream<String> quiet() {
@@ -91,7 +94,10 @@ class BirthDateRecognizerTest {
                 "Выпуск 1985 года",
                 "в 2024 г. рост составил",
                 "Иванов Иван, 1985",
-                "1885 г.р.");
+                "1885 г.р.",
+                "г.р 2030",
+                // г.р. labels a year right after it, not a later one in the sentence
+                "г.р. не указан, переехал в 2015");
     }
 
     @ParameterizedTest
