@@ -13,9 +13,10 @@ import java.util.Set;
 /**
  * Links to a person's social-network profile ({@code vk.com/id123}, {@code https://ok.ru/profile/…},
  * {@code t.me/name}, {@code instagram.com/name}, …), {@code @name} handles after a social
- * context word ("инст: @name") and VK page ids right after a VK label ("вк: id123"). Value: host
- * without {@code www.}/{@code m.} plus path, lower case; a handle in Telegram context becomes
- * {@code t.me/name}, a VK id {@code vk.com/id123}.
+ * context word ("инст: @name"), VK page ids right after a VK label ("вк: id123"), and Telegram account
+ * numbers ({@code tg://user?id=123456789}, {@code Telegram ID: 123456789}). Value: host without
+ * {@code www.}/{@code m.} plus path, lower case; a handle in Telegram context becomes {@code t.me/name}, a
+ * VK id {@code vk.com/id123}, a Telegram account number {@code tg://user?id=123456789}.
  */
 public final class SocialProfileRecognizer implements Recognizer {
     /** Hosts whose links name a profile; matched case-insensitively. */
@@ -69,8 +70,44 @@ public final class SocialProfileRecognizer implements Recognizer {
         }
         for (int k = 0; k < words.size(); k++) {
             int i = words.get(k);
-            if (i > doneTo && t.length(i) == 2 && t.equalsIgnoreCase(i, "id")) vkId(ctx, i);
+            if (i <= doneTo || t.length(i) != 2) continue;
+            if (t.equalsIgnoreCase(i, "id")) {
+                vkId(ctx, i);
+                telegramId(ctx, i);
+            } else if (t.equalsIgnoreCase(i, "tg")) {
+                telegramLink(ctx, i);
+            }
         }
+    }
+
+    /** Telegram's link to a user by account number, as lookup bots print it: {@code tg://user?id=123456789}. */
+    private void telegramLink(ScanContext ctx, int i) {
+        Tokens t = ctx.tokens();
+        CharSequence text = t.text();
+        int at = t.end(i);
+        if (!regionMatches(text, at, TG_USER) || t.alnumBefore(i)) return;
+        int num = t.tokenAt(at + TG_USER.length());
+        if (!t.isNum(num) || t.start(num) != at + TG_USER.length() || t.length(num) < 5 || t.length(num) > 12 || t.alnumAfter(num)) return;
+        ctx.emit(Kind.SOCIAL_PROFILE, t.start(i), t.end(num), 0.85, "tg://user?id=" + t.string(num), name(), "tg://user?id=…",
+                "Telegram account link", HANDLE_CONTEXT, ContextWords.NONE);
+    }
+
+    private static final String TG_USER = "://user?id=";
+
+    /**
+     * A Telegram account number after {@code ID} on a line about Telegram ({@code Telegram ID: 123456789},
+     * {@code Телеграм: @name (ID: 123456789)}): value {@code tg://user?id=123456789}, the link that opens it.
+     */
+    private void telegramId(ScanContext ctx, int i) {
+        Tokens t = ctx.tokens();
+        int num = i + 1;
+        char c = t.symbolAt(num);
+        if (c == ':' || c == '-' || c == '\u2014') num++;
+        if (!t.isNum(num) || t.length(num) < 5 || t.length(num) > 12 || t.alnumAfter(num) || t.alnumBefore(i)) return;
+        int at = t.start(i);
+        if (!TELEGRAM.occursIn(t.chars(), ctx.lineFrom(at, ScanContext.WINDOW_BEFORE), at)) return;
+        ctx.emit(Kind.SOCIAL_PROFILE, t.start(num), t.end(num), 0.6, "tg://user?id=" + t.string(num), name(), "Telegram ID + number",
+                "Telegram account number after its label", HANDLE_CONTEXT, ContextWords.NONE);
     }
 
     /**

@@ -163,6 +163,10 @@ class StructuredRecognizersTest {
                 arguments("тг: @anna_secret", SOCIAL_PROFILE, "@anna_secret", "t.me/anna_secret"),
                 // a VK page id without the host, after its label
                 arguments("вк: id123456789", SOCIAL_PROFILE, "id123456789", "vk.com/id123456789"),
+                // Telegram account numbers: the link lookup bots print, and the number after ID on a Telegram line
+                arguments("Профиль: tg://user?id=123456789", SOCIAL_PROFILE, "tg://user?id=123456789", "tg://user?id=123456789"),
+                arguments("🔗 Telegram: @ivanov_ivan (ID: 5512345678)", SOCIAL_PROFILE, "5512345678", "tg://user?id=5512345678"),
+                arguments("тг id 987654321", SOCIAL_PROFILE, "987654321", "tg://user?id=987654321"),
                 arguments("/vk id123456789", SOCIAL_PROFILE, "id123456789", "vk.com/id123456789"),
                 arguments("TikTok: @marina_p, VK - ID52345678", SOCIAL_PROFILE, "ID52345678", "vk.com/id52345678"),
                 arguments("её тг https://t.me/anna_secret", SOCIAL_PROFILE, "https://t.me/anna_secret", "t.me/anna_secret"),
@@ -185,6 +189,9 @@ class StructuredRecognizersTest {
                 arguments("тг канал: https://t.me/+AbCdEf123_xyz", SOCIAL_PROFILE),
                 arguments("чат t.me/joinchat/AAAAAEk5Qw8", SOCIAL_PROFILE),
                 arguments("пост https://t.me/c/1234567890/45", SOCIAL_PROFILE),
+                // an ID that is not on a line about Telegram
+                arguments("Заказ ID: 123456789", SOCIAL_PROFILE),
+                arguments("Telegram\nID: 123456789", SOCIAL_PROFILE),
                 arguments("папка t.me/addlist/abcDEF", SOCIAL_PROFILE),
                 // an id without a VK label
                 arguments("заказ id123456789 оформлен", SOCIAL_PROFILE),
