@@ -70,7 +70,9 @@ public final class SocialProfileRecognizer implements Recognizer {
         }
         for (int k = 0; k < words.size(); k++) {
             int i = words.get(k);
-            if (i <= doneTo || t.length(i) != 2) continue;
+            if (i <= doneTo) continue;
+            if (t.symbolAt(i - 1) == ':' && !t.glued(i)) bareHandle(ctx, i);
+            if (t.length(i) != 2) continue;
             if (t.equalsIgnoreCase(i, "id")) {
                 vkId(ctx, i);
                 telegramId(ctx, i);
@@ -78,6 +80,46 @@ public final class SocialProfileRecognizer implements Recognizer {
                 telegramLink(ctx, i);
             }
         }
+    }
+
+    /** Network labels after which a bare name is a handle ({@code Instagram: anna.s_90}). */
+    private static final WordTable HANDLE_LABELS = WordTable.of(0, "инст", "инста", "инстаграм", "instagram", "inst", "insta",
+            "тг", "телеграм", "телеграмм", "телега", "telegram", "tg", "тикток", "tiktok", "твиттер", "twitter", "ник", "никнейм",
+            "юзернейм", "username", "nick");
+    /** Words after such a label that say there is no handle. */
+    private static final WordTable NOT_HANDLES = WordTable.of(0, "none", "no", "yes", "null", "private", "premium", "hidden",
+            "deleted", "unknown", "nan", "true", "false");
+
+    /**
+     * A handle written without its {@code @} right after a network's label and a colon, as lookup bots print
+     * them: {@code Instagram: anna.s_90}, {@code Telegram: ivanov_ivan}. Lower case only (a capitalised word
+     * there is a sentence or a status), not a word that says there is none. Value as for {@code @name}.
+     */
+    private void bareHandle(ScanContext ctx, int i) {
+        Tokens t = ctx.tokens();
+        int j = t.wordBefore(i, ":");
+        if (j < 0 || HANDLE_LABELS.get(t, j) < 0) return;
+        CharSequence text = t.text();
+        int s = t.start(i);
+        char first = text.charAt(s);
+        if (!(first >= 'a' && first <= 'z' || first == '_')) return;
+        int e = s;
+        boolean upper = false;
+        while (e < text.length() && handleChar(text.charAt(e))) {
+            upper |= Character.isUpperCase(text.charAt(e));
+            e++;
+        }
+        while (e > s && text.charAt(e - 1) == '.') e--;
+        if (upper || e - s < 3 || e - s > 32 || NOT_HANDLES.get(t, i) >= 0) return;
+        if (e < text.length() && (text.charAt(e) == '@' || text.charAt(e) == '/' || Character.isLetterOrDigit(text.charAt(e)))) return;
+        String name = text.subSequence(s, e).toString();
+        // a domain (name.ru) is a link or an e-mail's, not a handle
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && dot >= name.length() - 4 && name.substring(dot + 1).chars().allMatch(Character::isLetter)) return;
+        int at = t.start(j);
+        boolean telegram = TELEGRAM.occursIn(t.chars(), at, t.end(j));
+        ctx.emit(Kind.SOCIAL_PROFILE, s, e, 0.5, telegram ? "t.me/" + name : "@" + name, name(), "label: handle",
+                "handle syntax ok after a network's label", HANDLE_CONTEXT, ContextWords.NONE);
     }
 
     /** Telegram's link to a user by account number, as lookup bots print it: {@code tg://user?id=123456789}. */

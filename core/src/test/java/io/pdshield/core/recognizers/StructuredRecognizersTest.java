@@ -167,6 +167,10 @@ class StructuredRecognizersTest {
                 arguments("Профиль: tg://user?id=123456789", SOCIAL_PROFILE, "tg://user?id=123456789", "tg://user?id=123456789"),
                 arguments("🔗 Telegram: @ivanov_ivan (ID: 5512345678)", SOCIAL_PROFILE, "5512345678", "tg://user?id=5512345678"),
                 arguments("тг id 987654321", SOCIAL_PROFILE, "987654321", "tg://user?id=987654321"),
+                // a handle without its @ right after a network's label and a colon, as lookup bots print them
+                arguments("Инст: ivanova.masha", SOCIAL_PROFILE, "ivanova.masha", "@ivanova.masha"),
+                arguments("├ Telegram: ivanov_ivan\n├ Телефон: нет", SOCIAL_PROFILE, "ivanov_ivan", "t.me/ivanov_ivan"),
+                arguments("ник: anna.s_90 (закрыт)", SOCIAL_PROFILE, "anna.s_90", "@anna.s_90"),
                 arguments("/vk id123456789", SOCIAL_PROFILE, "id123456789", "vk.com/id123456789"),
                 arguments("TikTok: @marina_p, VK - ID52345678", SOCIAL_PROFILE, "ID52345678", "vk.com/id52345678"),
                 arguments("её тг https://t.me/anna_secret", SOCIAL_PROFILE, "https://t.me/anna_secret", "t.me/anna_secret"),
@@ -191,6 +195,11 @@ class StructuredRecognizersTest {
                 arguments("пост https://t.me/c/1234567890/45", SOCIAL_PROFILE),
                 // an ID that is not on a line about Telegram
                 arguments("Заказ ID: 123456789", SOCIAL_PROFILE),
+                // after a network's label: a status, a word saying there is none, a domain, another label's value
+                arguments("Instagram: Private", SOCIAL_PROFILE),
+                arguments("Instagram: none", SOCIAL_PROFILE),
+                arguments("Телеграм: ivanov.ru", SOCIAL_PROFILE),
+                arguments("Логин: ivanov85, пароль: qwerty", SOCIAL_PROFILE),
                 arguments("Telegram\nID: 123456789", SOCIAL_PROFILE),
                 arguments("папка t.me/addlist/abcDEF", SOCIAL_PROFILE),
                 // an id without a VK label
