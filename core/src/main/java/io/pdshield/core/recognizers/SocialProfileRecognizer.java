@@ -53,24 +53,17 @@ public final class SocialProfileRecognizer implements Recognizer {
         CharSequence text = t.text();
         int n = t.size();
         Tokens.IntList words = t.latinWords();
-        int doneTo = -1;
-        for (int k = 0; k < words.size(); k++) {
-            int i = words.get(k);
-            if (i <= doneTo || i + 1 >= n || !t.isSym(i + 1, '.') || !t.glued(i + 1)) continue;
-            int end = link(ctx, i);
-            if (end > 0) doneTo = t.tokenAt(end) - 1;
-        }
-        Tokens.IntList ats = t.ats();
-        for (int k = 0; k < ats.size(); k++) {
-            int i = ats.get(k);
-            if (i + 1 < n && t.glued(i + 1) && t.type(i + 1) != Tokens.SYM
-                    && !(i > 0 && t.glued(i) && t.type(i - 1) != Tokens.SYM)) {
-                handle(ctx, i);
-            }
-        }
+        int doneTo = -1; // the last token of the last link found: words inside it are the link's
         for (int k = 0; k < words.size(); k++) {
             int i = words.get(k);
             if (i <= doneTo) continue;
+            if (i + 1 < n && t.isSym(i + 1, '.') && t.glued(i + 1)) {
+                int end = link(ctx, i);
+                if (end > 0) {
+                    doneTo = t.tokenAt(end) - 1;
+                    continue;
+                }
+            }
             if (t.symbolAt(i - 1) == ':' && !t.glued(i)) bareHandle(ctx, i);
             if (t.length(i) != 2) continue;
             if (t.equalsIgnoreCase(i, "id")) {
@@ -78,6 +71,14 @@ public final class SocialProfileRecognizer implements Recognizer {
                 telegramId(ctx, i);
             } else if (t.equalsIgnoreCase(i, "tg")) {
                 telegramLink(ctx, i);
+            }
+        }
+        Tokens.IntList ats = t.ats();
+        for (int k = 0; k < ats.size(); k++) {
+            int i = ats.get(k);
+            if (i + 1 < n && t.glued(i + 1) && t.type(i + 1) != Tokens.SYM
+                    && !(i > 0 && t.glued(i) && t.type(i - 1) != Tokens.SYM)) {
+                handle(ctx, i);
             }
         }
     }

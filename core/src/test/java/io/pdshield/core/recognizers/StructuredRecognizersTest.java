@@ -171,6 +171,9 @@ class StructuredRecognizersTest {
                 arguments("Инст: ivanova.masha", SOCIAL_PROFILE, "ivanova.masha", "@ivanova.masha"),
                 arguments("├ Telegram: ivanov_ivan\n├ Телефон: нет", SOCIAL_PROFILE, "ivanov_ivan", "t.me/ivanov_ivan"),
                 arguments("ник: anna.s_90 (закрыт)", SOCIAL_PROFILE, "anna.s_90", "@anna.s_90"),
+                // a link further on does not hide the labelled values before it
+                arguments("Инстаграм: eduard.popov.214\nВКонтакте: vk.com/id458741082", SOCIAL_PROFILE, "eduard.popov.214", "@eduard.popov.214"),
+                arguments("вк: id123456789, инст: instagram.com/anna.s_90", SOCIAL_PROFILE, "id123456789", "vk.com/id123456789"),
                 arguments("/vk id123456789", SOCIAL_PROFILE, "id123456789", "vk.com/id123456789"),
                 arguments("TikTok: @marina_p, VK - ID52345678", SOCIAL_PROFILE, "ID52345678", "vk.com/id52345678"),
                 arguments("её тг https://t.me/anna_secret", SOCIAL_PROFILE, "https://t.me/anna_secret", "t.me/anna_secret"),
