@@ -176,6 +176,11 @@ final class DossierTemplates {
      * surname and first name joined by an underscore. Chosen by the birth day, not by a draw, so the
      * rest of a seed's corpus stays as it was.
      */
+    /** A Telegram account number (nine or ten digits) made from the handle, the same for every post of a person. */
+    static long telegramId(String nick) {
+        return 100_000_000L + Math.floorMod(nick.hashCode() * 2_654_435_761L, 6_900_000_000L);
+    }
+
     private static void nameHashtag(Ctx c) {
         Person p = c.p;
         if (p.birth().getDayOfMonth() % 5 != 0) return;
@@ -394,13 +399,21 @@ final class DossierTemplates {
                     String nick = r.chance(0.2) ? capitalize(p.nick()) : p.nick();
                     if (c.entities) b.entPd("mention", Kind.SOCIAL_PROFILE, "@" + nick, "t.me/" + p.nick());
                     else b.pd(Kind.SOCIAL_PROFILE, "@" + nick, "t.me/" + p.nick());
+                    // one handle in four with the account number, as lookup bots print it (by the handle: no draw)
+                    if ((p.nick().hashCode() & 3) == 0) {
+                        String id = Long.toString(telegramId(p.nick()));
+                        b.t(" (ID: ").pd(Kind.SOCIAL_PROFILE, id, "tg://user?id=" + id).t(")");
+                    }
                 } else {
                     b.pd(Kind.SOCIAL_PROFILE, Formats.profileUrl(r, "t.me/" + p.nick()), "t.me/" + p.nick());
                 }
             }
             case INSTA -> {
                 lbl(c, r.pick(new String[]{"Instagram", "Инстаграм", "Инст"}), "📸", true);
-                if (r.chance(0.5)) b.pd(Kind.SOCIAL_PROFILE, "@" + p.insta(), "@" + p.insta());
+                // a third of the handles without their @, as lookup bots print them (by the handle: no draw); not
+                // one that reads as a domain (the.li)
+                boolean bare = Math.floorMod(p.insta().hashCode(), 3) == 0 && !p.insta().matches(".*\\.[a-z]{1,4}");
+                if (r.chance(0.5)) b.pd(Kind.SOCIAL_PROFILE, bare ? p.insta() : "@" + p.insta(), "@" + p.insta());
                 else b.pd(Kind.SOCIAL_PROFILE, Formats.profileUrl(r, "instagram.com/" + p.insta()), "instagram.com/" + p.insta());
             }
             case FIRM -> firm(c);

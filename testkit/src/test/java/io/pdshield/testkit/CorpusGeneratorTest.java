@@ -102,7 +102,7 @@ class CorpusGeneratorTest {
     void theRarerWrittenFormsArePresent() {
         Pattern spaced = Pattern.compile("^\\+?[78]( \\d){10}$"), name = Pattern.compile("^[А-ЯЁ][а-яё-]+_[А-ЯЁ][а-яё]+$"),
                 kindless = Pattern.compile("^(.+, )?г\\.? ?[А-ЯЁ][а-яё-]+(-[а-яё]+-[А-ЯЁ][а-яё]+)?, [А-ЯЁ][а-яё]+[аяыийе],? (д\\. ?)?\\d.*");
-        int[] seen = new int[4];
+        int[] seen = new int[6];
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 for (TruthSpan t : m.spans()) {
@@ -115,6 +115,10 @@ class CorpusGeneratorTest {
                         case PERSON_NAME -> {
                             if (name.matcher(text).matches() && m.text().charAt(t.start() - 1) == '#') seen[2]++;
                         }
+                        case SOCIAL_PROFILE -> {
+                            if (t.value().startsWith("tg://")) seen[4]++;
+                            else if (t.value().startsWith("@") && !text.startsWith("@") && text.indexOf('/') < 0) seen[5]++;
+                        }
                         case ADDRESS -> {
                             if (kindless.matcher(text).matches() && !text.matches(".*(ул|пер|пр-т|б-р|ш|пл|наб)\\.? .*")) seen[3]++;
                         }
@@ -124,7 +128,8 @@ class CorpusGeneratorTest {
                 }
             }
         }
-        String what = "spaced phones, keycap phones, name hashtags, streets without their kind: " + java.util.Arrays.toString(seen);
+        String what = "spaced phones, keycap phones, name hashtags, streets without their kind, Telegram account numbers, "
+                + "handles without their @: " + java.util.Arrays.toString(seen);
         for (int n : seen) assertTrue(n >= 1, what);
     }
 
@@ -471,8 +476,10 @@ class CorpusGeneratorTest {
             switch (kind) {
                 case PERSON_NAME -> name(text, value, where);
                 case SOCIAL_PROFILE -> {
-                    if (text.startsWith("@")) {
-                        String n = text.substring(1).toLowerCase(Locale.ROOT);
+                    if (text.matches("\\d{9,10}")) { // a Telegram account number
+                        assertEquals("tg://user?id=" + text, value, where);
+                    } else if (text.startsWith("@") || text.indexOf('/') < 0) { // a handle, with or without its @
+                        String n = (text.startsWith("@") ? text.substring(1) : text).toLowerCase(Locale.ROOT);
                         assertTrue(value.equals("t.me/" + n) || value.equals("@" + n), where + " → " + value);
                     } else {
                         assertEquals(url(text), value, where);
