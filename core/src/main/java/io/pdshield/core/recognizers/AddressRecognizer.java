@@ -128,6 +128,12 @@ public final class AddressRecognizer implements Recognizer {
         return code != WordTable.NONE && (code & PLACE) != 0;
     }
 
+    /** Whether token {@code last} is a locality's kind ({@code г}, {@code город}, {@code пос}, {@code с}). */
+    static boolean localityKindEndingAt(Tokens t, int last) {
+        int code = KINDS.get(t, last);
+        return code != WordTable.NONE && (code & LOCALITY) != 0;
+    }
+
     @Override
     public void recognize(ScanContext ctx) {
         if (!ctx.enabled(Kind.ADDRESS)) return;
@@ -349,7 +355,7 @@ public final class AddressRecognizer implements Recognizer {
             int p = areasFrom(i);
             int q = areas > 0 ? comma(p) : p;
             int e = street(q);
-            if (e < 0 && locality && kind(q) == 0) {
+            if (e < 0 && locality && (kind(q) == 0 || (kind(q) & STREET) != 0 && t.has(q, Tokens.CAP))) {
                 // a town written with its kind, then a street without one: г. Казань, Баумана 15, кв. 7
                 boolean label = labelBefore(first);
                 int k = kindless(q, !label);
@@ -579,7 +585,7 @@ public final class AddressRecognizer implements Recognizer {
             if (house) s += 0.1;
             if (flat) s += 0.1;
             // a street without its kind and without a label: an address word or a dossier's other values decide
-            if (kindless && !labelled) s -= 0.15;
+            if (kindless && !labelled && !explicitHouse && !flat) s -= 0.15;
             return Math.min(0.85, s);
         }
 
