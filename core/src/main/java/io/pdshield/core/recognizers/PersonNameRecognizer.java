@@ -114,12 +114,16 @@ public final class PersonNameRecognizer implements Recognizer {
     private static final int LOOKALIKE = 1 << 8;
     /** Common words only, but a date right after them ({@code Королева Виктория 03.02.1957}). */
     private static final int DATE_BESIDE = 1 << 9;
+    /** Common words only, but tagged as a name: {@code #Гущина_Любовь}. */
+    private static final int HASHTAG = 1 << 10;
+    /** The template index's shift in a validation key (above the flags). */
+    private static final int TEMPLATE_SHIFT = 11;
     /**
-     * Validation texts by template and flags ({@code j << 10 | flags}), built on first use; an array
-     * rather than a map so that a lookup neither boxes nor hashes.
+     * Validation texts by template and flags ({@code j << TEMPLATE_SHIFT | flags}), built on first use; an
+     * array rather than a map so that a lookup neither boxes nor hashes.
      */
     private static final java.util.concurrent.atomic.AtomicReferenceArray<String> VALIDATIONS =
-            new java.util.concurrent.atomic.AtomicReferenceArray<>(TEMPLATES.length << 10);
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(TEMPLATES.length << TEMPLATE_SHIFT);
 
     private static String validationOf(int key) {
         String v = VALIDATIONS.get(key);
@@ -286,7 +290,7 @@ public final class PersonNameRecognizer implements Recognizer {
             }
             if (agree == 0) continue;
             double score = BASE[tpl] - LOWER_PENALTY - (guess ? 0.1 : 0) - (weak ? 0.25 : 0);
-            emit(ctx, t, dict, w, tpl, score, agree, LOWER_PATTERNS[j], false);
+            emit(ctx, t, dict, w, tpl, score, agree, LOWER_PATTERNS[j], 0);
             w.size = 0;
             return first + 2;
         }
@@ -463,18 +467,22 @@ public final class PersonNameRecognizer implements Recognizer {
         }
         // two words that are ordinary words too, agreeing as a name, with a date right after them: a dossier
         // line (Королева Виктория 03.02.1957), not the common words' penalty
-        boolean dateBeside = best >= 0 && TEMPLATE_ROLES[best].length == 2 && bestAgree != 0 && w.type[0] == WORD
-                && w.type[1] == WORD && (w.info[0] & w.info[1] & WEAK) != 0
-                && dateAt(t, t.isSym(w.to[1], ',') ? w.to[1] + 1 : w.to[1]);
-        if (dateBeside) bestScore += COMMON_PENALTY;
+        boolean common = best >= 0 && TEMPLATE_ROLES[best].length == 2 && bestAgree != 0 && w.type[0] == WORD
+                && w.type[1] == WORD && (w.info[0] & w.info[1] & WEAK) != 0;
+        int lifted = 0;
+        if (common && dateAt(t, t.isSym(w.to[1], ',') ? w.to[1] + 1 : w.to[1])) lifted = DATE_BESIDE;
+        // ... or tagged as one: #Гущина_Любовь (not an adjective's form: #Белая_Роза is a flower)
+        else if (common && t.isSym(w.from[0] - 1, '#') && t.glued(w.from[0]) && underscoreJoin(t, w.to[0])
+                && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0) lifted = HASHTAG;
+        if (lifted != 0) bestScore += COMMON_PENALTY;
         if (best >= 0) {
-            emit(ctx, t, dict, w, best, bestScore, bestAgree, PATTERNS[best], dateBeside);
+            emit(ctx, t, dict, w, best, bestScore, bestAgree, PATTERNS[best], lifted);
             return TEMPLATE_ROLES[best].length;
         }
         int label = w.type[0] == INITIAL ? -1 : labelBefore(t, w.from[0]);
         if (label >= 0 && NameDictionary.mask(w.info[0], label) != 0) {
             int j = MATCHED + (label == FAM ? 0 : label == NAME ? 1 : 2);
-            emit(ctx, t, dict, w, j, LABEL_BASE, NameDictionary.mask(w.info[0], label), PATTERNS[j], false);
+            emit(ctx, t, dict, w, j, LABEL_BASE, NameDictionary.mask(w.info[0], label), PATTERNS[j], 0);
         }
         return 1;
     }
@@ -535,9 +543,12 @@ public final class PersonNameRecognizer implements Recognizer {
         w.bestAgree = bestAgree;
     }
 
-    /** Reports reading {@code j} of the window; {@code dateBeside}: two common words with a birth-aged date right after. */
+    /**
+     * Reports reading {@code j} of the window; {@code lifted}: why two common words count without the common
+     * words' penalty ({@link #DATE_BESIDE}, {@link #HASHTAG}), or 0.
+     */
     private static void emit(ScanContext ctx, Tokens t, NameDictionary dict, Window w, int j, double score, long agree,
-                             String pattern, boolean dateBeside) {
+                             String pattern, int lifted) {
         CharSequence text = t.text();
         StringBuilder value = w.value;
         value.setLength(0);
@@ -591,18 +602,20 @@ public final class PersonNameRecognizer implements Recognizer {
             if ((w.info[k] & WEAK) == 0) common = false;
         }
         if (common) flags |= COMMON;
-        if (dateBeside) flags |= DATE_BESIDE;
+        flags |= lifted;
         String v = value.toString();
         if (NOT_PEOPLE.contains(v)) return;
+        // a street named after a person, written without its kind after a town: г. Липецк, Карла Маркса, д. 14
+        if (townBefore(t, w.from[0]) && houseAt(t, w.to[roles.length - 1])) return;
         int start = t.start(w.from[0]);
         int end = t.end(w.to[roles.length - 1] - 1);
         ctx.emit(Kind.PERSON_NAME, start, end, score, v, NAME_ID, pattern,
-                validationOf(j << 10 | flags), CONTEXT, ContextWords.NONE);
+                validationOf(j << TEMPLATE_SHIFT | flags), CONTEXT, ContextWords.NONE);
     }
 
     /** {@code dictionary: Fam(ending)+Name+Patr, agreement ok} for a template index and flags. */
     private static String validation(int key) {
-        int j = key >>> 10;
+        int j = key >>> TEMPLATE_SHIFT;
         String tpl = TEMPLATES[j];
         StringBuilder parts = new StringBuilder("dictionary: ");
         int words = 0;
@@ -619,7 +632,10 @@ public final class PersonNameRecognizer implements Recognizer {
         if (tpl.indexOf('I') >= 0) parts.append("+initials");
         if (j >= MATCHED) parts.append(", after a label");
         else if (words > 1) parts.append((key & AGREE) != 0 ? ", agreement ok" : ", agreement: none");
-        if ((key & COMMON) != 0) parts.append((key & DATE_BESIDE) != 0 ? ", common words only, a date right after" : ", common words only");
+        if ((key & COMMON) != 0) {
+            parts.append((key & DATE_BESIDE) != 0 ? ", common words only, a date right after"
+                    : (key & HASHTAG) != 0 ? ", common words only, a name's hashtag" : ", common words only");
+        }
         if ((key & LOOKALIKE) != 0) parts.append(", Latin look-alike letters read as Cyrillic");
         return parts.toString();
     }
@@ -632,9 +648,32 @@ public final class PersonNameRecognizer implements Recognizer {
     private static boolean placeBefore(Tokens t, int i) {
         boolean dot = t.isSym(i - 1, '.');
         int last = dot ? i - 2 : i - 1;
-        // one-letter kinds without their dot are prepositions: с Кузнецовой Еленой
-        if (!t.isWord(last) || (!dot && t.length(last) == 1)) return false;
+        // one-letter kinds without their dot are prepositions: с Кузнецовой Еленой (not the end of б-р, пр-т)
+        if (!t.isWord(last) || (!dot && t.length(last) == 1 && !(t.isSym(last - 1, '-') && t.glued(last)))) return false;
         return NOT_A_PERSON_AFTER.get(t, last) != WordTable.NONE || AddressRecognizer.placeKindEndingAt(t, last);
+    }
+
+    /**
+     * A town written with its kind and a comma right before token {@code i}: {@code г. Липецк, },
+     * {@code г.Ростов-на-Дону, }, {@code пос. Южный, }.
+     */
+    private static boolean townBefore(Tokens t, int i) {
+        if (!t.isSym(i - 1, ',')) return false;
+        int w = i - 2;
+        if (!t.isWord(w) || !t.has(w, Tokens.CAP)) return false;
+        while (t.isSym(w - 1, '-') && t.glued(w) && t.glued(w - 1) && t.isWord(w - 2)) w -= 2; // Ростов-на-Дону
+        int kind = t.isSym(w - 1, '.') ? w - 2 : w - 1;
+        return t.isWord(kind) && AddressRecognizer.localityKindEndingAt(t, kind);
+    }
+
+    /** A house number at token {@code p}, after a comma or not: {@code 15}, {@code , д. 14}, {@code , дом 3}. */
+    private static boolean houseAt(Tokens t, int p) {
+        if (t.isSym(p, ',')) p++;
+        if (t.isWord(p) && (t.equalsIgnoreCase(p, "д") || t.equalsIgnoreCase(p, "дом"))) {
+            p++;
+            if (t.isSym(p, '.')) p++;
+        }
+        return t.isNum(p) && t.length(p) <= 4;
     }
 
     /** The role a {@code Фамилия:}-style label right before token {@code i} asks for, or -1. */

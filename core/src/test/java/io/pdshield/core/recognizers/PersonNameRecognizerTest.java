@@ -124,6 +124,8 @@ class PersonNameRecognizerTest {
                 arguments("#Иванова_Мария #слив #Москва", "Иванова_Мария", "иванова мария"),
                 arguments("новый слив #Смирнов_Алексей_Игоревич", "Смирнов_Алексей_Игоревич", "смирнов алексей игоревич"),
                 arguments("#Петрову_Сергею передай", "Петрову_Сергею", "петров сергей"),
+                // two words that are also ordinary words count in a hashtag of their own, as after a label
+                arguments("#досье #утечка\n#Гущина_Любовь", "Гущина_Любовь", "гущина любовь"),
                 // a maiden name or a nickname in brackets inside the name: in the span, not in the value
                 arguments("Иванова (Петрова) Мария Сергеевна, 1984 г.р.", "Иванова (Петрова) Мария Сергеевна", "иванова мария сергеевна"),
                 arguments("Сергей (Серёга) Иванов, тел. скину позже", "Сергей (Серёга) Иванов", "сергей иванов"),
@@ -157,6 +159,11 @@ class PersonNameRecognizerTest {
                 "проспект Мира",
                 "г. Королёв",
                 "на улице Карла Маркса",
+                "б-р Карла Маркса, д.25",
+                "пр-т Карла Маркса, 25",
+                // a street named after a person, without its kind, after a town
+                "г. Липецк, Карла Маркса, д. 14 корп. 1",
+                "Ростовская область, г. Шахты, Карла Маркса, д.135",
                 "МГТУ им. Н.Э. Баумана",
                 "станция метро Пушкинская",
                 "Нижний Новгород",
@@ -167,6 +174,8 @@ class PersonNameRecognizerTest {
                 // hashtags of places and topics
                 "#Новости_Москвы #Красная_Площадь",
                 "#Слава_России",
+                "#Белая_Роза",
+                "Гущина Любовь",
                 // a party or a region in brackets after a surname
                 "Депутат Иванов (ЛДПР) заявил",
                 "Мария (Маша) рассказала",
