@@ -30,7 +30,7 @@ import java.util.Set;
  * street may be written without its kind when a town, a flat or {@code д.} says it is an address:
  * {@code Прописка: г. Казань, Баумана 15-7}, {@code проживает Тверская 12 кв 5}. Without a label, such a
  * street counts after a town written with its kind ({@code г. Казань, Баумана 15}), or after a large
- * city with a flat ({@code Москва, Ленина 5-12}), with a lower score.
+ * city with a flat ({@code Москва, Ленина 5-12}); with a lower score unless {@code д.} or a flat says it.
  *
  * <p>Deliberately not reported: a street without a house ({@code митинг на ул. Тверской}), a lone
  * city, a house number without a street, a street without its kind, a label or a town ({@code Ленина 5}),
