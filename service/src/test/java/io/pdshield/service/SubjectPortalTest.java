@@ -242,6 +242,42 @@ class SubjectPortalTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void aTelegramHandleMatchesItsMentionsAndLinksAndTheAccountNumberItsLink(Backend b) throws Exception {
+        start(b);
+        String[] texts = {
+                "Новая жертва 👇\nТГ: @petrov_sergey_84\nТел: 8 916 555-12-34",  // the handle after a Telegram label
+                "Пишите ему: https://t.me/petrov_sergey_84",                     // the link
+                "Telegram: petrov_sergey_84 (ID: 5512345678)",                    // without @, and the account number
+                "Инст: @petrov_sergey_84",                                        // the same name on Instagram: another account
+                "ТГ: @petrova_anna_90"};                                          // another person
+        List<Post> posts = new ArrayList<>();
+        for (int i = 0; i < texts.length; i++) {
+            posts.add(new Post("telegram", "-1001234", "Слив", io.pdshield.ingest.SourceType.CHANNEL, i + 1, 1_700_000_000L + i,
+                    null, null, texts[i], List.of(), false));
+        }
+        assertEquals(200, http.post("/api/v1/posts", analyst, Posts.jsonArray(posts)).status());
+        Http.Response r = http.post("/api/v1/subject/identifiers", subject, Http.json(Map.of("kind", "SOCIAL_PROFILE",
+                "value", "@petrov_sergey_84")));
+        assertEquals("pending_review", r.json().get("state").asText(), r.body());
+        assertFalse(r.body().contains("petrov_sergey"), "stored masked: " + r.body());
+        long handle = r.json().get("id").asLong();
+        r = http.post("/api/v1/subject/identifiers", subject, Http.json(Map.of("kind", "SOCIAL_PROFILE", "value", "tg://user?id=5512345678")));
+        long account = r.json().get("id").asLong();
+        for (long id : new long[]{handle, account}) {
+            assertEquals(200, http.post("/api/v1/review/identifiers/" + id, reviewer, "{\"approve\":true,\"reason\":\"account checked\"}").status());
+        }
+        Map<Long, Set<Long>> byIdentifier = new HashMap<>();
+        for (JsonNode a : http.get("/api/v1/subject/alerts", subject).json()) {
+            byIdentifier.computeIfAbsent(a.get("identifier").asLong(), k -> new HashSet<>()).add(a.get("message").asLong());
+        }
+        assertEquals(Set.of(1L, 2L, 3L), byIdentifier.get(handle), "the handle, its link and the handle without @");
+        assertEquals(Set.of(3L), byIdentifier.get(account), "the account number");
+        assertEquals(400, http.post("/api/v1/subject/identifiers", subject, Http.json(Map.of("kind", "SOCIAL_PROFILE",
+                "value", "просто текст"))).status(), "not a profile");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void consentIsPerCategoryAndItemAndAWithdrawalTakesEffectAtOnce(Backend b) throws Exception {
         start(b);
         http.post("/api/v1/subject/identifiers", subject, Http.json(Map.of("kind", "PHONE", "value", "+7 916 123-45-67")));

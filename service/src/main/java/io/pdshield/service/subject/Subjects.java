@@ -49,7 +49,9 @@ public final class Subjects {
             Map.entry(Kind.PASSPORT_RU, "паспорт "), Map.entry(Kind.PASSPORT_RU_FOREIGN, "загранпаспорт "), Map.entry(Kind.SNILS, "СНИЛС "),
             Map.entry(Kind.INN, "ИНН "), Map.entry(Kind.VEHICLE_PLATE, "госномер "), Map.entry(Kind.DRIVER_LICENSE, "ВУ "),
             Map.entry(Kind.OMS_POLICY, "полис ОМС "), Map.entry(Kind.BANK_CARD, "карта "), Map.entry(Kind.PERSON_NAME, "ФИО: "),
-            Map.entry(Kind.BIRTH_DATE, "дата рождения: "));
+            Map.entry(Kind.BIRTH_DATE, "дата рождения: "),
+            // a profile link reads the same after any label; a bare @name after this one is the Telegram handle (t.me/name)
+            Map.entry(Kind.SOCIAL_PROFILE, "telegram: "));
 
     public record Identifier(long id, String kind, String masked, String state, long createdAt, Long verifiedAt) {
     }
@@ -142,9 +144,10 @@ public final class Subjects {
         throw new IllegalArgumentException("'" + Masking.mask(k, value.strip()) + "' is not a valid " + k);
     }
 
-    static List<String> registrable() {
+    /** The kinds a subject may watch, in the order the portal offers them. */
+    public static List<String> registrable() {
         return List.of("PHONE", "EMAIL", "PASSPORT_RU", "PASSPORT_RU_FOREIGN", "SNILS", "INN", "VEHICLE_PLATE", "DRIVER_LICENSE",
-                "OMS_POLICY", "BANK_CARD", NAME_BIRTH);
+                "OMS_POLICY", "BANK_CARD", "SOCIAL_PROFILE", NAME_BIRTH);
     }
 
     /**

@@ -77,8 +77,7 @@ final class Portal {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("identifiers", s.subjects().list(se.who()));
         m.put("alerts", s.subjects().alerts(se.who(), 200));
-        m.put("kinds", List.of("PHONE", "EMAIL", "PASSPORT_RU", "PASSPORT_RU_FOREIGN", "SNILS", "INN", "VEHICLE_PLATE", "DRIVER_LICENSE",
-                "OMS_POLICY", "BANK_CARD", Subjects.NAME_BIRTH));
+        m.put("kinds", Subjects.registrable());
         console.render(ctx, se, "portal", m);
     }
 
