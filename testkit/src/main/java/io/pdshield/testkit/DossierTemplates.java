@@ -413,7 +413,8 @@ final class DossierTemplates {
                 // a third of the handles without their @, as lookup bots print them (by the handle: no draw); not
                 // one that reads as a domain (the.li)
                 boolean bare = Math.floorMod(p.insta().hashCode(), 3) == 0 && !p.insta().matches(".*\\.[a-z]{1,4}");
-                if (r.chance(0.5)) b.pd(Kind.SOCIAL_PROFILE, bare ? p.insta() : "@" + p.insta(), "@" + p.insta());
+                // after its Instagram label a handle is the profile: one value with the link
+                if (r.chance(0.5)) b.pd(Kind.SOCIAL_PROFILE, bare ? p.insta() : "@" + p.insta(), "instagram.com/" + p.insta());
                 else b.pd(Kind.SOCIAL_PROFILE, Formats.profileUrl(r, "instagram.com/" + p.insta()), "instagram.com/" + p.insta());
             }
             case FIRM -> firm(c);

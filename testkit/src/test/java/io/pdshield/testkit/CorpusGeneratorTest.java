@@ -117,7 +117,7 @@ class CorpusGeneratorTest {
                         }
                         case SOCIAL_PROFILE -> {
                             if (t.value().startsWith("tg://")) seen[4]++;
-                            else if (t.value().startsWith("@") && !text.startsWith("@") && text.indexOf('/') < 0) seen[5]++;
+                            else if (!text.startsWith("@") && text.indexOf('/') < 0) seen[5]++;
                         }
                         case ADDRESS -> {
                             if (kindless.matcher(text).matches() && !text.matches(".*(ул|пер|пр-т|б-р|ш|пл|наб)\\.? .*")) seen[3]++;
@@ -480,7 +480,7 @@ class CorpusGeneratorTest {
                         assertEquals("tg://user?id=" + text, value, where);
                     } else if (text.startsWith("@") || text.indexOf('/') < 0) { // a handle, with or without its @
                         String n = (text.startsWith("@") ? text.substring(1) : text).toLowerCase(Locale.ROOT);
-                        assertTrue(value.equals("t.me/" + n) || value.equals("@" + n), where + " → " + value);
+                        assertTrue(value.equals("t.me/" + n) || value.equals("instagram.com/" + n) || value.equals("@" + n), where + " → " + value);
                     } else {
                         assertEquals(url(text), value, where);
                     }

@@ -15,8 +15,9 @@ import java.util.Set;
  * {@code t.me/name}, {@code instagram.com/name}, …), {@code @name} handles after a social
  * context word ("инст: @name"), VK page ids right after a VK label ("вк: id123"), and Telegram account
  * numbers ({@code tg://user?id=123456789}, {@code Telegram ID: 123456789}). Value: host without
- * {@code www.}/{@code m.} plus path, lower case; a handle in Telegram context becomes {@code t.me/name}, a
- * VK id {@code vk.com/id123}, a Telegram account number {@code tg://user?id=123456789}.
+ * {@code www.}/{@code m.} plus path, lower case; a handle after a Telegram label becomes {@code t.me/name},
+ * after an Instagram one {@code instagram.com/name} (one fingerprint with the link), a VK id
+ * {@code vk.com/id123}, a Telegram account number {@code tg://user?id=123456789}.
  */
 public final class SocialProfileRecognizer implements Recognizer {
     /** Hosts whose links name a profile; matched case-insensitively. */
@@ -35,6 +36,7 @@ public final class SocialProfileRecognizer implements Recognizer {
             "инст", "instagram", "inst$", "insta", "тг$", "тг:", "телеграм", "телега", "telegram", "tg$", "вк$", "вконтакте",
             "ник", "профиль", "аккаунт", "акк$", "страниц", "соцсет", "twitter", "твиттер", "тикток", "tiktok", "юзернейм", "username");
     private static final ContextWords TELEGRAM = ContextWords.of("тг$", "тг:", "телеграм", "телега", "telegram", "tg$");
+    private static final ContextWords INSTAGRAM = ContextWords.of("инст", "instagram", "inst$", "insta");
 
     @Override
     public String name() {
@@ -117,9 +119,9 @@ public final class SocialProfileRecognizer implements Recognizer {
         // a domain (name.ru) is a link or an e-mail's, not a handle
         int dot = name.lastIndexOf('.');
         if (dot > 0 && dot >= name.length() - 4 && name.substring(dot + 1).chars().allMatch(Character::isLetter)) return;
-        int at = t.start(j);
-        boolean telegram = TELEGRAM.occursIn(t.chars(), at, t.end(j));
-        ctx.emit(Kind.SOCIAL_PROFILE, s, e, 0.5, telegram ? "t.me/" + name : "@" + name, name(), "label: handle",
+        int net = network(t.chars(), t.start(j), t.end(j));
+        String value = net == 1 ? "t.me/" + name : net == 2 ? "instagram.com/" + name : "@" + name;
+        ctx.emit(Kind.SOCIAL_PROFILE, s, e, 0.5, value, name(), "label: handle",
                 "handle syntax ok after a network's label", HANDLE_CONTEXT, ContextWords.NONE);
     }
 
@@ -236,11 +238,33 @@ public final class SocialProfileRecognizer implements Recognizer {
         if (e - s < 3 || e - s > 32) return;
         if (e < text.length() && (text.charAt(e) == '@' || Character.isLetterOrDigit(text.charAt(e)))) return;
         String name = text.subSequence(s, e).toString().toLowerCase(Locale.ROOT);
-        int at = t.start(i);
-        boolean telegram = TELEGRAM.occursIn(t.chars(), ctx.windowBeforeFrom(at, ScanContext.WINDOW_BEFORE), at);
-        String value = telegram ? "t.me/" + name : "@" + name;
-        ctx.emit(Kind.SOCIAL_PROFILE, t.start(i), e, 0.2, value, name(), "@handle", "handle syntax ok",
+        ctx.emit(Kind.SOCIAL_PROFILE, t.start(i), e, 0.2, handleValue(ctx, t.start(i), name), name(), "@handle", "handle syntax ok",
                 HANDLE_CONTEXT, ContextWords.NONE);
+    }
+
+    /**
+     * The value of a handle {@code name} written at offset {@code at}: the profile link of the network
+     * its label names ({@code тг: @name} → {@code t.me/name}, {@code инст: @name} → {@code instagram.com/name},
+     * so that a handle and its link have one fingerprint), else {@code @name}. The label on the handle's own
+     * line decides; the line above only when this one names no network.
+     */
+    private static String handleValue(ScanContext ctx, int at, String name) {
+        char[] cs = ctx.tokens().chars();
+        int line = ctx.lineFrom(at, ScanContext.WINDOW_BEFORE);
+        int network = network(cs, line, at);
+        if (network == 0 && line > 0) network = network(cs, ctx.windowBeforeFrom(at, ScanContext.WINDOW_BEFORE), line);
+        return switch (network) {
+            case 1 -> "t.me/" + name;
+            case 2 -> "instagram.com/" + name;
+            default -> "@" + name;
+        };
+    }
+
+    /** 1 if {@code cs[from,to)} names Telegram only, 2 if Instagram only, else 0. */
+    private static int network(char[] cs, int from, int to) {
+        if (from >= to) return 0;
+        boolean telegram = TELEGRAM.occursIn(cs, from, to), instagram = INSTAGRAM.occursIn(cs, from, to);
+        return telegram == instagram ? 0 : telegram ? 1 : 2;
     }
 
     /**

@@ -161,6 +161,11 @@ class StructuredRecognizersTest {
                 arguments("страница www.instagram.com/anna.s_90/ и всё", SOCIAL_PROFILE, "www.instagram.com/anna.s_90", "instagram.com/anna.s_90"),
                 arguments("ok.ru/profile/571234567890", SOCIAL_PROFILE, "ok.ru/profile/571234567890", "ok.ru/profile/571234567890"),
                 arguments("тг: @anna_secret", SOCIAL_PROFILE, "@anna_secret", "t.me/anna_secret"),
+                // a handle after its network's label is that network's profile, one value with its link; the label
+                // on the handle's own line decides, not the line above
+                arguments("инст: @anna.s_90", SOCIAL_PROFILE, "@anna.s_90", "instagram.com/anna.s_90"),
+                arguments("Telegram: @ivan_85\nInstagram: @anna.s_90", SOCIAL_PROFILE, "@anna.s_90", "instagram.com/anna.s_90"),
+                arguments("Telegram:\n@anna_s_90", SOCIAL_PROFILE, "@anna_s_90", "t.me/anna_s_90"),
                 // a VK page id without the host, after its label
                 arguments("вк: id123456789", SOCIAL_PROFILE, "id123456789", "vk.com/id123456789"),
                 // Telegram account numbers: the link lookup bots print, and the number after ID on a Telegram line
@@ -168,16 +173,16 @@ class StructuredRecognizersTest {
                 arguments("🔗 Telegram: @ivanov_ivan (ID: 5512345678)", SOCIAL_PROFILE, "5512345678", "tg://user?id=5512345678"),
                 arguments("тг id 987654321", SOCIAL_PROFILE, "987654321", "tg://user?id=987654321"),
                 // a handle without its @ right after a network's label and a colon, as lookup bots print them
-                arguments("Инст: ivanova.masha", SOCIAL_PROFILE, "ivanova.masha", "@ivanova.masha"),
+                arguments("Инст: ivanova.masha", SOCIAL_PROFILE, "ivanova.masha", "instagram.com/ivanova.masha"),
                 arguments("├ Telegram: ivanov_ivan\n├ Телефон: нет", SOCIAL_PROFILE, "ivanov_ivan", "t.me/ivanov_ivan"),
                 arguments("ник: anna.s_90 (закрыт)", SOCIAL_PROFILE, "anna.s_90", "@anna.s_90"),
                 // a link further on does not hide the labelled values before it
-                arguments("Инстаграм: eduard.popov.214\nВКонтакте: vk.com/id458741082", SOCIAL_PROFILE, "eduard.popov.214", "@eduard.popov.214"),
+                arguments("Инстаграм: eduard.popov.214\nВКонтакте: vk.com/id458741082", SOCIAL_PROFILE, "eduard.popov.214", "instagram.com/eduard.popov.214"),
                 arguments("вк: id123456789, инст: instagram.com/anna.s_90", SOCIAL_PROFILE, "id123456789", "vk.com/id123456789"),
                 arguments("/vk id123456789", SOCIAL_PROFILE, "id123456789", "vk.com/id123456789"),
                 arguments("TikTok: @marina_p, VK - ID52345678", SOCIAL_PROFILE, "ID52345678", "vk.com/id52345678"),
                 arguments("её тг https://t.me/anna_secret", SOCIAL_PROFILE, "https://t.me/anna_secret", "t.me/anna_secret"),
-                arguments("инст @anna.smirnova", SOCIAL_PROFILE, "@anna.smirnova", "@anna.smirnova"),
+                arguments("инст @anna.smirnova", SOCIAL_PROFILE, "@anna.smirnova", "instagram.com/anna.smirnova"),
                 // an emoji (two UTF-16 units) before the span shifts offsets by two
                 arguments("🔥🔥 СНИЛС 112-233-445 95", SNILS, "112-233-445 95", "11223344595"));
     }
