@@ -413,7 +413,9 @@ public final class PersonNameRecognizer implements Recognizer {
             }
         }
         // a Turkic patronymic after a first name: Алиев Рашид Гусейн оглы (indeclinable, every case)
-        if (k > 0 && w.type[k - 1] == WORD && NameDictionary.mask(w.info[k - 1], NAME) != 0 && p + 1 < t.size() && t.type(p + 1) == Tokens.WORD && t.has(p + 1, Tokens.GAP) && !t.has(p + 1, Tokens.CAP)) {
+        if (k > 0 && w.type[k - 1] == WORD && NameDictionary.mask(w.info[k - 1], NAME) != 0 && p + 1 < t.size()
+                && t.type(p + 1) == Tokens.WORD && (t.length(p + 1) == 3 || t.length(p + 1) == 4)
+                && t.has(p + 1, Tokens.GAP) && !t.has(p + 1, Tokens.CAP)) {
             long gender = TURKIC_SON.get(t, p + 1) >= 0 ? ALL_MASC : TURKIC_DAUGHTER.get(t, p + 1) >= 0 ? ALL_FEM : 0;
             if (gender != 0) {
                 set(w, k, p, p + 2, TURKIC, gender << PATR);
