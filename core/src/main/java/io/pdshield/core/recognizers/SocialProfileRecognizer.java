@@ -119,9 +119,7 @@ public final class SocialProfileRecognizer implements Recognizer {
         // a domain (name.ru) is a link or an e-mail's, not a handle
         int dot = name.lastIndexOf('.');
         if (dot > 0 && dot >= name.length() - 4 && name.substring(dot + 1).chars().allMatch(Character::isLetter)) return;
-        int net = network(t.chars(), t.start(j), t.end(j));
-        String value = net == 1 ? "t.me/" + name : net == 2 ? "instagram.com/" + name : "@" + name;
-        ctx.emit(Kind.SOCIAL_PROFILE, s, e, 0.5, value, name(), "label: handle",
+        ctx.emit(Kind.SOCIAL_PROFILE, s, e, 0.5, handleValue(network(t.chars(), t.start(j), t.end(j)), name), name(), "label: handle",
                 "handle syntax ok after a network's label", HANDLE_CONTEXT, ContextWords.NONE);
     }
 
@@ -132,9 +130,14 @@ public final class SocialProfileRecognizer implements Recognizer {
         int at = t.end(i);
         if (!regionMatches(text, at, TG_USER) || t.alnumBefore(i)) return;
         int num = t.tokenAt(at + TG_USER.length());
-        if (!t.isNum(num) || t.start(num) != at + TG_USER.length() || t.length(num) < 5 || t.length(num) > 12 || t.alnumAfter(num)) return;
+        if (!t.isNum(num) || t.start(num) != at + TG_USER.length() || !accountNumber(t, num)) return;
         ctx.emit(Kind.SOCIAL_PROFILE, t.start(i), t.end(num), 0.85, "tg://user?id=" + t.string(num), name(), "tg://user?id=…",
                 "Telegram account link", HANDLE_CONTEXT, ContextWords.NONE);
+    }
+
+    /** Token {@code num} can be a Telegram account number: 5–12 digits standing alone. */
+    private static boolean accountNumber(Tokens t, int num) {
+        return t.length(num) >= 5 && t.length(num) <= 12 && !t.alnumAfter(num);
     }
 
     private static final String TG_USER = "://user?id=";
@@ -148,7 +151,7 @@ public final class SocialProfileRecognizer implements Recognizer {
         int num = i + 1;
         char c = t.symbolAt(num);
         if (c == ':' || c == '-' || c == '\u2014') num++;
-        if (!t.isNum(num) || t.length(num) < 5 || t.length(num) > 12 || t.alnumAfter(num) || t.alnumBefore(i)) return;
+        if (!t.isNum(num) || !accountNumber(t, num) || t.alnumBefore(i)) return;
         int at = t.start(i);
         if (!TELEGRAM.occursIn(t.chars(), ctx.lineFrom(at, ScanContext.WINDOW_BEFORE), at)) return;
         ctx.emit(Kind.SOCIAL_PROFILE, t.start(num), t.end(num), 0.6, "tg://user?id=" + t.string(num), name(), "Telegram ID + number",
@@ -253,6 +256,11 @@ public final class SocialProfileRecognizer implements Recognizer {
         int line = ctx.lineFrom(at, ScanContext.WINDOW_BEFORE);
         int network = network(cs, line, at);
         if (network == 0 && line > 0) network = network(cs, ctx.windowBeforeFrom(at, ScanContext.WINDOW_BEFORE), line);
+        return handleValue(network, name);
+    }
+
+    /** The value of handle {@code name} on {@link #network} {@code network}. */
+    private static String handleValue(int network, String name) {
         return switch (network) {
             case 1 -> "t.me/" + name;
             case 2 -> "instagram.com/" + name;
