@@ -563,7 +563,7 @@ public final class AddressRecognizer implements Recognizer {
             for (int k = 0; k < reportedCount; k++) {
                 if (reportedFrom[k] < house && reportedTo[k] > city) return -1;
             }
-            areasFrom(city);
+            areasFrom(city); // forgets the last address read (a large city's name reads as no area)
             first = city;
             areas = 1;
             locality = true;
@@ -571,7 +571,7 @@ public final class AddressRecognizer implements Recognizer {
             int e = kindless(comma + 1, true);
             if (e < 0 || !flat) return -1;
             // two single digits are a match's score (Казань, Рубин 1-0) as often as a house and flat
-            return t.length(house) == 1 && t.isSym(house + 1, '-') && t.length(house + 2) == 1 ? -1 : e;
+            return t.length(house) == 1 && t.isSym(house + 1, '-') && t.isNum(house + 2) && t.length(house + 2) == 1 ? -1 : e;
         }
 
         /** The last address read came from {@link #parseLabelled}: its street has no kind. */

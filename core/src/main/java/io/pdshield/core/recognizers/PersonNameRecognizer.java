@@ -571,21 +571,13 @@ public final class PersonNameRecognizer implements Recognizer {
             if (t.has(p, Tokens.LAT) || w.type[k] == COMPOUND && t.has(p + 2, Tokens.LAT)) flags |= LOOKALIKE;
             if (w.type[k] == TURKIC) {
                 // the father's name as written and the particle: both indeclinable
-                for (int q = p; q <= p + 1; q++) {
-                    if (q > p) value.append(' ');
-                    for (int i = t.start(q); i < t.end(q); i++) {
-                        char c = NameDictionary.foldChar(text.charAt(i));
-                        if (!Chars.ignorable(c)) value.append(c == 'ё' ? 'е' : c);
-                    }
-                }
+                appendFolded(value, text, t.start(p), t.end(p));
+                appendFolded(value.append(' '), text, t.start(p + 1), t.end(p + 1));
                 common = false;
                 continue;
             }
             if (m == 0) {
-                for (int i = t.start(p); i < t.end(p); i++) {
-                    char c = NameDictionary.foldChar(text.charAt(i));
-                    if (!Chars.ignorable(c)) value.append(c == 'ё' ? 'е' : c);
-                }
+                appendFolded(value, text, t.start(p), t.end(p));
                 flags |= UNKNOWN << (2 * k);
             } else {
                 // the slots of item() still hold these words unless the cache was cleared since
@@ -613,6 +605,14 @@ public final class PersonNameRecognizer implements Recognizer {
         int end = t.end(w.to[roles.length - 1] - 1);
         ctx.emit(Kind.PERSON_NAME, start, end, score, v, NAME_ID, pattern,
                 validationOf(j << TEMPLATE_SHIFT | flags), CONTEXT, ContextWords.NONE);
+    }
+
+    /** Appends a word as written, folded (lower case, look-alikes read as Cyrillic, ё as е), invisible characters left out. */
+    private static void appendFolded(StringBuilder value, CharSequence text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = NameDictionary.foldChar(text.charAt(i));
+            if (!Chars.ignorable(c)) value.append(c == 'ё' ? 'е' : c);
+        }
     }
 
     /** {@code dictionary: Fam(ending)+Name+Patr, agreement ok} for a template index and flags. */
