@@ -220,9 +220,9 @@ public final class Tokens {
         return type == WORD << TYPE_SHIFT || type == NUM << TYPE_SHIFT;
     }
 
-    /** No white space between token {@code i-1} and {@code i}. */
+    /** No white space between token {@code i-1} and {@code i}; false for an index outside the text. */
     public boolean glued(int i) {
-        return (info[i] & GAP) == 0;
+        return i >= 0 && i < size && (info[i] & GAP) == 0;
     }
 
     public char firstChar(int i) {
