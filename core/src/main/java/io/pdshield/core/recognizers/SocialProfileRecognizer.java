@@ -123,10 +123,18 @@ public final class SocialProfileRecognizer implements Recognizer {
                 "handle syntax ok after a network's label", HANDLE_CONTEXT, ContextWords.NONE);
     }
 
-    /** Telegram's link to a user by account number, as lookup bots print it: {@code tg://user?id=123456789}. */
+    /**
+     * Telegram's link to a user by account number, as lookup bots print it: {@code tg://user?id=123456789};
+     * or a lookup bot's command with one: {@code /tg 123456789}.
+     */
     private void telegramLink(ScanContext ctx, int i) {
         Tokens t = ctx.tokens();
         CharSequence text = t.text();
+        if (t.isSym(i - 1, '/') && t.glued(i) && !t.alnumBefore(i - 1) && t.isNum(i + 1) && !t.glued(i + 1) && accountNumber(t, i + 1)) {
+            ctx.emit(Kind.SOCIAL_PROFILE, t.start(i + 1), t.end(i + 1), 0.6, "tg://user?id=" + t.string(i + 1), name(),
+                    "/tg + number", "Telegram account number after a lookup command", HANDLE_CONTEXT, ContextWords.NONE);
+            return;
+        }
         int at = t.end(i);
         if (!regionMatches(text, at, TG_USER) || t.alnumBefore(i)) return;
         int num = t.tokenAt(at + TG_USER.length());

@@ -172,6 +172,7 @@ class StructuredRecognizersTest {
                 arguments("Профиль: tg://user?id=123456789", SOCIAL_PROFILE, "tg://user?id=123456789", "tg://user?id=123456789"),
                 arguments("🔗 Telegram: @ivanov_ivan (ID: 5512345678)", SOCIAL_PROFILE, "5512345678", "tg://user?id=5512345678"),
                 arguments("тг id 987654321", SOCIAL_PROFILE, "987654321", "tg://user?id=987654321"),
+                arguments("/tg 123456789", SOCIAL_PROFILE, "123456789", "tg://user?id=123456789"),
                 // a handle without its @ right after a network's label and a colon, as lookup bots print them
                 arguments("Инст: ivanova.masha", SOCIAL_PROFILE, "ivanova.masha", "instagram.com/ivanova.masha"),
                 arguments("├ Telegram: ivanov_ivan\n├ Телефон: нет", SOCIAL_PROFILE, "ivanov_ivan", "t.me/ivanov_ivan"),
@@ -203,6 +204,7 @@ class StructuredRecognizersTest {
                 arguments("пост https://t.me/c/1234567890/45", SOCIAL_PROFILE),
                 // an ID that is not on a line about Telegram
                 arguments("Заказ ID: 123456789", SOCIAL_PROFILE),
+                arguments("см. docs/tg 123456789", SOCIAL_PROFILE),
                 // after a network's label: a status, a word saying there is none, a domain, another label's value
                 arguments("Instagram: Private", SOCIAL_PROFILE),
                 arguments("Instagram: none", SOCIAL_PROFILE),
