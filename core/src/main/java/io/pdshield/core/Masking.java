@@ -127,12 +127,15 @@ public final class Masking {
     }
 
     private static String social(String v) {
+        if (v.startsWith(TG_USER)) return TG_USER + keepLast(v.substring(TG_USER.length()), 2); // the account number
         int slash = v.indexOf('/');
         if (slash < 0) {
             return v.startsWith("@") ? "@" + keepLast(v.substring(1), 2) : keepLast(v, 2);
         }
         return v.substring(0, slash + 1) + keepLast(v.substring(slash + 1), 2);
     }
+
+    private static final String TG_USER = "tg://user?id=";
 
     private static String geo(String v) {
         // two decimals (about a kilometre) stay, the rest is masked
