@@ -182,7 +182,87 @@ public final class PersonNameRecognizer implements Recognizer {
         if (!ctx.enabled(Kind.PERSON_NAME)) return;
         capitalised(ctx);
         lowerCase(ctx);
+        camelCaseHashtags(ctx);
     }
+
+    /**
+     * A name's hashtag written in camel case, one word: {@code #ИвановаМария}, {@code #СмирновАлексейИгоревич}.
+     * The word is split where a capital follows a small letter, and the parts are read as a name's parts
+     * (two or three, each of at least two letters), the hashtag lifting the common words' penalty as
+     * {@code #Гущина_Любовь} does.
+     */
+    private static void camelCaseHashtags(ScanContext ctx) {
+        Tokens t = ctx.tokens();
+        Tokens.IntList starts = t.capitalCyrillic();
+        char[] cs = t.chars();
+        NameDictionary dict = null;
+        Window w = null;
+        for (int k = 0; k < starts.size(); k++) {
+            int i = starts.get(k);
+            if (!t.isSym(i - 1, '#') || !t.glued(i) || t.length(i) < 6 || t.has(i, Tokens.UPPER) || t.has(i, Tokens.LAT)) continue;
+            int s = t.start(i), e = t.end(i);
+            int parts = 0;
+            int[] from = CAMEL_FROM.get();
+            from[parts++] = s;
+            boolean ok = true;
+            for (int p = s + 1; p < e && ok; p++) {
+                if (Character.isUpperCase(cs[p])) {
+                    if (!Character.isLowerCase(cs[p - 1]) || parts == 3 || p - from[parts - 1] < 2) ok = false;
+                    else from[parts++] = p;
+                }
+            }
+            if (!ok || parts < 2 || e - from[parts - 1] < 2) continue;
+            if (dict == null) {
+                dict = NameDictionary.forThisThread();
+                w = WINDOWS.get();
+            }
+            w.size = 0;
+            for (int q = 0; q < parts; q++) {
+                int pe = q + 1 < parts ? from[q + 1] : e;
+                set(w, q, i, i + 1, WORD, dict.valueAt(dict.slotOf(cs, from[q], pe)));
+            }
+            bestReading(w, 0);
+            int best = w.best;
+            if (best < 0 || TEMPLATE_ROLES[best].length != parts) continue;
+            long agree = w.bestAgree;
+            double score = w.bestScore;
+            boolean common = true, adjective = false;
+            for (int q = 0; q < parts; q++) {
+                if ((w.info[q] & WEAK) == 0) common = false;
+                if ((w.info[q] & NameDictionary.ADJECTIVE) != 0) adjective = true;
+            }
+            if (common && (adjective || parts != 2 || agree == 0)) continue; // #БелаяРоза
+            if (common) score += COMMON_PENALTY;
+            StringBuilder value = w.value;
+            value.setLength(0);
+            int[] roles = TEMPLATE_ROLES[best];
+            for (int q = 0; q < parts; q++) {
+                int pe = q + 1 < parts ? from[q + 1] : e;
+                long m = NameDictionary.mask(w.info[q], roles[q]);
+                if (q > 0) value.append(' ');
+                if (m == 0) {
+                    appendFolded(value, t.text(), from[q], pe);
+                    continue;
+                }
+                long own = agree != 0 ? agree & m : m;
+                int gender = own == 0 ? NameDictionary.MASC : NameDictionary.gender(Long.numberOfTrailingZeros(own));
+                value.append(dict.nominative(cs, from[q], pe, roles[q], gender));
+            }
+            int flags = (agree != 0 ? AGREE : 0) | (common ? COMMON | HASHTAG : 0);
+            ctx.emit(Kind.PERSON_NAME, s, e, score, value.toString(), NAME_ID, CAMEL_PATTERNS[best],
+                    validationOf(best << TEMPLATE_SHIFT | flags), CONTEXT, ContextWords.NONE);
+        }
+    }
+
+    /** {@link #PATTERNS} of a camel-case hashtag's reading. */
+    private static final String[] CAMEL_PATTERNS = new String[MATCHED];
+
+    static {
+        for (int j = 0; j < MATCHED; j++) CAMEL_PATTERNS[j] = PATTERNS[j] + " (camel-case hashtag)";
+    }
+
+    /** Where each part of a camel-case word starts (scratch of {@link #camelCaseHashtags}). */
+    private static final ThreadLocal<int[]> CAMEL_FROM = ThreadLocal.withInitial(() -> new int[3]);
 
     private void capitalised(ScanContext ctx) {
         Tokens t = ctx.tokens();

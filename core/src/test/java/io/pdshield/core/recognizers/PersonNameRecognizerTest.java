@@ -126,6 +126,10 @@ class PersonNameRecognizerTest {
                 arguments("#Петрову_Сергею передай", "Петрову_Сергею", "петров сергей"),
                 // two words that are also ordinary words count in a hashtag of their own, as after a label
                 arguments("#досье #утечка\n#Гущина_Любовь", "Гущина_Любовь", "гущина любовь"),
+                // a hashtag in camel case: one word, split where a capital follows a small letter
+                arguments("#ИвановаМария #слив", "ИвановаМария", "иванова мария"),
+                arguments("новый слив #СмирновАлексейИгоревич", "СмирновАлексейИгоревич", "смирнов алексей игоревич"),
+                arguments("#ГущинаЛюбовь", "ГущинаЛюбовь", "гущина любовь"),
                 // a maiden name or a nickname in brackets inside the name: in the span, not in the value
                 arguments("Иванова (Петрова) Мария Сергеевна, 1984 г.р.", "Иванова (Петрова) Мария Сергеевна", "иванова мария сергеевна"),
                 arguments("Сергей (Серёга) Иванов, тел. скину позже", "Сергей (Серёга) Иванов", "сергей иванов"),
@@ -175,6 +179,7 @@ class PersonNameRecognizerTest {
                 "#Новости_Москвы #Красная_Площадь",
                 "#Слава_России",
                 "#Белая_Роза",
+                "#БелаяРоза #НовостиМосквы #СлаваРоссии #МосковскаяОбласть #ЗаказВыполнен #ВераНадеждаЛюбовь",
                 "Гущина Любовь",
                 // a party or a region in brackets after a surname
                 "Депутат Иванов (ЛДПР) заявил",
