@@ -173,7 +173,7 @@ final class DossierTemplates {
 
     /**
      * One dossier in five whose footer has hashtags also tags the person: {@code #Иванова_Мария}, the
-     * surname and first name joined by an underscore. Chosen by the birth day, not by a draw, so the
+     * surname and first name joined by an underscore, or {@code #ИвановаМария}. Chosen by the birth day, not by a draw, so the
      * rest of a seed's corpus stays as it was.
      */
     /** A Telegram account number (nine or ten digits) made from the handle, the same for every post of a person. */
@@ -184,7 +184,9 @@ final class DossierTemplates {
     private static void nameHashtag(Ctx c) {
         Person p = c.p;
         if (p.birth().getDayOfMonth() % 5 != 0) return;
-        String text = RuNames.surname(p.last(), p.female(), RuNames.Case.NOM) + "_" + RuNames.firstName(p.first(), p.female(), RuNames.Case.NOM);
+        // joined by an underscore, or in camel case (#ИвановаМария) for those born in an odd month
+        String joint = p.birth().getMonthValue() % 2 == 0 ? "_" : "";
+        String text = RuNames.surname(p.last(), p.female(), RuNames.Case.NOM) + joint + RuNames.firstName(p.first(), p.female(), RuNames.Case.NOM);
         c.b.t("#").pd(Kind.PERSON_NAME, text, Formats.lemma(p.last()) + " " + Formats.lemma(p.first())).nl();
     }
 
