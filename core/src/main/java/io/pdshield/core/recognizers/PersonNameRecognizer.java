@@ -2,6 +2,8 @@ package io.pdshield.core.recognizers;
 
 import io.pdshield.core.Chars;
 import io.pdshield.core.ContextWords;
+import io.pdshield.core.Detector;
+import io.pdshield.core.Finding;
 import io.pdshield.core.Kind;
 import io.pdshield.core.Recognizer;
 import io.pdshield.core.ScanContext;
@@ -116,8 +118,10 @@ public final class PersonNameRecognizer implements Recognizer {
     private static final int DATE_BESIDE = 1 << 9;
     /** Common words only, but tagged as a name: {@code #Гущина_Любовь}. */
     private static final int HASHTAG = 1 << 10;
+    /** Common words only, but a phone, passport or other document number on their line: a dossier's. */
+    private static final int IDENTIFIER_ON_LINE = 1 << 11;
     /** The template index's shift in a validation key (above the flags). */
-    private static final int TEMPLATE_SHIFT = 11;
+    private static final int TEMPLATE_SHIFT = 12;
     /**
      * Validation texts by template and flags ({@code j << TEMPLATE_SHIFT | flags}), built on first use; an
      * array rather than a map so that a lookup neither boxes nor hashes.
@@ -556,6 +560,9 @@ public final class PersonNameRecognizer implements Recognizer {
         // ... or tagged as one: #Гущина_Любовь (not an adjective's form: #Белая_Роза is a flower)
         else if (common && t.isSym(w.from[0] - 1, '#') && t.glued(w.from[0]) && underscoreJoin(t, w.to[0])
                 && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0) lifted = HASHTAG;
+        // ... or on a dossier's line: Вероника Гущина, 89161234567 (not an adjective's form either)
+        else if (common && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0
+                && identifierOnLine(ctx, t.start(w.from[0]), t.end(w.to[1] - 1))) lifted = IDENTIFIER_ON_LINE;
         if (lifted != 0) bestScore += COMMON_PENALTY;
         if (best >= 0) {
             emit(ctx, t, dict, w, best, bestScore, bestAgree, PATTERNS[best], lifted);
@@ -716,7 +723,8 @@ public final class PersonNameRecognizer implements Recognizer {
         else if (words > 1) parts.append((key & AGREE) != 0 ? ", agreement ok" : ", agreement: none");
         if ((key & COMMON) != 0) {
             parts.append((key & DATE_BESIDE) != 0 ? ", common words only, a date right after"
-                    : (key & HASHTAG) != 0 ? ", common words only, a name's hashtag" : ", common words only");
+                    : (key & HASHTAG) != 0 ? ", common words only, a name's hashtag"
+                    : (key & IDENTIFIER_ON_LINE) != 0 ? ", common words only, a person's number on the line" : ", common words only");
         }
         if ((key & LOOKALIKE) != 0) parts.append(", Latin look-alike letters read as Cyrillic");
         return parts.toString();
@@ -733,6 +741,27 @@ public final class PersonNameRecognizer implements Recognizer {
         // one-letter kinds without their dot are prepositions: с Кузнецовой Еленой (not the end of б-р, пр-т)
         if (!t.isWord(last) || (!dot && t.length(last) == 1 && !(t.isSym(last - 1, '-') && t.glued(last)))) return false;
         return NOT_A_PERSON_AFTER.get(t, last) != WordTable.NONE || AddressRecognizer.placeKindEndingAt(t, last);
+    }
+
+    /** The kinds that make a line a dossier's: a person's numbers and addresses of contact. */
+    private static final java.util.EnumSet<Kind> LINE_IDENTIFIERS = java.util.EnumSet.of(Kind.PHONE, Kind.EMAIL, Kind.PASSPORT_RU,
+            Kind.PASSPORT_RU_FOREIGN, Kind.SNILS, Kind.INN, Kind.DRIVER_LICENSE, Kind.OMS_POLICY);
+
+    /**
+     * Whether an earlier recognizer reported a person's number or e-mail at or above the default
+     * threshold on the line of {@code [start,end)} ({@link #LINE_IDENTIFIERS}).
+     */
+    private static boolean identifierOnLine(ScanContext ctx, int start, int end) {
+        CharSequence text = ctx.text();
+        int from = ctx.lineFrom(start, start);
+        int to = end;
+        while (to < text.length() && text.charAt(to) != '\n') to++;
+        for (Finding f : ctx.candidates()) {
+            if (f.start() >= from && f.end() <= to && f.score() >= Detector.DEFAULT_THRESHOLD && LINE_IDENTIFIERS.contains(f.kind())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

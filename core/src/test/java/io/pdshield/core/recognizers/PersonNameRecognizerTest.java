@@ -130,6 +130,7 @@ class PersonNameRecognizerTest {
                 arguments("#ИвановаМария #слив", "ИвановаМария", "иванова мария"),
                 arguments("новый слив #СмирновАлексейИгоревич", "СмирновАлексейИгоревич", "смирнов алексей игоревич"),
                 arguments("#ГущинаЛюбовь", "ГущинаЛюбовь", "гущина любовь"),
+
                 // a maiden name or a nickname in brackets inside the name: in the span, not in the value
                 arguments("Иванова (Петрова) Мария Сергеевна, 1984 г.р.", "Иванова (Петрова) Мария Сергеевна", "иванова мария сергеевна"),
                 arguments("Сергей (Серёга) Иванов, тел. скину позже", "Сергей (Серёга) Иванов", "сергей иванов"),
@@ -181,6 +182,11 @@ class PersonNameRecognizerTest {
                 "#Белая_Роза",
                 "#БелаяРоза #НовостиМосквы #СлаваРоссии #МосковскаяОбласть #ЗаказВыполнен #ВераНадеждаЛюбовь",
                 "Гущина Любовь",
+                "Вероника Гущина снова звонила",
+                // the number is an order's, the words an adjective's forms, or the number is on another line
+                "Вера Надежда, заказ 89161234567",
+                "Белая Роза, тел 89161234567",
+                "Слава Мороз\n\nтел 89161234567",
                 // a party or a region in brackets after a surname
                 "Депутат Иванов (ЛДПР) заявил",
                 "Мария (Маша) рассказала",
@@ -200,6 +206,20 @@ class PersonNameRecognizerTest {
                 "Samsung Galaxy за 20 тысяч",
                 "Сбербанк Онлайн не работает",
                 "магазин Пятёрочка на углу");
+    }
+
+    /** Names found through what other recognizers report: the whole detector only. */
+    static Stream<Arguments> foundBesideOtherValues() {
+        return Stream.of(
+                // two common words with a person's number on their line: a dossier's line
+                arguments("Вероника Гущина, 89161234567", "Вероника Гущина", "вероника гущина"),
+                arguments("Королева Виктория | паспорт 4510 123456", "Королева Виктория", "королева виктория"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("foundBesideOtherValues")
+    void theDetectorFindsANameBesideAPersonsNumber(String text, String span, String value) {
+        Expect.finds(text, PERSON_NAME, span, value);
     }
 
     @ParameterizedTest
