@@ -138,7 +138,6 @@ public final class AddressRecognizer implements Recognizer {
     public void recognize(ScanContext ctx) {
         if (!ctx.enabled(Kind.ADDRESS)) return;
         Tokens t = ctx.tokens();
-        int n = t.size();
         Parse r = PARSES.get().reset(t);
         int next = 0; // the token after the last address reported
         for (int k = 0; k < r.startCount; k++) {
@@ -148,34 +147,31 @@ public final class AddressRecognizer implements Recognizer {
             if ((r.kinds[i] & (REGION | LOCALITY | STREET)) == 0 && !r.kindAfterName(i)) continue;
             int end = r.parse(i);
             if (end < 0) continue;
-            int start = t.start(r.first);
-            int stop = t.end(end - 1);
-            ctx.emit(Kind.ADDRESS, start, stop, r.score(), value(t.chars(), start, stop), NAME_ID, r.pattern(),
-                    r.validation(), CONTEXT, ContextWords.NONE);
-            r.reported(r.first, end);
+            report(ctx, t, r, end);
             next = end;
         }
         // after an address label, a street written without its kind: Прописка: г. Казань, Баумана 15-7
         for (int k = 0; k < r.labelCount; k++) {
             int end = r.parseLabelled(r.labels[k]);
             if (end < 0) continue;
-            int start = t.start(r.first);
-            int stop = t.end(end - 1);
-            ctx.emit(Kind.ADDRESS, start, stop, r.score(), value(t.chars(), start, stop), NAME_ID, r.pattern(),
-                    r.validation(), CONTEXT, ContextWords.NONE);
-            r.reported(r.first, end); // a second label before it (проживает по адресу) finds it read
+            report(ctx, t, r, end); // a second label before it (проживает по адресу) finds it read
         }
         // a large city, then a street without its kind, a house and a flat: Москва, Ленина 5-12
         Tokens.IntList nums = t.nums();
         for (int k = 0; k < nums.size(); k++) {
             int end = r.parseCityStreet(nums.get(k));
             if (end < 0) continue;
-            int start = t.start(r.first);
-            int stop = t.end(end - 1);
-            ctx.emit(Kind.ADDRESS, start, stop, r.score(), value(t.chars(), start, stop), NAME_ID, r.pattern(),
-                    r.validation(), CONTEXT, ContextWords.NONE);
-            r.reported(r.first, end);
+            report(ctx, t, r, end);
         }
+    }
+
+    /** Emits the address just read, tokens {@code r.first} to {@code end}, and marks it read. */
+    private void report(ScanContext ctx, Tokens t, Parse r, int end) {
+        int start = t.start(r.first);
+        int stop = t.end(end - 1);
+        ctx.emit(Kind.ADDRESS, start, stop, r.score(), value(t.chars(), start, stop), NAME_ID, r.pattern(),
+                r.validation(), CONTEXT, ContextWords.NONE);
+        r.reported(r.first, end);
     }
 
     /** The kind code of the word at i, or of a hyphenated abbreviation ({@code пр-т}, with {@link #THREE_TOKENS}); 0 if none. */
