@@ -86,19 +86,8 @@ final class WordTable {
 
     /** The code of the characters {@code [start,end)} of a token buffer ({@link Tokens#chars()}), or {@link #NONE}. */
     int get(char[] text, int start, int end) {
-        int len = end - start;
-        if (len <= 0 || len > maxLength) return NONE;
-        int f = filterBit(len, Chars.lower(text[start]), Chars.lower(text[end - 1]));
-        if ((filter[f >>> 6] & (1L << f)) == 0) return NONE;
-        int h = 0;
-        for (int j = start; j < end; j++) h = 31 * h + Chars.lower(text[j]);
-        int slot = (h ^ (h >>> 15)) & mask;
-        String k;
-        while ((k = keys[slot]) != null) {
-            if (k.length() == len && matches(k, text, start)) return values[slot];
-            slot = (slot + 1) & mask;
-        }
-        return NONE;
+        int slot = slot(text, start, end, false);
+        return slot < 0 ? NONE : values[slot];
     }
 
     /**
@@ -107,21 +96,33 @@ final class WordTable {
      */
     String key(Tokens t, int i) {
         if (!t.isWord(i)) return null;
-        char[] text = t.chars();
-        int start = t.start(i), end = t.end(i);
+        int slot = slot(t.chars(), t.start(i), t.end(i), false);
+        return slot < 0 ? null : keys[slot];
+    }
+
+    /**
+     * The slot of the characters {@code [start,end)} of a token buffer, each lower-cased ({@link Chars#lower})
+     * or, with {@code lookalike}, also with Latin look-alikes read as Cyrillic ({@link Chars#lowerLookalike});
+     * -1 if the table does not hold them.
+     */
+    private int slot(char[] text, int start, int end, boolean lookalike) {
         int len = end - start;
-        if (len <= 0 || len > maxLength) return null;
-        int f = filterBit(len, Chars.lower(text[start]), Chars.lower(text[end - 1]));
-        if ((filter[f >>> 6] & (1L << f)) == 0) return null;
+        if (len <= 0 || len > maxLength) return -1;
+        int f = filterBit(len, fold(text[start], lookalike), fold(text[end - 1], lookalike));
+        if ((filter[f >>> 6] & (1L << f)) == 0) return -1;
         int h = 0;
-        for (int j = start; j < end; j++) h = 31 * h + Chars.lower(text[j]);
+        for (int j = start; j < end; j++) h = 31 * h + fold(text[j], lookalike);
         int slot = (h ^ (h >>> 15)) & mask;
         String k;
         while ((k = keys[slot]) != null) {
-            if (k.length() == len && matches(k, text, start)) return k;
+            if (k.length() == len && matches(k, text, start, lookalike)) return slot;
             slot = (slot + 1) & mask;
         }
-        return null;
+        return -1;
+    }
+
+    private static char fold(char c, boolean lookalike) {
+        return lookalike ? Chars.lowerLookalike(c) : Chars.lower(c);
     }
 
     /**
@@ -140,32 +141,8 @@ final class WordTable {
      */
     int get(Tokens t, int i) {
         if (!t.isWord(i)) return NONE;
-        if (t.mixedScript(i)) return getLookalike(t.chars(), t.start(i), t.end(i));
-        return get(t.chars(), t.start(i), t.end(i));
-    }
-
-    /** {@link #get(char[], int, int)} with Latin look-alikes read as Cyrillic ({@link Chars#lowerLookalike}). */
-    int getLookalike(char[] text, int start, int end) {
-        int len = end - start;
-        if (len <= 0 || len > maxLength) return NONE;
-        int f = filterBit(len, Chars.lowerLookalike(text[start]), Chars.lowerLookalike(text[end - 1]));
-        if ((filter[f >>> 6] & (1L << f)) == 0) return NONE;
-        int h = 0;
-        for (int j = start; j < end; j++) h = 31 * h + Chars.lowerLookalike(text[j]);
-        int slot = (h ^ (h >>> 15)) & mask;
-        String k;
-        while ((k = keys[slot]) != null) {
-            if (k.length() == len && matchesLookalike(k, text, start)) return values[slot];
-            slot = (slot + 1) & mask;
-        }
-        return NONE;
-    }
-
-    private static boolean matchesLookalike(String k, char[] text, int start) {
-        for (int j = 0; j < k.length(); j++) {
-            if (Chars.lowerLookalike(text[start + j]) != k.charAt(j)) return false;
-        }
-        return true;
+        int slot = slot(t.chars(), t.start(i), t.end(i), t.mixedScript(i));
+        return slot < 0 ? NONE : values[slot];
     }
 
     private static int filterBit(int length, char first, char last) {
@@ -179,9 +156,9 @@ final class WordTable {
         return true;
     }
 
-    private static boolean matches(String k, char[] text, int start) {
+    private static boolean matches(String k, char[] text, int start, boolean lookalike) {
         for (int j = 0; j < k.length(); j++) {
-            if (Chars.lower(text[start + j]) != k.charAt(j)) return false;
+            if (fold(text[start + j], lookalike) != k.charAt(j)) return false;
         }
         return true;
     }
