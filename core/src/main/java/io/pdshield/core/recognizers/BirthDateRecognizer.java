@@ -348,15 +348,18 @@ public final class BirthDateRecognizer implements Recognizer {
         if (c == ':' || c == '-' || c == '\u2014') j--;
         if (t.isSym(j, '.')) j--;
         if (!t.isWord(j)) return false;
-        if (t.equalsIgnoreCase(j, "гр")) return true;
-        return t.equalsIgnoreCase(j, "р") && (t.isSym(j - 1, '.') || t.isSym(j - 1, '/')) && t.isWord(j - 2)
-                && t.equalsIgnoreCase(j - 2, "г");
+        return t.equalsIgnoreCase(j, "гр") || rAfter(t, j, "г");
     }
 
     /** Token j is the {@code р} of {@code д.р}, {@code д/р} or {@code д. р.}. */
     private static boolean isDr(Tokens t, int j) {
+        return rAfter(t, j, "д");
+    }
+
+    /** Token j is the {@code р} of an abbreviation {@code X.р}, {@code X/р} or {@code X. р.} whose first letter is {@code first}. */
+    private static boolean rAfter(Tokens t, int j, String first) {
         return t.equalsIgnoreCase(j, "р") && (t.isSym(j - 1, '.') || t.isSym(j - 1, '/')) && t.isWord(j - 2)
-                && t.equalsIgnoreCase(j - 2, "д");
+                && t.equalsIgnoreCase(j - 2, first);
     }
 
     /** Spans of this text's person names at or above the default threshold, as start,end pairs. */

@@ -248,9 +248,7 @@ public final class PersonNameRecognizer implements Recognizer {
                     appendFolded(value, t.text(), from[q], pe);
                     continue;
                 }
-                long own = agree != 0 ? agree & m : m;
-                int gender = own == 0 ? NameDictionary.MASC : NameDictionary.gender(Long.numberOfTrailingZeros(own));
-                value.append(dict.nominative(cs, from[q], pe, roles[q], gender));
+                value.append(dict.nominative(cs, from[q], pe, roles[q], partGender(m, agree)));
             }
             int flags = (agree != 0 ? AGREE : 0) | (common ? COMMON | HASHTAG : 0);
             ctx.emit(Kind.PERSON_NAME, s, e, score, value.toString(), NAME_ID, CAMEL_PATTERNS[best],
@@ -653,8 +651,7 @@ public final class PersonNameRecognizer implements Recognizer {
                 continue;
             }
             long m = NameDictionary.mask(w.info[k], role);
-            long own = agree != 0 && m != 0 ? agree & m : m;
-            int gender = own == 0 ? NameDictionary.MASC : NameDictionary.gender(Long.numberOfTrailingZeros(own));
+            int gender = partGender(m, agree);
             if (t.has(p, Tokens.LAT) || w.type[k] == COMPOUND && t.has(p + 2, Tokens.LAT)) flags |= LOOKALIKE;
             if (w.type[k] == TURKIC) {
                 // the father's name as written and the particle: both indeclinable
@@ -692,6 +689,15 @@ public final class PersonNameRecognizer implements Recognizer {
         int end = t.end(w.to[roles.length - 1] - 1);
         ctx.emit(Kind.PERSON_NAME, start, end, score, v, NAME_ID, pattern,
                 validationOf(j << TEMPLATE_SHIFT | flags), CONTEXT, ContextWords.NONE);
+    }
+
+    /**
+     * The gender a part's nominative is taken in: of its readings ({@code m}) those the whole name agrees
+     * on ({@code agree}, 0 if none), the first; masculine if it has none.
+     */
+    private static int partGender(long m, long agree) {
+        long own = agree != 0 && m != 0 ? agree & m : m;
+        return own == 0 ? NameDictionary.MASC : NameDictionary.gender(Long.numberOfTrailingZeros(own));
     }
 
     /** Appends a word as written, folded (lower case, look-alikes read as Cyrillic, ё as е), invisible characters left out. */
