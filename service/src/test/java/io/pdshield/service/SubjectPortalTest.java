@@ -67,6 +67,16 @@ class SubjectPortalTest {
         return posts.entrySet().stream().max(Map.Entry.comparingByValue((a, b) -> Integer.compare(a.size(), b.size()))).orElseThrow();
     }
 
+    /** Ingests {@code texts} as messages 1, 2, … of one channel. */
+    private void postToOneChannel(String... texts) throws Exception {
+        List<Post> posts = new ArrayList<>();
+        for (int i = 0; i < texts.length; i++) {
+            posts.add(new Post("telegram", "-1001234", "Слив", io.pdshield.ingest.SourceType.CHANNEL, i + 1, 1_700_000_000L + i,
+                    null, null, texts[i], List.of(), false));
+        }
+        assertEquals(200, http.post("/api/v1/posts", analyst, Posts.jsonArray(posts)).status());
+    }
+
     /** The same number as a person would type it: +7 (9xx) xxx-xx-xx. */
     static String typed(String e164) {
         String d = e164.substring(2);
@@ -223,12 +233,7 @@ class SubjectPortalTest {
                 "Кузнецова Елена Петровна, 05.05.1985",                         // another date of that year
                 "Кузнецова Елена Петровна передаёт привет",                     // no date
                 "Иванова Анна Сергеевна, 1985 г.р."};                           // another person
-        List<Post> posts = new ArrayList<>();
-        for (int i = 0; i < texts.length; i++) {
-            posts.add(new Post("telegram", "-1001234", "Слив", io.pdshield.ingest.SourceType.CHANNEL, i + 1, 1_700_000_000L + i,
-                    null, null, texts[i], List.of(), false));
-        }
-        assertEquals(200, http.post("/api/v1/posts", analyst, Posts.jsonArray(posts)).status());
+        postToOneChannel(texts);
         Http.Response r = http.post("/api/v1/subject/identifiers", subject, Http.json(Map.of("kind", "NAME_BIRTH",
                 "name", "Кузнецова Елена Петровна", "birth_date", "12.03.1985")));
         assertEquals("pending_review", r.json().get("state").asText(), r.body());
@@ -250,12 +255,7 @@ class SubjectPortalTest {
                 "Telegram: petrov_sergey_84 (ID: 5512345678)",                    // without @, and the account number
                 "Инст: @petrov_sergey_84",                                        // the same name on Instagram: another account
                 "ТГ: @petrova_anna_90"};                                          // another person
-        List<Post> posts = new ArrayList<>();
-        for (int i = 0; i < texts.length; i++) {
-            posts.add(new Post("telegram", "-1001234", "Слив", io.pdshield.ingest.SourceType.CHANNEL, i + 1, 1_700_000_000L + i,
-                    null, null, texts[i], List.of(), false));
-        }
-        assertEquals(200, http.post("/api/v1/posts", analyst, Posts.jsonArray(posts)).status());
+        postToOneChannel(texts);
         Http.Response r = http.post("/api/v1/subject/identifiers", subject, Http.json(Map.of("kind", "SOCIAL_PROFILE",
                 "value", "@petrov_sergey_84")));
         assertEquals("pending_review", r.json().get("state").asText(), r.body());
