@@ -18,11 +18,13 @@ import java.util.Set;
 /**
  * {@link Kind#BIRTH_DATE}: a valid calendar date with a plausible birth year (1900 … this year) —
  * {@code 05.03.1990}, {@code 5.3.90}, {@code 5/3/1990}, {@code 05-03-1990}, {@code 1990-03-05},
- * {@code 5 марта 1990 г.}, {@code 5 мар. 1990}, {@code 5 марта 90г} — where the text says it is a birth date: a birth word
+ * {@code 5 марта 1990 г.}, {@code 5 мар. 1990}, {@code 5 марта 90г}, a Roman month {@code 12 III 1985}, {@code 5.XI.1990} — where the text says it is a birth date: a birth word
  * before it on the same line ({@code д.р.}, {@code дата рождения}, {@code родилась}, {@code 🎂},
  * {@code DOB}, …) with no other number in between, {@code г.р.} right after it, or a
  * {@link Kind#PERSON_NAME} candidate right beside it on the same line ({@code Иванов Иван Иванович
- * 05.03.1990}). Runs after the name recognizer and reads its candidates. A birth year alone is reported
+ * 05.03.1990}), unless the date is recent: a date of the last {@value #RECENT_YEARS} years beside a name
+ * is news ({@code Алексей Навальный 16.02.2024}) unless a child's word is on its line ({@code Дочь:}).
+ * Runs after the name recognizer and reads its candidates. A birth year alone is reported
  * with its own words only: {@code 1985 г.р.}, {@code 1985 года рождения}, {@code родилась в 1990 году},
  * {@code год рождения: 1988} (value {@code 1985}); a year after {@code день рождения} is not.
  *
@@ -52,10 +54,20 @@ public final class BirthDateRecognizer implements Recognizer {
             "родила", "родившийся", "родившаяся", "dob", "born", "birth", "birthday", "birthdate");
     /** Words saying a date beside a name is an event or a document date, not a birth. */
     private static final ContextWords EVENT = ContextWords.of(
-            "концерт", "заказ", "матч", "выдан", "выдачи", "от$", "до$", "по$", "с$", "срок", "билет", "рейс",
+            "концерт", "заказ", "матч", "погиб", "выдан", "выдачи", "от$", "до$", "по$", "с$", "срок", "билет", "рейс",
             "оплат", "доставк", "встреч", "собрани", "умер", "скончал", "смерт", "†", "✝", "💐");
 
     private static final WordTable MONTHS = months();
+
+    /**
+     * A date beside a name without a birth word, of this year or the {@code RECENT_YEARS - 1} before, is
+     * news (an event, a death, a court date: {@code Алексей Навальный 16.02.2024}), not a birth date,
+     * unless a child's word on its line says whose birth it is ({@code Дочь: Иванова Анна 05.06.2024}).
+     */
+    static final int RECENT_YEARS = 5;
+    /** A child named beside a recent date: the date is the child's birth. */
+    private static final ContextWords CHILD = ContextWords.of(
+            "дочь", "дочка", "сын$", "ребенок", "дети", "внук", "внучка", "племянник", "племянница", "малыш");
 
     private static WordTable months() {
         String[][] names = {
@@ -112,7 +124,8 @@ public final class BirthDateRecognizer implements Recognizer {
             List<String> context = word == null ? List.of() : List.of(word);
             if (names == null) names = nameSpans(ctx);
             boolean beside = beside(ctx.text(), names, start, end);
-            if (word == null && (!beside || EVENT.occursIn(t.chars(), ctx.lineFrom(start, BEFORE), start))) {
+            if (word == null && (!beside || EVENT.occursIn(t.chars(), ctx.lineFrom(start, BEFORE), start)
+                    || d.year > thisYear - RECENT_YEARS && !CHILD.occursIn(t.chars(), ctx.lineFrom(start, BEFORE), start))) {
                 continue;
             }
             double score = Math.min(1, BASE + (word == null ? 0 : CONTEXT_BOOST) + (beside ? NAME_BOOST : 0));
@@ -198,12 +211,16 @@ public final class BirthDateRecognizer implements Recognizer {
         int yearDigits;
         /** The token after the date. */
         int next;
-        /** The numeric separator, or 0 for a month name. */
+        /** The numeric separator, or 0 for a month name or a Roman month. */
         char sep;
+        /** The month is in Roman numerals ({@code 12 III 1985}); {@link #romanSep} is its separator or 0. */
+        boolean roman;
+        char romanSep;
 
         /** Reads {@code dd.mm.yyyy}-style, {@code yyyy-mm-dd} or {@code 5 марта 1990} at token i. */
         boolean read(Tokens t, int i) {
             int len = t.length(i);
+            roman = false;
             sep = separator(t, i + 1);
             if (sep != 0 && t.isNum(i + 2) && t.glued(i + 2) && t.isSym(i + 3, sep) && t.glued(i + 3)
                     && t.isNum(i + 4) && t.glued(i + 4)) {
@@ -222,6 +239,7 @@ public final class BirthDateRecognizer implements Recognizer {
                 year = t.intValue(i + 4);
                 return true;
             }
+            if (len <= 2 && readRoman(t, i, sep)) return true;
             sep = 0;
             if (len > 2 || !t.isWord(i + 1) || t.glued(i + 1) || (month = MONTHS.get(t, i + 1)) < 0) return false;
             int y = t.isSym(i + 2, '.') && t.glued(i + 2) ? i + 3 : i + 2;
@@ -235,8 +253,40 @@ public final class BirthDateRecognizer implements Recognizer {
             return true;
         }
 
-        /** The form that matched, e.g. {@code dd.mm.yyyy}, {@code d месяца yyyy}. */
+        /**
+         * A month in Roman numerals at token i+1 ({@code 12 III 1985}) or between separators at i+2
+         * ({@code 5.XI.1990}, {@code 05/IV/90}): upper-case I, V, X only, 1–12; a four-digit year after
+         * white space, two or four after a separator. {@code sep} is then 0 (no numeric date) and
+         * {@link #roman} is set.
+         */
+        private boolean readRoman(Tokens t, int i, char separator) {
+            int m = separator != 0 ? i + 2 : i + 1;
+            if (!t.isWord(m) || t.glued(m) != (separator != 0) || (month = romanMonth(t, m)) < 0) return false;
+            int y;
+            if (separator != 0) {
+                if (!t.isSym(m + 1, separator) || !t.glued(m + 1) || !t.isNum(m + 2) || !t.glued(m + 2)) return false;
+                y = m + 2;
+            } else {
+                if (!t.isNum(m + 1) || t.glued(m + 1)) return false;
+                y = m + 1;
+            }
+            yearDigits = t.length(y);
+            if (yearDigits != 4 && (yearDigits != 2 || separator == 0)) return false;
+            day = t.intValue(i);
+            year = t.intValue(y);
+            next = y + 1;
+            romanSep = separator;
+            sep = 0;
+            roman = true;
+            return true;
+        }
+
+        /** The form that matched, e.g. {@code dd.mm.yyyy}, {@code d месяца yyyy}, {@code d.RM.yyyy}. */
         String pattern(Tokens t, int i) {
+            if (roman) {
+                String y = yearDigits == 4 ? "yyyy" : "yy";
+                return romanSep == 0 ? "d RM " + y : "d" + romanSep + "RM" + romanSep + y;
+            }
             if (sep == 0) {
                 boolean abbreviated = next == i + 4; // a dot after the month: 5 мар. 1990
                 return abbreviated ? (yearDigits == 4 ? "d мес. yyyy" : "d мес. yy г.") : (yearDigits == 4 ? "d месяца yyyy" : "d месяца yy г.");
@@ -246,6 +296,25 @@ public final class BirthDateRecognizer implements Recognizer {
             int key = ((t.length(i) - 1) * 2 + t.length(i + 2) - 1) * 2 + (yearDigits == 4 ? 1 : 0);
             return NUMERIC_PATTERNS[SEPARATORS.indexOf(sep)][key];
         }
+    }
+
+    private static final String[] ROMAN_MONTHS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"};
+
+    /** The month 1–12 of word token i in upper-case Roman numerals, or -1. */
+    static int romanMonth(Tokens t, int i) {
+        int len = t.length(i);
+        char c = t.firstChar(i);
+        if (len > 4 || c != 'I' && c != 'V' && c != 'X') return -1;
+        char[] b = t.chars();
+        int s = t.start(i);
+        for (int m = 0; m < ROMAN_MONTHS.length; m++) {
+            String r = ROMAN_MONTHS[m];
+            if (r.length() != len) continue;
+            int k = 0;
+            while (k < len && b[s + k] == r.charAt(k)) k++;
+            if (k == len) return m + 1;
+        }
+        return -1;
     }
 
     private static final String SEPARATORS = "./-";

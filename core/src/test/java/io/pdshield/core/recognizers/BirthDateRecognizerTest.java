@@ -68,7 +68,31 @@ class BirthDateRecognizerTest {
                 arguments("Дата рождения: 1987", "1987", "1987"),
                 // the year right after г.р.: the label first
                 arguments("Иванов Иван, г.р.: 1985", "1985", "1985"),
-                arguments("г. р. 1990, тел 89161234567", "1990", "1990"));
+                arguments("г. р. 1990, тел 89161234567", "1990", "1990"),
+                // a month in Roman numerals
+                arguments("д.р. 12 III 1985", "12 III 1985", "1985-03-12"),
+                arguments("Дата рождения: 5.XI.1990", "5.XI.1990", "1990-11-05"),
+                arguments("Иванов Иван Петрович 05/IV/78", "05/IV/78", "1978-04-05"),
+                arguments("Петрова Анна, 12 XII 1985", "12 XII 1985", "1985-12-12"),
+                // a recent date beside a name: a child's word says it is the child's birth
+                arguments("Дочь: Иванова Анна " + recent(), recent(), recentIso()),
+                arguments("Сын Петров Илья, " + recent(), recent(), recentIso()),
+                // a recent date with a birth word is a birth date whatever its name
+                arguments("Иванова Анна, д.р. " + recent(), recent(), recentIso()));
+    }
+
+    /** A date of last year, as a dossier writes it: recent enough to be news beside a name. */
+    private static String recent() {
+        return "05.06." + (LocalDate.now().getYear() - 1);
+    }
+
+    private static String recentIso() {
+        return (LocalDate.now().getYear() - 1) + "-06-05";
+    }
+
+    /** The oldest year a date beside a name is still news: {@link BirthDateRecognizer#RECENT_YEARS} back. */
+    private static String oldestRecent() {
+        return "14.05." + (LocalDate.now().getYear() - BirthDateRecognizer.RECENT_YEARS + 1);
     }
 
     static Stream<String> quiet() {
@@ -97,7 +121,18 @@ class BirthDateRecognizerTest {
                 "1885 г.р.",
                 "г.р 2030",
                 // г.р. labels a year right after it, not a later one in the sentence
-                "г.р. не указан, переехал в 2015");
+                "г.р. не указан, переехал в 2015",
+                // a Roman month: a valid date with a birth word or a name only
+                "д.р. 31.II.1990",
+                "Глава XII 1985 года",
+                "Раздел 5 IV 2000 шт",
+                "д.р. 12 iii 1985",
+                // a recent date beside a name is news: an event, a death, a court date
+                "Алексей Навальный " + recent() + " погиб в колонии",
+                "Смирнова Ольга Игоревна " + oldestRecent(),
+                "Иванов Иван Петрович " + recent() + " подал заявление",
+                "Петрова Анна, " + recent() + " — выпускной",
+                "Иванов Петр погиб " + "16.02.1995");
     }
 
     @ParameterizedTest
