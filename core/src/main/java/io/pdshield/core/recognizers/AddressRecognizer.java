@@ -2,6 +2,8 @@ package io.pdshield.core.recognizers;
 
 import io.pdshield.core.Chars;
 import io.pdshield.core.ContextWords;
+import io.pdshield.core.Detector;
+import io.pdshield.core.Finding;
 import io.pdshield.core.Kind;
 import io.pdshield.core.Recognizer;
 import io.pdshield.core.ScanContext;
@@ -30,11 +32,15 @@ import java.util.Set;
  * street may be written without its kind when a town, a flat or {@code д.} says it is an address:
  * {@code Прописка: г. Казань, Баумана 15-7}, {@code проживает Тверская 12 кв 5}. Without a label, such a
  * street counts after a town written with its kind ({@code г. Казань, Баумана 15}), or after a large
- * city with a flat ({@code Москва, Ленина 5-12}); with a lower score unless {@code д.} or a flat says it.
+ * city with a flat ({@code Москва, Ленина 5-12}), or with a street named as streets are, after a person or
+ * with a feminine adjective, near a person's name ({@code Иванов Иван, Москва, Ленина 5}); with a lower score
+ * unless {@code д.} or a flat says it.
  *
  * <p>Deliberately not reported: a street without a house ({@code митинг на ул. Тверской}), a lone
  * city, a house number without a street, a street without its kind, a label or a town ({@code Ленина 5}),
- * a large city's street without a flat ({@code Москва, Ленина 5}) or with a score's digits ({@code Казань, Рубин 1-0});
+ * a large city's street without a flat and without a person's name near ({@code Москва, Ленина 5}: a meeting
+ * place as often as a home), or named as a club or a place is ({@code Москва, Спартак 5}), or with a score's digits
+ * ({@code Казань, Рубин 1-0});
  * postal codes and countries are left out of the span.
  *
  * <p>Stateless and thread-safe: per-thread scratch (the kind of every token) lives in a thread-local.
@@ -156,13 +162,33 @@ public final class AddressRecognizer implements Recognizer {
             if (end < 0) continue;
             report(ctx, t, r, end); // a second label before it (проживает по адресу) finds it read
         }
-        // a large city, then a street without its kind, a house and a flat: Москва, Ленина 5-12
+        // a large city, then a street without its kind, a house and a flat (Москва, Ленина 5-12), or a street named after
+        // a person beside a person's name (Иванов Иван, Москва, Ленина 5)
         Tokens.IntList nums = t.nums();
         for (int k = 0; k < nums.size(); k++) {
             int end = r.parseCityStreet(nums.get(k));
-            if (end < 0) continue;
+            if (end < 0 || !r.flat && !personNear(ctx, t.start(r.first), t.end(end - 1))) continue;
             report(ctx, t, r, end);
         }
+    }
+
+    /** Characters between a person's name and the address of theirs it may be: a dossier's few lines. */
+    private static final int PERSON_BEFORE = 300;
+    private static final int PERSON_AFTER = 100;
+
+    /**
+     * A person's name (a {@link Kind#PERSON_NAME} candidate at the threshold, names run first) within a
+     * dossier's few lines of {@code [start,end)}: then a large city's street without a flat is that
+     * person's address ({@code Иванов Иван, Москва, Ленина 5}); alone it may be a meeting place.
+     */
+    private static boolean personNear(ScanContext ctx, int start, int end) {
+        for (Finding f : ctx.candidates()) {
+            if (f.kind() != Kind.PERSON_NAME || f.score() < Detector.DEFAULT_THRESHOLD) continue;
+            if (f.end() <= start && start - f.end() <= PERSON_BEFORE || f.start() >= end && f.start() - end <= PERSON_AFTER) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Emits the address just read, tokens {@code r.first} to {@code end}, and marks it read. */
@@ -392,7 +418,7 @@ public final class AddressRecognizer implements Recognizer {
          * localities ({@code Московская обл., г. Химки}); returns the token after them.
          */
         private int areasFrom(int p) {
-            labelled = kindless = false;
+            labelled = kindless = cityStreet = false;
             first = -1;
             areas = 0;
             locality = street = house = explicitHouse = building = flat = false;
@@ -534,12 +560,19 @@ public final class AddressRecognizer implements Recognizer {
 
         /**
          * Word {@code w} can end a street's name written without its kind and without a label: declined
-         * as street names are (Ленина, Мира, Победы, Революции, Тверская, Невский, Большой), not written in
+         * as street names are (Ленина, Мира, Победы, Революции, Тверская, Невский, Большой, Толстого), not written in
          * capitals — a club's or a company's name before a score is not (Рубин 85-79, Зенит, Динамо, ЦСКА).
          */
         private boolean streetName(int w) {
             if (!t.isWord(w) || t.has(w, Tokens.UPPER)) return false;
-            char c = Chars.lower(t.chars()[t.end(w) - 1]);
+            char[] b = t.chars();
+            int e = t.end(w);
+            char c = Chars.lower(b[e - 1]);
+            if (c == 'о') { // a surname or an adjective in the genitive: Толстого, Маяковского, Горького
+                char g = e - t.start(w) >= 4 ? Chars.lower(b[e - 2]) : 0;
+                char v = g != 0 ? Chars.lower(b[e - 3]) : 0;
+                return g == 'г' && (v == 'о' || v == 'е');
+            }
             return c == 'а' || c == 'я' || c == 'ы' || c == 'и' || c == 'й' || c == 'е';
         }
 
@@ -565,15 +598,36 @@ public final class AddressRecognizer implements Recognizer {
             locality = true;
             if (kind(comma + 1) != 0) return -1;
             int e = kindless(comma + 1, true);
-            if (e < 0 || !flat) return -1;
+            if (e < 0 || !flat && !streetAfterCity(house - 1)) return -1;
+            cityStreet = true;
             // two single digits are a match's score (Казань, Рубин 1-0) as often as a house and flat
             return t.length(house) == 1 && t.isSym(house + 1, '-') && t.isNum(house + 2) && t.length(house + 2) == 1 ? -1 : e;
+        }
+
+        /**
+         * Word {@code w}, the last of a street's name after a large city, says by itself that it names a
+         * street, so no flat is needed beside a person's name ({@code Иванов Иван, Москва, Ленина 5}): a man's surname in the genitive, as
+         * streets are named after people (Ленина, Гагарина, Толстого, Маяковского), that is not also a first
+         * name (a club: Спартака), or a feminine adjective (Тверская, Садовая, Лесная). A club or a place
+         * is neither: {@code Москва, Спартак 5}, {@code Москва, Динамо 2}, {@code Москва, Россия 2}.
+         */
+        private boolean streetAfterCity(int w) {
+            int s = t.start(w), e = t.end(w);
+            if (e - s < 4) return false;
+            char[] c = t.chars();
+            char last = Chars.lower(c[e - 1]), before = Chars.lower(c[e - 2]);
+            if (last == 'я' && (before == 'а' || before == 'я')) return true;
+            long info = NameDictionary.forThisThread().info(c, s, e);
+            long genitiveMasc = 1L << NameDictionary.bit(NameDictionary.MASC, 1);
+            return (NameDictionary.mask(info, NameDictionary.FAM) & genitiveMasc) != 0 && NameDictionary.mask(info, NameDictionary.NAME) == 0;
         }
 
         /** The last address read came from {@link #parseLabelled}: its street has no kind. */
         boolean labelled;
         /** The last address read has a street without its kind. */
         boolean kindless;
+        /** The last address read came from {@link #parseCityStreet}: a large city without its kind. */
+        boolean cityStreet;
 
         double score() {
             double s = 0.55;
@@ -593,6 +647,7 @@ public final class AddressRecognizer implements Recognizer {
 
         String validation() {
             if (labelled) return "address label + street name without its kind + house number";
+            if (cityStreet && !flat) return "large city + street named after a person or by an adjective + house number";
             if (kindless) return locality && !flat ? "locality with its kind + street name without its kind + house number"
                     : "locality + street name without its kind + house number + flat";
             if (street && house) return "street kind + name + house number";
