@@ -175,11 +175,17 @@ final class Formats {
             case 0, 1, 2 -> new DateText(dd + "." + mm + "." + y, false);
             case 3, 4 -> new DateText(d.getDayOfMonth() + " " + Vocabulary.MONTHS_GEN[d.getMonthValue() - 1] + " " + y, true);
             case 5 -> new DateText(dd + "." + mm + "." + two(y % 100), false);
-            case 6 -> new DateText(d.getDayOfMonth() + "." + d.getMonthValue() + "." + y, false);
+            // one in four of these (by the day, no extra draw) with the month in Roman numerals: 5.XI.1990, 5 XI 1990
+            case 6 -> d.getDayOfMonth() % 4 == 1
+                    ? new DateText(d.getDayOfMonth() + (d.getMonthValue() % 2 == 0 ? "." + ROMAN[d.getMonthValue() - 1] + "."
+                    : " " + ROMAN[d.getMonthValue() - 1] + " ") + y, false)
+                    : new DateText(d.getDayOfMonth() + "." + d.getMonthValue() + "." + y, false);
             case 7 -> new DateText(dd + "/" + mm + "/" + y, false);
             default -> new DateText(d.toString(), false);
         };
     }
+
+    private static final String[] ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"};
 
     static String two(int v) {
         return v < 10 ? "0" + v : Integer.toString(v);

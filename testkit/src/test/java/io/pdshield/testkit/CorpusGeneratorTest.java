@@ -102,7 +102,8 @@ class CorpusGeneratorTest {
     void theRarerWrittenFormsArePresent() {
         Pattern spaced = Pattern.compile("^\\+?[78]( \\d){10}$"), name = Pattern.compile("^[А-ЯЁ][а-яё-]+_?[А-ЯЁ][а-яё]+$"),
                 kindless = Pattern.compile("^(.+, )?г\\.? ?[А-ЯЁ][а-яё-]+(-[а-яё]+-[А-ЯЁ][а-яё]+)?, [А-ЯЁ][а-яё]+[аяыийе],? (д\\. ?)?\\d.*");
-        int[] seen = new int[6];
+        Pattern roman = Pattern.compile("^\\d{1,2}[. ][IVX]+[. ]\\d{4}$");
+        int[] seen = new int[7];
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 for (TruthSpan t : m.spans()) {
@@ -119,6 +120,9 @@ class CorpusGeneratorTest {
                             if (t.value().startsWith("tg://")) seen[4]++;
                             else if (!text.startsWith("@") && text.indexOf('/') < 0) seen[5]++;
                         }
+                        case BIRTH_DATE -> {
+                            if (roman.matcher(text).matches()) seen[6]++;
+                        }
                         case ADDRESS -> {
                             if (kindless.matcher(text).matches() && !text.matches(".*(ул|пер|пр-т|б-р|ш|пл|наб)\\.? .*")) seen[3]++;
                         }
@@ -129,7 +133,7 @@ class CorpusGeneratorTest {
             }
         }
         String what = "spaced phones, keycap phones, name hashtags, streets without their kind, Telegram account numbers, "
-                + "handles without their @: " + java.util.Arrays.toString(seen);
+                + "handles without their @, Roman months: " + java.util.Arrays.toString(seen);
         for (int n : seen) assertTrue(n >= 1, what);
     }
 
@@ -531,6 +535,11 @@ class CorpusGeneratorTest {
                 int y = Integer.parseInt(m.group(3));
                 if (m.group(3).length() == 2) y += y <= 15 ? 2000 : 1900;
                 return LocalDate.of(y, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))).toString();
+            }
+            if ((m = Pattern.compile("(\\d{1,2})[. ]([IVX]+)[. ](\\d{4})").matcher(t)).matches()) { // a Roman month
+                int month = List.of("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII").indexOf(m.group(2)) + 1;
+                assertTrue(month > 0, "Roman month " + m.group(2));
+                return LocalDate.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1))).toString();
             }
             if ((m = Pattern.compile("(\\d{1,2}) (\\p{L}+) (\\d{4})").matcher(t)).matches()) {
                 int month = java.util.Arrays.asList(MONTHS).indexOf(m.group(2)) + 1;
