@@ -54,7 +54,7 @@ public final class BirthDateRecognizer implements Recognizer {
             "родила", "родившийся", "родившаяся", "dob", "born", "birth", "birthday", "birthdate");
     /** Words saying a date beside a name is an event or a document date, not a birth. */
     private static final ContextWords EVENT = ContextWords.of(
-            "концерт", "заказ", "матч", "погиб", "выдан", "выдачи", "от$", "до$", "по$", "с$", "срок", "билет", "рейс",
+            "концерт", "заказ", "матч", "погиб", "выдан", "выдачи", "срок", "билет", "рейс",
             "оплат", "доставк", "встреч", "собрани", "умер", "скончал", "смерт", "†", "✝", "💐");
 
     private static final WordTable MONTHS = months();
@@ -124,7 +124,7 @@ public final class BirthDateRecognizer implements Recognizer {
             List<String> context = word == null ? List.of() : List.of(word);
             if (names == null) names = nameSpans(ctx);
             boolean beside = beside(ctx.text(), names, start, end);
-            if (word == null && (!beside || EVENT.occursIn(t.chars(), ctx.lineFrom(start, BEFORE), start)
+            if (word == null && (!beside || EVENT.occursIn(t.chars(), ctx.lineFrom(start, BEFORE), start) || prepositionBefore(t, i)
                     || d.year > thisYear - RECENT_YEARS && !CHILD.occursIn(t.chars(), ctx.lineFrom(start, BEFORE), start))) {
                 continue;
             }
@@ -136,6 +136,17 @@ public final class BirthDateRecognizer implements Recognizer {
                     new Explanation(NAME_ID, d.pattern(t, i), BASE, context, List.of(), validation)));
             skipTo = d.next;
         }
+    }
+
+    /**
+     * A preposition of time right before the date ({@code с 05.03.2024 Иванов Иван}, {@code действует по
+     * 01.01.2030}): an event's or a document's date. Only right before it: {@code Пробив по ФИО: Соколова
+     * Дарья 14.07.1996} is a lookup query, its {@code по} no date's.
+     */
+    private static boolean prepositionBefore(Tokens t, int i) {
+        int j = i - 1;
+        if (!t.isWord(j) || t.length(j) > 2) return false;
+        return t.equalsIgnoreCase(j, "от") || t.equalsIgnoreCase(j, "до") || t.equalsIgnoreCase(j, "по") || t.equalsIgnoreCase(j, "с");
     }
 
     /** Birth words that make a year alone before {@code г.р.} unneeded: {@code родилась в 1990}, {@code год рождения: 1990}. */

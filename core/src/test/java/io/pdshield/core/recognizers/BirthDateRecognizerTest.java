@@ -54,6 +54,8 @@ class BirthDateRecognizerTest {
                 // a date right beside a person name: dossier line, lookup-bot query
                 arguments("Иванов Иван Иванович 05.03.1990", "05.03.1990", "1990-03-05"),
                 arguments("/name Иванов Иван 05.03.1990", "05.03.1990", "1990-03-05"),
+                // a preposition before the name is not the date's: a lookup query
+                arguments("Пробив по ФИО: Соколова Дарья Михайловна 14.07.1996", "14.07.1996", "1996-07-14"),
                 arguments("Петрова Анна Сергеевна, 29.02.1988", "29.02.1988", "1988-02-29"),
                 arguments("👤 КУЗНЕЦОВА ЕЛЕНА ПЕТРОВНА (12.12.1975)", "12.12.1975", "1975-12-12"),
                 // the birth word belongs to the second date only
@@ -132,7 +134,11 @@ class BirthDateRecognizerTest {
                 "Смирнова Ольга Игоревна " + oldestRecent(),
                 "Иванов Иван Петрович " + recent() + " подал заявление",
                 "Петрова Анна, " + recent() + " — выпускной",
-                "Иванов Петр погиб " + "16.02.1995");
+                "Иванов Петр погиб " + "16.02.1995",
+                // a preposition of time right before the date: an event's or a document's
+                "с 05.03.2014 Иванов Иван",
+                "Иванов Иван, действует до 01.02.2020",
+                "Иванов Иван по 01.02.2014");
     }
 
     @ParameterizedTest
