@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Russian passports. Internal ({@link Kind#PASSPORT_RU}): 10 digits {@code SS YY NNNNNN} — region
  * code, the blank's print year, number — written {@code 45 10 123456}, {@code 4510 123456},
- * {@code 4510 № 123456} or contiguous; a known region code and a plausible blank year raise the
+ * {@code 4510 № 123456}, {@code 4510/123456} or contiguous; a known region code and a plausible blank year raise the
  * score. Foreign ({@link Kind#PASSPORT_RU_FOREIGN}): 9 digits {@code SS NNNNNNN}. Without a
  * context word neither reaches the default threshold: bare 10-digit numbers are too common.
  *
@@ -66,6 +66,7 @@ public final class PassportRecognizer implements Recognizer {
             int len = t.length(i);
             // one rarely taken branch per number: 2 or 4 digits with a token starting with с/С one to
             // three tokens before it (серия, серии, сер., сер.:); the word itself is read after
+            if ((len == 4 | len == 2) && slashed(ctx, t, i)) continue;
             boolean maybe = (len == 4 | len == 2) & (startsWithS(t, i - 1) | startsWithS(t, i - 2) | startsWithS(t, i - 3));
             if (!maybe || t.alnumAfter(i) || !seriesWordBefore(t, i)) continue;
             // the series: 4 digits, or 2 + 2 apart (an internal passport), or 2 (a foreign one)
@@ -103,6 +104,37 @@ public final class PassportRecognizer implements Recognizer {
             }
             k = Math.max(k, indexOf(nums, p, k));
         }
+    }
+
+    /**
+     * Series and number apart by a slash, as a form's {@code серия/номер} asks: {@code 4510/123456},
+     * {@code 45 10/123456}, the series starting at token i. The slash keeps the digits out of the
+     * digit-group runs (it joins dates and fractions), so this form is read from the tokens; it scores
+     * as {@code 4510 123456} does, and like it needs a passport word to be reported. Returns whether it was.
+     */
+    private boolean slashed(ScanContext ctx, Tokens t, int i) {
+        if (!ctx.enabled(Kind.PASSPORT_RU)) return false;
+        int last = i;
+        if (t.length(i) == 2) {
+            if (!t.isNum(i + 1) || t.glued(i + 1) || t.length(i + 1) != 2) return false;
+            last = i + 1;
+        }
+        int n = last + 2;
+        if (!t.isSym(last + 1, '/') || !t.glued(last + 1) || !t.isNum(n) || !t.glued(n) || t.length(n) != 6 || t.alnumAfter(n)
+                || t.isSym(n + 1, '/') && t.glued(n + 1)) {
+            return false;
+        }
+        // not the end of a longer glued run: 1/4510/123456, a.4510/123456
+        if (t.glued(i) && i > 0 && (t.type(i - 1) != Tokens.SYM || t.isSym(i - 1, '/') || t.isSym(i - 1, '.'))) return false;
+        char[] c = t.chars();
+        StringBuilder d = new StringBuilder(10);
+        for (int g = i; g <= last; g++) d.append(c, t.start(g), t.length(g));
+        d.append(c, t.start(n), 6);
+        String digits = d.toString();
+        int checks = internalChecks(digits);
+        ctx.emit(Kind.PASSPORT_RU, t.start(i), t.end(n), plusChecks(0.35, checks), digits, name(),
+                last == i ? "4/6" : "2 2/6", INTERNAL_VALIDATIONS[checks], CONTEXT, Lexicon.NEGATIVE_NUMBERS);
+        return true;
     }
 
     /**

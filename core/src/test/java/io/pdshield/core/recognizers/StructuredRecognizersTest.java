@@ -55,6 +55,10 @@ class StructuredRecognizersTest {
                 arguments("серия 4510 номер 123456", PASSPORT_RU, "4510 номер 123456", "4510123456"),
                 arguments("паспорт сер.: 4510 н. 123456", PASSPORT_RU, "4510 н. 123456", "4510123456"),
                 arguments("Загранпаспорт серия 75 номер 1234567", PASSPORT_RU_FOREIGN, "75 номер 1234567", "751234567"),
+                // series and number apart by a slash, as a form's "серия/номер"
+                arguments("паспорт 4510/123456", PASSPORT_RU, "4510/123456", "4510123456"),
+                arguments("Серия/номер: 45 10/123456", PASSPORT_RU, "45 10/123456", "4510123456"),
+                arguments("Паспорт РФ: 4510/123456, выдан 12.05.2010", PASSPORT_RU, "4510/123456", "4510123456"),
                 // SNILS
                 arguments("СНИЛС 112-233-445 95", SNILS, "112-233-445 95", "11223344595"),
                 arguments("снилс: 12345678964", SNILS, "12345678964", "12345678964"),
@@ -237,6 +241,11 @@ class StructuredRecognizersTest {
                 arguments("серия 451 номер 123456", PASSPORT_RU),
                 arguments("матч 4510 номер 123456", PASSPORT_RU),
                 arguments("серия 4510 номер 123456789", PASSPORT_RU),
+                // a slash form without a passport word, or inside a longer run of slashes
+                arguments("дробь 4510/123456", PASSPORT_RU),
+                arguments("паспорт 1/4510/123456", PASSPORT_RU),
+                arguments("паспорт 4510/123456/7", PASSPORT_RU),
+                arguments("паспорт 4510/1234567", PASSPORT_RU),
                 // twelve digits in threes of four without a label: not an INN
                 arguments("артикул 5027 1234 5651", INN),
                 // dates, times, versions, scores
