@@ -40,7 +40,9 @@ import static io.pdshield.core.recognizers.NameDictionary.WEAK;
  * sentence-initial {@code Вера в победу}) unless written after a {@code Фамилия:}/{@code Имя:}
  * label; two parts that are both ordinary words ({@code Слава Мороз} scores below the threshold
  * without context); names after a street, place or {@code им.} ({@code ул. Льва Толстого} belongs to
- * the address); lower-case names without a patronymic; Latin words.
+ * the address; also after a capitalised kind starting a sentence: {@code Улица Сергея Есенина}); a
+ * title's or company's name in quotes ({@code роман «Анна Каренина»}, {@code ООО «Сергей Иванов»});
+ * lower-case names without a patronymic; Latin words.
  *
  * <p>Stateless and thread-safe: per-thread scratch (the run window and the dictionary lookup with
  * its cache, see {@link NameDictionary}) lives in thread-locals.
@@ -299,8 +301,8 @@ public final class PersonNameRecognizer implements Recognizer {
                 }
                 if (runStart) {
                     runStart = false;
-                    if (placeBefore(t, p)) {
-                        // the whole run names a place: ул. Льва Толстого, им. Н.Э. Баумана
+                    if (placeBefore(t, p) || placeWord(t, p)) {
+                        // the whole run names a place: ул. Льва Толстого, им. Н.Э. Баумана, Улица Сергея Есенина
                         do {
                             w.size = 0;
                             p = e;
@@ -685,6 +687,8 @@ public final class PersonNameRecognizer implements Recognizer {
         if (NOT_PEOPLE.contains(v)) return;
         // a street named after a person, written without its kind after a town: г. Липецк, Карла Маркса, д. 14
         if (townBefore(t, w.from[0]) && houseAt(t, w.to[roles.length - 1])) return;
+        // a title or a company's name in quotes: роман «Анна Каренина», ООО «Сергей Иванов»
+        if (quotedTitle(t, w.from[0])) return;
         int start = t.start(w.from[0]);
         int end = t.end(w.to[roles.length - 1] - 1);
         ctx.emit(Kind.PERSON_NAME, start, end, score, v, NAME_ID, pattern,
@@ -747,6 +751,40 @@ public final class PersonNameRecognizer implements Recognizer {
         // one-letter kinds without their dot are prepositions: с Кузнецовой Еленой (not the end of б-р, пр-т)
         if (!t.isWord(last) || (!dot && t.length(last) == 1 && !(t.isSym(last - 1, '-') && t.glued(last)))) return false;
         return NOT_A_PERSON_AFTER.get(t, last) != WordTable.NONE || AddressRecognizer.placeKindEndingAt(t, last);
+    }
+
+    /**
+     * Token {@code i}, read as a name's first part, is itself a street or place kind written whole and
+     * capitalised at a sentence's start: {@code Улица Сергея Есенина перекрыта}, {@code Проспект Андрея
+     * Сахарова}, {@code Станция Петра Петрова}. Words of three letters or more only: {@code С}, {@code Ст}
+     * may be a preposition or a name's start.
+     */
+    private static boolean placeWord(Tokens t, int i) {
+        return t.length(i) >= 3 && !t.isSym(i + 1, '.') && (NOT_A_PERSON_AFTER.get(t, i) != WordTable.NONE
+                || AddressRecognizer.placeKindEndingAt(t, i));
+    }
+
+    /**
+     * Words before an opening quote that make what it quotes a title or a company's name, not a person:
+     * {@code роман «Анна Каренина»}, {@code фильм «Иван Васильевич меняет профессию»}, {@code ООО «Сергей
+     * Иванов»}. Not {@code ИП}: an entrepreneur's business is the person's name.
+     */
+    private static final ContextWords TITLE_BEFORE_QUOTE = ContextWords.of(
+            "роман", "фильм", "книг", "спектакл", "песн", "альбом", "сериал", "опера$", "оперы$", "опере$", "оперу$", "балет", "картин", "поэм",
+            "повест", "пьес", "мультфильм", "мюзикл", "журнал", "газет", "передач", "программ", "шоу", "проект",
+            "ооо$", "оао$", "зао$", "пао$", "ао$", "нко$", "компани", "фирм", "магазин", "кафе$", "ресторан", "бар$",
+            "салон", "клуб", "фонд", "театр", "кинотеатр", "фестивал", "преми", "конкурс", "бренд", "сеть$", "сети$",
+            "издательств", "студия$", "студии$", "агентств", "завод", "фабрик", "отел", "гостиниц");
+
+    /**
+     * The name starts right after an opening quote that a title's or company's word precedes
+     * ({@link #TITLE_BEFORE_QUOTE}): {@code роман «Анна Каренина»}.
+     */
+    private static boolean quotedTitle(Tokens t, int first) {
+        int q = first - 1;
+        if (!t.isSym(q, '«') && !t.isSym(q, '"') && !t.isSym(q, '“') && !t.isSym(q, '„')) return false;
+        int w = q - 1;
+        return t.isWord(w) && TITLE_BEFORE_QUOTE.occursIn(t.chars(), t.start(w), t.end(w));
     }
 
     /** The kinds that make a line a dossier's: a person's numbers and addresses of contact. */
