@@ -20,10 +20,12 @@ import java.util.Set;
  * {@code ул Ленина 5-12}, {@code дер. Ивановка, д. 7}, {@code 3-я ул. Строителей, д. 25}, {@code СНТ «Ромашка», уч. 45}.
  *
  * <p>The parts are read left to right: regions, districts and localities ({@code обл.},
- * {@code р-н}, {@code г.}, {@code пос.}, {@code с.}, {@code дер.}, …), a street (kind before or after
+ * {@code р-н}, {@code г.}, {@code пос.}, {@code с.}, {@code дер.}, the urban district {@code г.о.}/{@code городской
+ * округ}, …), a street (kind before or after
  * its name: {@code ул. Тверская}, {@code Ленинский пр-т}), a house ({@code д. 5}, {@code 5},
  * {@code 12А}, {@code 5/2}), buildings ({@code корп.}, {@code к1}, {@code стр.}) and a flat or office
- * ({@code кв. 12}, {@code 5-12}), with or without commas, on one line. An address needs a street
+ * ({@code кв. 12}, {@code 5-12}; an entrance and a floor before it are in the span: {@code 26, подъезд 2, этаж 3,
+ * кв. 41}), with or without commas, on one line. An address needs a street
  * with its name and a house number, or a locality with a street, or a locality with an explicit
  * {@code д.}/{@code дом}, or a locality with a building and a flat ({@code г. Зеленоград, корп. 1824, кв. 15}). A large city written without {@code г.} right before the first part is
  * included ({@link RussianCities}). The span runs from the first part through the last.
@@ -73,6 +75,10 @@ public final class AddressRecognizer implements Recognizer {
      * may be written without its kind ({@code Прописка: г. Казань, Баумана 15-7}).
      */
     private static final int LABEL = 1 << 10;
+    /** An entrance or a floor ({@code подъезд 2}, {@code эт. 3}, {@code 3 этаж}): part of the address only before a flat. */
+    private static final int ENTRANCE = 1 << 11;
+    /** Set on a kind written as two words: {@code городской округ}. */
+    private static final int TWO_WORDS = 1 << 12;
 
     private static final WordTable KINDS = kindTable();
     private static final int KINDS_MAX_LENGTH = KINDS.maxLength();
@@ -98,6 +104,10 @@ public final class AddressRecognizer implements Recognizer {
                 "уч", "участок");
         put(m, BUILDING, "корп", "корпус", "к", "стр", "строение", "лит", "литер", "литера");
         put(m, FLAT, "кв", "квартира", "квартире", "оф", "офис", "пом", "помещение", "комн", "комната");
+        // an urban district, as official records write a town of a region: Московская обл., г.о. Химки
+        put(m, LOCALITY, "г.о", "г/о");
+        put(m, LOCALITY | TWO_WORDS, "городской", "муниципальный"); // only before "округ" (see lookUpKind)
+        put(m, ENTRANCE, "подъезд", "подъезде", "под", "пд", "этаж", "этаже", "эт");
         m.put("д", LOCALITY | HOUSE);
         put(m, LABEL, "адрес", "адресу", "адр", "прописка", "прописан", "прописана", "проживает", "проживающий",
                 "проживающая", "живет", "adr", "address");
@@ -209,8 +219,16 @@ public final class AddressRecognizer implements Recognizer {
             int c = KINDS.get(t.chars(), t.start(i), t.end(i + 2));
             if (c != WordTable.NONE) return c | THREE_TOKENS;
         }
+        // г.о., г/о: one letter, a dot or slash, one letter
+        if (len == 1 && (t.isSym(i + 1, '.') || t.isSym(i + 1, '/')) && t.glued(i + 1) && t.isWord(i + 2) && t.glued(i + 2)
+                && t.length(i + 2) == 1) {
+            int c = KINDS.get(t.chars(), t.start(i), t.end(i + 2));
+            if (c != WordTable.NONE) return c | THREE_TOKENS;
+        }
         int c = KINDS.get(t, i);
-        return c == WordTable.NONE ? 0 : c;
+        if (c == WordTable.NONE) return 0;
+        if ((c & TWO_WORDS) != 0 && !(t.isWord(i + 1) && !t.glued(i + 1) && t.equalsIgnoreCase(i + 1, "округ"))) return 0;
+        return c;
     }
 
     /** The span lower case (ё kept), each run of white space as one space. */
@@ -354,7 +372,7 @@ public final class AddressRecognizer implements Recognizer {
 
         /** The token after the kind at i (its abbreviation dot included). */
         private int kindEnd(int i) {
-            int e = (kinds[i] & THREE_TOKENS) != 0 ? i + 3 : i + 1;
+            int e = (kinds[i] & THREE_TOKENS) != 0 ? i + 3 : (kinds[i] & TWO_WORDS) != 0 ? i + 2 : i + 1;
             if (t.isSym(e, '.') && t.glued(e)) e++;
             return e;
         }
@@ -450,9 +468,19 @@ public final class AddressRecognizer implements Recognizer {
                         p = flatAfterDash(e);
                     }
                     if (!flat) {
-                        q = comma(p);
-                        e = numbered(q, FLAT);
-                        if (e < 0 && street) e = bareFlat(p);
+                        // an entrance and a floor before the flat: 26, подъезд 2, этаж 3, кв. 41
+                        int s = p;
+                        for (int k = 0; k < 2; k++) {
+                            int x = entranceOrFloor(comma(s));
+                            if (x < 0) break;
+                            s = x;
+                        }
+                        e = s != p ? numbered(comma(s), FLAT) : -1;
+                        if (e < 0) {
+                            q = comma(p);
+                            e = numbered(q, FLAT);
+                            if (e < 0 && street) e = bareFlat(p);
+                        }
                         if (e >= 0) {
                             flat = true;
                             p = e;
@@ -786,6 +814,19 @@ public final class AddressRecognizer implements Recognizer {
         }
 
         /** A building ({@code корп. 2}, {@code к1}, {@code стр. 3}) or a flat ({@code кв. 12}). */
+        /** {@code подъезд 2}, {@code под. 2}, {@code эт. 3}, {@code 3 этаж}, {@code 2-й подъезд} at token q: the token after it, or -1. */
+        private int entranceOrFloor(int q) {
+            if ((kind(q) & ENTRANCE) != 0) {
+                int n = kindEnd(q);
+                return t.isNum(n) && t.length(n) <= 2 && !t.alnumAfter(n) ? n + 1 : -1;
+            }
+            if (!t.isNum(q) || t.length(q) > 2) return -1;
+            int w = q + 1;
+            if (t.isSym(w, '-') && t.glued(w) && t.isWord(w + 1) && t.glued(w + 1) && t.length(w + 1) <= 2) w += 2; // 2-й
+            else if (t.glued(w)) return -1;
+            return (kind(w) & ENTRANCE) != 0 ? kindEnd(w) : -1;
+        }
+
         private int numbered(int q, int kindBit) {
             if ((kind(q) & kindBit) == 0) return -1;
             return number(kindEnd(q));
