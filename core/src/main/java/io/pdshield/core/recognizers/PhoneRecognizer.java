@@ -15,7 +15,8 @@ import java.util.Set;
  * Phone numbers, Russian and international, validated by libphonenumber. Candidates are digit
  * runs of 10–15 digits (with {@code +}, brackets, dashes and spaces inside); a Russian number may
  * be written with {@code +7}, the trunk prefix {@code 8}, {@code 7}, or as a bare 10-digit mobile
- * number starting with 9 (needs context). Value: E.164.
+ * number starting with 9 (needs context); also with dots between the groups ({@code 8.916.123.45.67}, with a phone
+ * word only). Value: E.164.
  */
 public final class PhoneRecognizer implements Recognizer {
     static final ContextWords CONTEXT = ContextWords.of(
@@ -59,6 +60,43 @@ public final class PhoneRecognizer implements Recognizer {
         for (int digits = 10; digits <= 15; digits++) {
             final int n = digits;
             if (runs.any(n)) runs.forEachSpan(n, (a, b) -> candidate(ctx, runs, a, b, n));
+        }
+        dotted(ctx);
+    }
+
+    /** The group lengths of a phone written with dots: 8.916.123.45.67. */
+    private static final int[] DOTTED = {1, 3, 3, 2, 2};
+
+    /**
+     * A Russian number written with dots between its groups, {@code 8.916.123.45.67} or {@code +7.916.123.45.67}:
+     * dots join dates and versions, so these digits are no run. Five groups of 1, 3, 3, 2 and 2 digits that no
+     * date or address has; only with a phone word, as a number spelled out digit by digit.
+     */
+    private void dotted(ScanContext ctx) {
+        io.pdshield.core.Tokens t = ctx.tokens();
+        io.pdshield.core.Tokens.IntList nums = t.nums();
+        char[] c = t.chars();
+        for (int k = 0; k < nums.size(); k++) {
+            int i = nums.get(k);
+            if (t.length(i) != 1 || t.symbolAt(i + 1) != '.') continue;
+            char first = c[t.start(i)];
+            if (first != '8' && first != '7') continue;
+            int g = i;
+            boolean shape = true;
+            for (int part = 1; part < DOTTED.length && shape; part++) {
+                shape = t.isSym(g + 1, '.') && t.glued(g + 1) && t.isNum(g + 2) && t.glued(g + 2) && t.length(g + 2) == DOTTED[part];
+                g += 2;
+            }
+            if (!shape || t.alnumAfter(g) || t.symbolAt(g + 1) == '.' && t.glued(g + 1) && t.isNum(g + 2)) continue;
+            boolean plus = first == '7' && t.isSym(i - 1, '+') && t.glued(i);
+            if (!plus && t.glued(i) && i > 0 && t.type(i - 1) != io.pdshield.core.Tokens.SYM) continue; // part of a word
+            if (!plus && t.glued(i) && (t.symbolAt(i - 1) == '.' || t.symbolAt(i - 1) == '+')) continue;
+            StringBuilder d = new StringBuilder(11);
+            for (int j = i; j <= g; j += 2) d.append(c, t.start(j), t.length(j));
+            String e164 = validate(d.toString(), true);
+            if (e164 == null) continue;
+            ctx.emit(Kind.PHONE, plus ? t.start(i) - 1 : t.start(i), t.end(g), SPACED_BASE, e164, name(),
+                    (plus ? "+7" : first == '8' ? "8" : "7") + " + 10 digits with dots", VALID_RU, CONTEXT, NEGATIVE);
         }
     }
 

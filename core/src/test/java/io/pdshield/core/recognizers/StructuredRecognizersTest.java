@@ -130,6 +130,9 @@ class StructuredRecognizersTest {
                 arguments("СНИЛС 112\u2011233\u2011445 95", SNILS, "112\u2011233\u2011445 95", "11223344595"),
                 // spelled out digit by digit or in keycap emoji to escape a search, beside a phone word
                 arguments("Номер: 8 9 1 6 1 2 3 4 5 6 7", PHONE, "8 9 1 6 1 2 3 4 5 6 7", "+79161234567"),
+                // dots between the groups, with a phone word
+                arguments("тел 8.916.123.45.67", PHONE, "8.916.123.45.67", "+79161234567"),
+                arguments("Телефон: +7.916.123.45.67", PHONE, "+7.916.123.45.67", "+79161234567"),
                 arguments("тел +7 9 1 6 1 2 3 4 5 6 7 (пишите)", PHONE, "+7 9 1 6 1 2 3 4 5 6 7", "+79161234567"),
                 arguments("Тел 8 916 1 2 3 4 5 6 7", PHONE, "8 916 1 2 3 4 5 6 7", "+79161234567"),
                 arguments("звонить сюда 8\uFE0F\u20E39\uFE0F\u20E31\uFE0F\u20E36\uFE0F\u20E31\uFE0F\u20E32\uFE0F\u20E3"
@@ -290,6 +293,12 @@ class StructuredRecognizersTest {
                 arguments("номер СНИЛС 9123456789", PHONE),
                 // digits spelled out one by one without a phone word: a lottery draw, a count
                 arguments("Результаты тиража: 8 9 1 6 1 2 3 4 5 6 7", PHONE),
+                // dotted groups without a phone word, in a longer dotted run, of another shape, or toll-free
+                arguments("8.916.123.45.67", PHONE),
+                arguments("версия 8.916.123.45.67.2", PHONE),
+                arguments("тел 1.8.916.123.45.67", PHONE),
+                arguments("тел 8.916.123.45.6", PHONE),
+                arguments("тел 8.800.555.35.35", PHONE),
                 arguments("8️⃣9️⃣1️⃣6️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣ — выигрышная комбинация", PHONE),
                 // plate look-alikes
                 arguments("в 150 км 20 минут езды", VEHICLE_PLATE),
