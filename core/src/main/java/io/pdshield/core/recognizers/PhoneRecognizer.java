@@ -16,7 +16,7 @@ import java.util.Set;
  * runs of 10–15 digits (with {@code +}, brackets, dashes and spaces inside); a Russian number may
  * be written with {@code +7}, the trunk prefix {@code 8}, {@code 7}, or as a bare 10-digit mobile
  * number starting with 9 (needs context); also with dots between the groups ({@code 8.916.123.45.67}, with a phone
- * word only). Value: E.164.
+ * word only), and with letters written for digits ({@code 8 9I6 I23 45 67}, with a phone word only). Value: E.164.
  */
 public final class PhoneRecognizer implements Recognizer {
     static final ContextWords CONTEXT = ContextWords.of(
@@ -62,6 +62,57 @@ public final class PhoneRecognizer implements Recognizer {
             if (runs.any(n)) runs.forEachSpan(n, (a, b) -> candidate(ctx, runs, a, b, n));
         }
         dotted(ctx);
+        lettersForDigits(ctx);
+    }
+
+    /**
+     * Letters written for digits to slip past a search: {@code 8 9I6 I23 45 67}, {@code 8-916-ОО1-23-45}
+     * (Latin I and l for 1, Latin or Cyrillic O for 0). Words of those letters only, at most three, glued to
+     * a number, are read as their digits — the same length, so the offsets stay — and the text read again
+     * for phones; one that takes in such letters is reported with a phone word only. Texts without such a
+     * word cost one test per number.
+     */
+    private void lettersForDigits(ScanContext ctx) {
+        io.pdshield.core.Tokens t = ctx.tokens();
+        io.pdshield.core.Tokens.IntList nums = t.nums();
+        char[] read = null;
+        int n = t.text().length();
+        for (int k = 0; k < nums.size(); k++) {
+            int i = nums.get(k);
+            for (int j = i - 1; j <= i + 1; j += 2) {
+                boolean glued = j < i ? t.glued(i) : t.glued(j);
+                if (!glued || !t.isWord(j) || t.length(j) > 3 || !digitLetters(t, j)) continue;
+                if (read == null) read = java.util.Arrays.copyOf(t.chars(), n);
+                for (int c = t.start(j); c < t.end(j); c++) read[c] = LETTER_DIGITS.charAt(DIGIT_LETTERS.indexOf(t.chars()[c]));
+            }
+        }
+        if (read == null) return;
+        ScanContext again = ScanContext.of(new String(read, 0, n));
+        NumberRuns runs = again.numberRuns();
+        for (int digits = 10; digits <= 15; digits++) {
+            final int d = digits;
+            if (runs.any(d)) runs.forEachSpan(d, (a, b) -> candidate(again, runs, a, b, d));
+        }
+        char[] text = t.chars();
+        for (io.pdshield.core.Finding f : again.candidates()) {
+            if (f.explanation().context().isEmpty()) continue;
+            boolean letters = false;
+            for (int c = f.start(); c < f.end() && !letters; c++) letters = text[c] != read[c];
+            if (!letters) continue; // found by the plain pass
+            io.pdshield.core.Explanation e = f.explanation();
+            ctx.emit(new io.pdshield.core.Finding(Kind.PHONE, f.start(), f.end(), f.score(), f.value(),
+                    new io.pdshield.core.Explanation(e.recognizer(), e.pattern() + ", letters for digits", e.baseScore(), e.context(),
+                            e.negative(), e.validation())));
+        }
+    }
+
+    /** Letters that stand for digits, and the digits they stand for. */
+    private static final String DIGIT_LETTERS = "IlOoОо", LETTER_DIGITS = "110000";
+
+    private static boolean digitLetters(io.pdshield.core.Tokens t, int j) {
+        char[] c = t.chars();
+        for (int k = t.start(j); k < t.end(j); k++) if (DIGIT_LETTERS.indexOf(c[k]) < 0) return false;
+        return true;
     }
 
     /** The group lengths of a phone written with dots: 8.916.123.45.67. */

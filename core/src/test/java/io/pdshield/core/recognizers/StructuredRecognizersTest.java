@@ -133,6 +133,11 @@ class StructuredRecognizersTest {
                 // dots between the groups, with a phone word
                 arguments("тел 8.916.123.45.67", PHONE, "8.916.123.45.67", "+79161234567"),
                 arguments("Телефон: +7.916.123.45.67", PHONE, "+7.916.123.45.67", "+79161234567"),
+                // letters written for digits, with a phone word
+                arguments("номер 8 9I6 I23 45 67", PHONE, "8 9I6 I23 45 67", "+79161234567"),
+                arguments("тел 8-9l6-l23-45-67", PHONE, "8-9l6-l23-45-67", "+79161234567"),
+                arguments("номер: 8-916-ОО1-23-45", PHONE, "8-916-ОО1-23-45", "+79160012345"),
+                arguments("тел +7 (9I6) I23-45-67", PHONE, "+7 (9I6) I23-45-67", "+79161234567"),
                 arguments("тел +7 9 1 6 1 2 3 4 5 6 7 (пишите)", PHONE, "+7 9 1 6 1 2 3 4 5 6 7", "+79161234567"),
                 arguments("Тел 8 916 1 2 3 4 5 6 7", PHONE, "8 916 1 2 3 4 5 6 7", "+79161234567"),
                 arguments("звонить сюда 8\uFE0F\u20E39\uFE0F\u20E31\uFE0F\u20E36\uFE0F\u20E31\uFE0F\u20E32\uFE0F\u20E3"
@@ -299,6 +304,9 @@ class StructuredRecognizersTest {
                 arguments("тел 1.8.916.123.45.67", PHONE),
                 arguments("тел 8.916.123.45.6", PHONE),
                 arguments("тел 8.800.555.35.35", PHONE),
+                // letters for digits without a phone word, or in a numbered heading
+                arguments("8 9I6 I23 45 67", PHONE),
+                arguments("Глава I 23 45 67 89 01", PHONE),
                 arguments("8️⃣9️⃣1️⃣6️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣ — выигрышная комбинация", PHONE),
                 // plate look-alikes
                 arguments("в 150 км 20 минут езды", VEHICLE_PLATE),
