@@ -262,11 +262,14 @@ final class DossierTemplates {
 
     /**
      * A phone; after its own label ({@code labelled}) one number in 25 is spelled out digit by digit to
-     * escape a search ({@link Formats#spelledOut}), chosen by its last two digits (no extra draw).
+     * escape a search ({@link Formats#spelledOut}), one in 25 has dots between its groups and one in 25
+     * letters for some digits ({@link Formats#evasive}), chosen by its last two digits (no extra draw).
      */
     private static void phone(Ctx c, String national, boolean labelled) {
         String t = Formats.phone(c.r, national);
-        if (labelled && Integer.parseInt(national.substring(8)) % 25 == 0) t = Formats.spelledOut(national);
+        int tail = Integer.parseInt(national.substring(8));
+        if (labelled && tail % 25 == 0) t = Formats.spelledOut(national);
+        else if (labelled && (tail % 25 == 12 || tail % 25 == 13)) t = Formats.evasive(national, t);
         if (c.entities && c.r.chance(0.6)) {
             c.b.entPd(c.r.pick(new String[]{"phone", "phone", "phone", "spoiler", "underline", "code"}), Kind.PHONE, t, "+7" + national);
         } else {

@@ -50,6 +50,25 @@ final class Formats {
         return sb.toString();
     }
 
+    /**
+     * A phone written to slip past a search, by its last two digits ({@code tail % 25}): 12, dots between
+     * the groups ({@code 8.916.123.45.67}); 13, Latin I and O for 1 and 0 in the groups that have another
+     * digit too ({@code 8 9I6 I23 45 67}), or {@code written} unchanged if no group has them.
+     */
+    static String evasive(String n, String written) {
+        String[] groups = {n.substring(0, 3), n.substring(3, 6), n.substring(6, 8), n.substring(8)};
+        if (Integer.parseInt(n.substring(8)) % 25 == 12) return "8." + String.join(".", groups);
+        boolean changed = false;
+        for (int g = 0; g < groups.length; g++) {
+            String d = groups[g];
+            if (d.chars().allMatch(c -> c == '0' || c == '1')) continue; // "II" alone would be a word, not digits
+            String l = d.replace('1', 'I').replace('0', 'O');
+            changed |= !l.equals(d);
+            groups[g] = l;
+        }
+        return changed ? "8 " + String.join(" ", groups) : written;
+    }
+
     static String passport(Rng r, String p) {
         String s1 = p.substring(0, 2), s2 = p.substring(2, 4), num = p.substring(4);
         return switch (r.nextInt(8)) {
