@@ -77,17 +77,26 @@ public final class PhoneRecognizer implements Recognizer {
         io.pdshield.core.Tokens.IntList nums = t.nums();
         char[] read = null;
         int n = t.text().length();
+        int first = n, last = 0; // the characters read as digits
         for (int k = 0; k < nums.size(); k++) {
             int i = nums.get(k);
             for (int j = i - 1; j <= i + 1; j += 2) {
                 boolean glued = j < i ? t.glued(i) : t.glued(j);
-                if (!glued || !t.isWord(j) || t.length(j) > 3 || !digitLetters(t, j)) continue;
+                if (!glued || !t.isWord(j) || t.length(j) > 3 || !digitLetters(t, j) || !digitsAndDigitLetters(t, j)) continue;
                 if (read == null) read = java.util.Arrays.copyOf(t.chars(), n);
                 for (int c = t.start(j); c < t.end(j); c++) read[c] = LETTER_DIGITS.charAt(DIGIT_LETTERS.indexOf(t.chars()[c]));
+                first = Math.min(first, t.start(j));
+                last = Math.max(last, t.end(j));
             }
         }
         if (read == null) return;
-        ScanContext again = ScanContext.of(new String(read, 0, n));
+        // read again only the lines around them, with the line above (a label there counts)
+        int line = ctx.lineFrom(first, first);
+        int from = line == 0 ? 0 : ctx.lineFrom(line - 1, line - 1);
+        int to = last;
+        while (to < n && read[to] != '\n') to++;
+        final int shift = from;
+        ScanContext again = ScanContext.of(new String(read, from, to - from));
         NumberRuns runs = again.numberRuns();
         for (int digits = 10; digits <= 15; digits++) {
             final int d = digits;
@@ -97,10 +106,10 @@ public final class PhoneRecognizer implements Recognizer {
         for (io.pdshield.core.Finding f : again.candidates()) {
             if (f.explanation().context().isEmpty()) continue;
             boolean letters = false;
-            for (int c = f.start(); c < f.end() && !letters; c++) letters = text[c] != read[c];
+            for (int c = f.start() + shift; c < f.end() + shift && !letters; c++) letters = text[c] != read[c];
             if (!letters) continue; // found by the plain pass
             io.pdshield.core.Explanation e = f.explanation();
-            ctx.emit(new io.pdshield.core.Finding(Kind.PHONE, f.start(), f.end(), f.score(), f.value(),
+            ctx.emit(new io.pdshield.core.Finding(Kind.PHONE, f.start() + shift, f.end() + shift, f.score(), f.value(),
                     new io.pdshield.core.Explanation(e.recognizer(), e.pattern() + ", letters for digits", e.baseScore(), e.context(),
                             e.negative(), e.validation())));
         }
@@ -108,6 +117,21 @@ public final class PhoneRecognizer implements Recognizer {
 
     /** Letters that stand for digits, and the digits they stand for. */
     private static final String DIGIT_LETTERS = "IlOoОо", LETTER_DIGITS = "110000";
+
+    /**
+     * The glued run of letters and digits around word {@code j} holds nothing but digits and such letters:
+     * not a car plate's {@code O523OP138}, {@code B804OO64}, whose other letters are no digits.
+     */
+    private static boolean digitsAndDigitLetters(io.pdshield.core.Tokens t, int j) {
+        int a = j;
+        while (a > 0 && t.glued(a) && (t.isNum(a - 1) || t.isWord(a - 1))) a--;
+        for (int k = a; k < t.size() && (k == a || t.glued(k)); k++) {
+            if (t.isNum(k)) continue;
+            if (!t.isWord(k)) break; // a symbol ends the run
+            if (!digitLetters(t, k)) return false;
+        }
+        return true;
+    }
 
     private static boolean digitLetters(io.pdshield.core.Tokens t, int j) {
         char[] c = t.chars();
