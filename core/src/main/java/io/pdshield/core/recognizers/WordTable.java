@@ -21,10 +21,11 @@ final class WordTable {
     private final int mask;
     private final int maxLength;
     /**
-     * A 1024-bit filter over (length, first letter, last letter) of the words: most other words
-     * are rejected after reading two characters, before hashing.
+     * A 4096-bit filter over (length, first letter, last letter) of the words: most other words
+     * are rejected after reading two characters, before hashing (a table of 130 words sets 3 % of
+     * the bits; with 1024 bits, 12 %, and the address kinds' table passed one word in eight).
      */
-    private final long[] filter = new long[16];
+    private final long[] filter = new long[64];
 
     private WordTable(Map<String, Integer> words) {
         int cap = Integer.highestOneBit(Math.max(4, words.size() * 4) - 1) << 1;
@@ -146,7 +147,7 @@ final class WordTable {
     }
 
     private static int filterBit(int length, char first, char last) {
-        return (length * 961 + first * 31 + last) * 0x9E3779B1 >>> 22;
+        return (length * 961 + first * 31 + last) * 0x9E3779B1 >>> 20;
     }
 
     private static boolean matches(String k, CharSequence text, int start) {
