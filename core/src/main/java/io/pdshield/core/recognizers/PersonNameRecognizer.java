@@ -122,8 +122,10 @@ public final class PersonNameRecognizer implements Recognizer {
     private static final int HASHTAG = 1 << 10;
     /** Common words only, but a phone, passport or other document number on their line: a dossier's. */
     private static final int IDENTIFIER_ON_LINE = 1 << 11;
+    /** Common words only, but an age right after them ({@code Вероника Гущина, 25 лет}): a person's. */
+    private static final int AGE_BESIDE = 1 << 12;
     /** The template index's shift in a validation key (above the flags). */
-    private static final int TEMPLATE_SHIFT = 12;
+    private static final int TEMPLATE_SHIFT = 13;
     /**
      * Validation texts by template and flags ({@code j << TEMPLATE_SHIFT | flags}), built on first use; an
      * array rather than a map so that a lookup neither boxes nor hashes.
@@ -532,6 +534,16 @@ public final class PersonNameRecognizer implements Recognizer {
         return year >= 0 && year <= BirthDateRecognizer.thisYear() - 10;
     }
 
+    /**
+     * A person's age at token p, 2 to 99, where the phrase ends: {@code 25 лет}, {@code 32 года,}, {@code 21 год)}
+     * (not {@code 5 лет подряд}, {@code 25 лет на рынке}: a count of years goes on).
+     */
+    private static boolean ageAt(Tokens t, int p) {
+        if (!t.isNum(p) || t.length(p) > 2 || t.intValue(p) < 2 || !t.isWord(p + 1)) return false;
+        if (!(t.equalsIgnoreCase(p + 1, "лет") || t.equalsIgnoreCase(p + 1, "года") || t.equalsIgnoreCase(p + 1, "год"))) return false;
+        return p + 2 >= t.size() || !t.isWord(p + 2) && !t.isNum(p + 2);
+    }
+
     /** Emits the best reading starting at the window's first item; returns the items it used (≥ 1). */
     private static int match(ScanContext ctx, Tokens t, NameDictionary dict, Window w) {
         // every reading starts with a surname, a first name or an initial, or an unknown first name
@@ -556,7 +568,11 @@ public final class PersonNameRecognizer implements Recognizer {
         boolean common = best >= 0 && TEMPLATE_ROLES[best].length == 2 && bestAgree != 0 && w.type[0] == WORD
                 && w.type[1] == WORD && (w.info[0] & w.info[1] & WEAK) != 0;
         int lifted = 0;
-        if (common && dateAt(t, t.isSym(w.to[1], ',') ? w.to[1] + 1 : w.to[1])) lifted = DATE_BESIDE;
+        int after = t.isSym(w.to[1], ',') ? w.to[1] + 1 : w.to[1];
+        if (common && dateAt(t, after)) lifted = DATE_BESIDE;
+        // ... or an age: Вероника Гущина, 25 лет; Любовь Орлова (32 года)
+        else if (common && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0
+                && ageAt(t, t.isSym(w.to[1], '(') ? w.to[1] + 1 : after)) lifted = AGE_BESIDE;
         // ... or tagged as one: #Гущина_Любовь (not an adjective's form: #Белая_Роза is a flower)
         else if (common && t.isSym(w.from[0] - 1, '#') && t.glued(w.from[0]) && underscoreJoin(t, w.to[0])
                 && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0) lifted = HASHTAG;
@@ -634,7 +650,7 @@ public final class PersonNameRecognizer implements Recognizer {
 
     /**
      * Reports reading {@code j} of the window; {@code lifted}: why two common words count without the common
-     * words' penalty ({@link #DATE_BESIDE}, {@link #HASHTAG}), or 0.
+     * words' penalty ({@link #DATE_BESIDE}, {@link #AGE_BESIDE}, {@link #HASHTAG}, {@link #IDENTIFIER_ON_LINE}), or 0.
      */
     private static void emit(ScanContext ctx, Tokens t, NameDictionary dict, Window w, int j, double score, long agree,
                              String pattern, int lifted) {
@@ -733,6 +749,7 @@ public final class PersonNameRecognizer implements Recognizer {
         else if (words > 1) parts.append((key & AGREE) != 0 ? ", agreement ok" : ", agreement: none");
         if ((key & COMMON) != 0) {
             parts.append((key & DATE_BESIDE) != 0 ? ", common words only, a date right after"
+                    : (key & AGE_BESIDE) != 0 ? ", common words only, an age right after"
                     : (key & HASHTAG) != 0 ? ", common words only, a name's hashtag"
                     : (key & IDENTIFIER_ON_LINE) != 0 ? ", common words only, a person's number on the line" : ", common words only");
         }

@@ -41,6 +41,9 @@ class PersonNameRecognizerTest {
                 arguments("ФИО: Иванова Анна Сергеевна", "Иванова Анна Сергеевна", "иванова анна сергеевна"),
                 arguments("Анна Сергеевна Иванова, менеджер", "Анна Сергеевна Иванова", "анна сергеевна иванова"),
                 arguments("Анна Иванова пришла первой", "Анна Иванова", "анна иванова"),
+                // two common words that agree as a name, with an age right after them
+                arguments("Вероника Гущина, 25 лет, Москва", "Вероника Гущина", "вероника гущина"),
+                arguments("Любовь Гущина (32 года)", "Любовь Гущина", "любовь гущина"),
                 // quotes without a title's word, an entrepreneur, a one-letter preposition before a name
                 arguments("\"Иванова Мария\" — так она себя называет", "Иванова Мария", "иванова мария"),
                 arguments("ИП «Сергей Иванов», ОГРНИП 304500116000157", "Сергей Иванов", "сергей иванов"),
@@ -155,6 +158,9 @@ class PersonNameRecognizerTest {
                 "Слава Богу, всё обошлось",
                 // two ordinary words before a recent date: an event, not a dossier line
                 "Слава Мороз, 12.03.2024 концерт",
+                // ... a count of years that goes on, and an adjective's form beside an age
+                "Вероника Гущина, 5 лет подряд",
+                "Белая Роза, 25 лет",
                 "Привет, Маша!",
                 "Надежда умирает последней",
                 "Любовь и голуби",
