@@ -42,7 +42,8 @@ import static io.pdshield.core.recognizers.NameDictionary.WEAK;
  * without context); names after a street, place or {@code им.} ({@code ул. Льва Толстого} belongs to
  * the address; also after a capitalised kind starting a sentence: {@code Улица Сергея Есенина}); a
  * title's or company's name in quotes ({@code роман «Анна Каренина»}, {@code ООО «Сергей Иванов»});
- * lower-case names without a patronymic; Latin words.
+ * lower-case names without a patronymic; Latin words, unless they read as a Russian name written in
+ * Latin letters ({@link LatinNames}: {@code Ivanova Mariya Sergeevna}, or two parts after a name word).
  *
  * <p>Stateless and thread-safe: per-thread scratch (the run window and the dictionary lookup with
  * its cache, see {@link NameDictionary}) lives in thread-locals.
@@ -56,6 +57,10 @@ public final class PersonNameRecognizer implements Recognizer {
             "муж$", "жена$", "сын$", "дочь", "брат$", "сестра", "паспорт", "д.р", "дата рождения", "👤",
             // a dossier's or a lookup's target: Цель: Виктория Королева, /fio Кириллов Лука
             "цель$", "объект$", "/fio", "/name", "/фио");
+
+    /** Name words of the records that write names in Latin letters: tickets, deliveries, bookings. */
+    private static final ContextWords LATIN_CONTEXT = CONTEXT.plus("пассажир", "passenger", "name$", "surname", "получатель",
+            "recipient", "guest", "гость", "client", "holder");
 
     /** Words after which a name is part of a place, not a person: {@code им. Баумана}, {@code метро}. */
     private static final WordTable NOT_A_PERSON_AFTER = WordTable.of(0, "им", "имени", "метро", "станция", "ст");
@@ -191,6 +196,7 @@ public final class PersonNameRecognizer implements Recognizer {
         capitalised(ctx);
         lowerCase(ctx);
         camelCaseHashtags(ctx);
+        LatinNames.recognize(ctx, LATIN_CONTEXT, NAME_ID);
     }
 
     /**

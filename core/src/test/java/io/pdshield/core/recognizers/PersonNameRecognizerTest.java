@@ -41,6 +41,15 @@ class PersonNameRecognizerTest {
                 arguments("ФИО: Иванова Анна Сергеевна", "Иванова Анна Сергеевна", "иванова анна сергеевна"),
                 arguments("Анна Сергеевна Иванова, менеджер", "Анна Сергеевна Иванова", "анна сергеевна иванова"),
                 arguments("Анна Иванова пришла первой", "Анна Иванова", "анна иванова"),
+                // written in Latin letters: three parts with a patronymic, or two after a name word
+                arguments("ФИО: Ivanova Mariya Sergeevna", "Ivanova Mariya Sergeevna", "иванова мария сергеевна"),
+                arguments("IVANOV IVAN IVANOVICH, 12.03.1985", "IVANOV IVAN IVANOVICH", "иванов иван иванович"),
+                arguments("Sokolova Darya Mikhaylovna", "Sokolova Darya Mikhaylovna", "соколова дарья михайловна"),
+                arguments("Yuliya Anatolyevna Kuznetsova", "Yuliya Anatolyevna Kuznetsova", "юлия анатольевна кузнецова"),
+                arguments("Пассажир: Smirnov Aleksey", "Smirnov Aleksey", "смирнов алексей"),
+                arguments("Владелец: Tatyana Kuznetsova", "Tatyana Kuznetsova", "татьяна кузнецова"),
+                arguments("Passenger name: Shcherbakov Igor", "Shcherbakov Igor", "щербаков игорь"),
+                arguments("Получатель: Zhukova Olga", "Zhukova Olga", "жукова ольга"),
                 // two common words that agree as a name, with an age right after them
                 arguments("Вероника Гущина, 25 лет, Москва", "Вероника Гущина", "вероника гущина"),
                 arguments("Любовь Гущина (32 года)", "Любовь Гущина", "любовь гущина"),
@@ -158,6 +167,14 @@ class PersonNameRecognizerTest {
                 "Слава Богу, всё обошлось",
                 // two ordinary words before a recent date: an event, not a dossier line
                 "Слава Мороз, 12.03.2024 концерт",
+                // Latin words: two without a name word near, car models, a sentence, links and handles
+                "Smirnov Aleksey",
+                "Kia Rio, Lada Granta, Toyota Camry, Land Rover",
+                "Welcome to Moscow City",
+                "Владелец: Lada Vesta",
+                "https://vk.com/Ivanova.Mariya.Sergeevna",
+                "ФИО: @Ivanova Mariya",
+                "Ivanova Mariya Sergeevna Petrova Anna Olegovna went home",
                 // ... a count of years that goes on, and an adjective's form beside an age
                 "Вероника Гущина, 5 лет подряд",
                 "Белая Роза, 25 лет",
@@ -220,7 +237,7 @@ class PersonNameRecognizerTest {
                 "он сказал иван петрович придёт",
                 "иванова анна",
                 "иванов анна сергеевна",
-                "Ivanova Anna Sergeevna",
+                // Latin letters: two parts without a name word near
                 "Anna Petrova",
                 "Samsung Galaxy за 20 тысяч",
                 "Сбербанк Онлайн не работает",
