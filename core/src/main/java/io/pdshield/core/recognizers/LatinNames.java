@@ -30,9 +30,9 @@ final class LatinNames {
     /** Two parts: reported only with a name word near. */
     private static final double PAIR = 0.45;
     private static final int MAX_WORD = 24;
-    private static final int VARIANTS = 5;
+    private static final int VARIANTS = 6;
     /** The order variants are read in ({@link #cyrillic}): the first the dictionary knows in a role wins. */
-    private static final int[] ORDER = {3, 4, 2, 1, 0};
+    private static final int[] ORDER = {3, 5, 4, 2, 0, 1};
 
     /** Readings tried, as roles in order: Фам Имя Отч, Имя Отч Фам, then for two parts Имя Фам, Фам Имя. */
     private static final int[][] FULL_TEMPLATES = {
@@ -50,6 +50,10 @@ final class LatinNames {
         final char[][][] forms = new char[3][VARIANTS][MAX_WORD * 2];
         final int[][] lengths = new int[3][VARIANTS];
         final int[] variants = new int[3];
+        /** Per word, the stored variants' indexes with the plain reading (variant 0) first, then as stored. */
+        final int[][] plainFirst = new int[3][VARIANTS];
+        /** Per word, the variant number ({@link #cyrillic}) of each stored spelling. */
+        final int[][] variantId = new int[3][VARIANTS];
         final long[][] info = new long[3][VARIANTS];
         final int[] token = new int[3];
         final StringBuilder sb = new StringBuilder(32);
@@ -79,9 +83,9 @@ final class LatinNames {
                     s.token[p] = i + p;
                     transliterate(t, i + p, s, p, dict);
                 }
-                if (read(ctx, t, s, dict, n, context, recognizer)) {
-                    k += n - 1;
-                }
+                // a run read or not, its words are done: no pair inside a three-word run that failed
+                read(ctx, t, s, dict, n, context, recognizer);
+                k += n - 1;
             }
         }
     }
@@ -122,16 +126,22 @@ final class LatinNames {
             boolean weakOnly = true;
             for (int p = 0; p < n && agree != 0; p++) {
                 long best = 0;
-                for (int v = 0; v < s.variants[p]; v++) {
-                    long info = s.info[p][v];
-                    // a guessed reading (by a surname's ending) is taken for a surname or a patronymic only
-                    if ((info & NameDictionary.GUESS) != 0 && (n == 2 || roles[p] == NameDictionary.NAME)) continue;
-                    long m = NameDictionary.mask(info, roles[p]) & agree;
-                    if (m != 0) {
-                        best = m;
-                        pick[p] = v;
-                        if ((info & NameDictionary.WEAK) == 0) weakOnly = false;
-                        break;
+                // the dictionary's own words first, in the variants' order; then, for a surname or a
+                // patronymic, a reading guessed from the ending, the plainest spelling first (Rybakov is
+                // Рыбаков, not Рибаков, though both end as surnames do)
+                for (int pass = 0; pass < 2 && best == 0; pass++) {
+                    if (pass == 1 && (n == 2 || roles[p] == NameDictionary.NAME)) break;
+                    for (int q = 0; q < s.variants[p]; q++) {
+                        int v = pass == 0 ? q : s.plainFirst[p][q];
+                        long info = s.info[p][v];
+                        if (((info & NameDictionary.GUESS) != 0) != (pass == 1)) continue;
+                        long m = NameDictionary.mask(info, roles[p]) & agree;
+                        if (m != 0) {
+                            best = m;
+                            pick[p] = v;
+                            if ((info & NameDictionary.WEAK) == 0) weakOnly = false;
+                            break;
+                        }
                     }
                 }
                 agree &= best;
@@ -172,10 +182,15 @@ final class LatinNames {
             for (int u = 0; u < v && !seen; u++) seen = s.lengths[p][u] == len && java.util.Arrays.equals(s.forms[p][u], 0, len, s.forms[p][v], 0, len);
             if (seen) continue;
             s.lengths[p][v] = len;
+            s.variantId[p][v] = variant;
             s.info[p][v] = dict.info(s.forms[p][v], 0, len);
             v++;
         }
         s.variants[p] = v;
+        // variant 0 (always stored) first for the guessed readings, then the others as stored
+        int q = 0;
+        for (int u = 0; u < v; u++) if (s.variantId[p][u] == 0) s.plainFirst[p][q++] = u;
+        for (int u = 0; u < v; u++) if (s.variantId[p][u] != 0) s.plainFirst[p][q++] = u;
     }
 
     /**
@@ -183,9 +198,12 @@ final class LatinNames {
      * when the variant changes nothing for this word. Variant 0: the common reading ({@code ya} я,
      * {@code yu} ю, {@code -iy}/{@code -ey} -ий/-ей, {@code zh} ж, {@code kh} х, {@code ts} ц, {@code ch} ч,
      * {@code sh} ш, {@code shch} щ, {@code x} кс); 1: a first {@code e} as {@code э} (Eduard); 2: {@code y}
-     * between consonants as {@code и} and a final {@code ia} as {@code ия} (Maria); 3: {@code i}/{@code y}
-     * before a vowel after a consonant as a soft sign (Tatyana, Daria, Ilya) and {@code l} before a consonant
-     * as {@code ль} (Olga); 4: a soft sign after a final consonant (Igor, Lyubov).
+     * between consonants as {@code и} and a final {@code ia} as {@code ия} (Maria); 3: {@code y} before a vowel
+     * and {@code i} before {@code a}/{@code u}, after a consonant, as a soft sign (Tatyana, Daria, Ilya,
+     * Vasilyevich; not Georgievich) and {@code l} before a consonant
+     * as {@code ль} (Olga); 4: a soft sign after a final consonant (Igor, Lyubov); 5: the passport standard
+     * (ICAO, since 2014): {@code ia}/{@code iu} as я/ю at the start and after a vowel, a final {@code i} after a
+     * vowel as й (Iuliia, Mariia, Aleksei, Dmitrii).
      */
     static int cyrillic(char[] c, int from, int to, int variant, char[] out) {
         int n = 0;
@@ -203,9 +221,31 @@ final class LatinNames {
             if (a == 'c' && b == 'h') { out[n++] = 'ч'; k += 2; continue; }
             if (a == 's' && b == 'h') { out[n++] = 'ш'; k += 2; continue; }
             char iotated = iotated(b);
-            if (variant == 3 && (a == 'i' || a == 'y') && iotated != 0 && n > 0 && !prevVowel) {
+            if (variant == 5 && a == 'i' && (b == 'a' || b == 'u') && (n == 0 || prevVowel)) {
+                // the passport standard (ICAO): я IA, ю IU at a word's start and after a vowel (Iuliia, Mariia)
+                out[n++] = iotated;
+                changed = true;
+                k += 2;
+                continue;
+            }
+            if (variant == 5 && a == 'i' && n > 0 && (prevVowel && k + 1 == to || out[n - 1] == 'и' && k + 1 == to)) {
+                // й as I after a vowel at the end (Aleksei, Nikolai), and -ий as -II (Dmitrii)
+                out[n++] = 'й';
+                changed = true;
+                k++;
+                continue;
+            }
+            // ya, ye, yu after a consonant, and ia, iu (not ie: Georgievich is Георгиевич), are ья, ье, ью
+            if (variant == 3 && (a == 'y' || a == 'i' && b != 'e') && iotated != 0 && n > 0 && !prevVowel) {
                 out[n++] = 'ь';
                 out[n++] = iotated;
+                changed = true;
+                k += 2;
+                continue;
+            }
+            if (variant == 3 && a == 'y' && b == 'i' && n > 0 && !prevVowel) { // Ilyich: Ильич
+                out[n++] = 'ь';
+                out[n++] = 'и';
                 changed = true;
                 k += 2;
                 continue;

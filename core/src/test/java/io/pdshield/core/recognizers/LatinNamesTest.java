@@ -31,9 +31,17 @@ class LatinNamesTest {
             "Daria, 3, дарья",
             "Olga, 3, ольга",
             "Anatolyevna, 3, анатольевна",
+            "Ilyich, 3, ильич",
+            "Georgievich, 3, -",
             "Igor, 4, игорь",
             "Lyubov, 4, любовь",
             "Sergey, 4, -",
+            "Iuliia, 5, юлия",
+            "Mariia, 5, мария",
+            "Aleksei, 5, алексей",
+            "Dmitrii, 5, дмитрий",
+            "Nikolai, 5, николай",
+            "Tatiana, 3, татьяна",
             "Müller, 0, -"})
     void spellsTheWordInCyrillic(String latin, int variant, String expected) {
         char[] in = latin.toCharArray();

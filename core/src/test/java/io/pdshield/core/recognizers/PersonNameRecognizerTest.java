@@ -50,6 +50,10 @@ class PersonNameRecognizerTest {
                 arguments("Владелец: Tatyana Kuznetsova", "Tatyana Kuznetsova", "татьяна кузнецова"),
                 arguments("Passenger name: Shcherbakov Igor", "Shcherbakov Igor", "щербаков игорь"),
                 arguments("Получатель: Zhukova Olga", "Zhukova Olga", "жукова ольга"),
+                // ... in the passport standard's spelling (ICAO)
+                arguments("Пассажир: KUZNETSOVA IULIIA", "KUZNETSOVA IULIIA", "кузнецова юлия"),
+                arguments("Passenger: SMIRNOV ALEKSEI", "SMIRNOV ALEKSEI", "смирнов алексей"),
+                arguments("Guest: Tatiana Petrova", "Tatiana Petrova", "татьяна петрова"),
                 // two common words that agree as a name, with an age right after them
                 arguments("Вероника Гущина, 25 лет, Москва", "Вероника Гущина", "вероника гущина"),
                 arguments("Любовь Гущина (32 года)", "Любовь Гущина", "любовь гущина"),
