@@ -189,6 +189,14 @@ final class BotTemplates {
             }
         }
         DossierTemplates.fieldLines(b, r, p, fields, style, ent, withName);
+        // one answer in five about a name or a phone (by the birth day, no extra draw) also lists a flight,
+        // the name in Latin letters as a ticket writes it: ✈️ Пассажир: SMIRNOV ALEKSEY IGOREVICH
+        if ((turn.topic() == Topic.NAME || turn.topic() == Topic.PHONE) && p.birth().getDayOfMonth() % 5 == 2) {
+            b.nl().t("✈️ Пассажир: ");
+            b.pd(Kind.PERSON_NAME, Formats.transliterated(p.last()) + " " + Formats.transliterated(p.first()) + " "
+                    + Formats.transliterated(p.middle()), Formats.lemma(p.last() + " " + p.first() + " " + p.middle()));
+            b.t(", рейс SU " + p.phone().substring(6));
+        }
         b.nl();
         if (r.chance(0.6)) {
             b.t("🔒 Ещё " + r.range(3, 40) + " записей в полном отчёте — " + price).nl();

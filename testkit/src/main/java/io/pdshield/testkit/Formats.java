@@ -372,6 +372,40 @@ final class Formats {
 
     private static final Locale RU = new Locale("ru");
 
+    /**
+     * A Russian word in Latin letters as bank cards, tickets and older passports write it: ж zh, х kh,
+     * ц ts, ч ch, ш sh, щ shch, ы y, й y, ю yu, я ya, ё yo, the hard and soft signs left out but before
+     * е and и, where the soft one is y (Татьяна Tatyana, Игорь Igor, Анатольевна Anatolyevna, Соловьёв Solovyov,
+     * Ильич Ilyich);
+     * upper case.
+     */
+    static String transliterated(String cyrillic) {
+        String w = cyrillic.toLowerCase(RU);
+        StringBuilder sb = new StringBuilder(w.length() + 4);
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (c == 'ь' && i + 1 < w.length() && (w.charAt(i + 1) == 'е' || w.charAt(i + 1) == 'ё')) {
+                sb.append(w.charAt(i + 1) == 'е' ? "ye" : "yo");
+                i++;
+                continue;
+            }
+            if (c == 'ь' && i + 1 < w.length() && w.charAt(i + 1) == 'и') { // Ильич Ilyich
+                sb.append('y');
+                continue;
+            }
+            sb.append(switch (c) {
+                case 'а' -> "a"; case 'б' -> "b"; case 'в' -> "v"; case 'г' -> "g"; case 'д' -> "d"; case 'е' -> "e";
+                case 'ё' -> "yo"; case 'ж' -> "zh"; case 'з' -> "z"; case 'и' -> "i"; case 'й' -> "y"; case 'к' -> "k";
+                case 'л' -> "l"; case 'м' -> "m"; case 'н' -> "n"; case 'о' -> "o"; case 'п' -> "p"; case 'р' -> "r";
+                case 'с' -> "s"; case 'т' -> "t"; case 'у' -> "u"; case 'ф' -> "f"; case 'х' -> "kh"; case 'ц' -> "ts";
+                case 'ч' -> "ch"; case 'ш' -> "sh"; case 'щ' -> "shch"; case 'ы' -> "y"; case 'э' -> "e"; case 'ю' -> "yu";
+                case 'я' -> "ya"; case 'ъ', 'ь' -> "";
+                default -> String.valueOf(c);
+            });
+        }
+        return sb.toString().toUpperCase(java.util.Locale.ROOT);
+    }
+
     static String lemma(String s) {
         return s.toLowerCase(RU).replace('ё', 'е');
     }

@@ -103,7 +103,7 @@ class CorpusGeneratorTest {
         Pattern spaced = Pattern.compile("^\\+?[78]( \\d){10}$"), name = Pattern.compile("^[А-ЯЁ][а-яё-]+_?[А-ЯЁ][а-яё]+$"),
                 kindless = Pattern.compile("^(.+, )?г\\.? ?[А-ЯЁ][а-яё-]+(-[а-яё]+-[А-ЯЁ][а-яё]+)?, [А-ЯЁ][а-яё]+[аяыийе],? (д\\. ?)?\\d.*");
         Pattern roman = Pattern.compile("^\\d{1,2}[. ][IVX]+[. ]\\d{4}$");
-        int[] seen = new int[9];
+        int[] seen = new int[10];
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 for (TruthSpan t : m.spans()) {
@@ -117,6 +117,7 @@ class CorpusGeneratorTest {
                         }
                         case PERSON_NAME -> {
                             if (name.matcher(text).matches() && m.text().charAt(t.start() - 1) == '#') seen[2]++;
+                            if (text.matches("[A-Z]+ [A-Z]+ [A-Z]+")) seen[9]++;
                         }
                         case SOCIAL_PROFILE -> {
                             if (t.value().startsWith("tg://")) seen[4]++;
@@ -135,7 +136,7 @@ class CorpusGeneratorTest {
             }
         }
         String what = "spaced phones, keycap phones, name hashtags, streets without their kind, Telegram account numbers, "
-                + "handles without their @, Roman months, dotted phones, phones with letters for digits: " + java.util.Arrays.toString(seen);
+                + "handles without their @, Roman months, dotted phones, phones with letters for digits, names in Latin letters: " + java.util.Arrays.toString(seen);
         for (int n : seen) assertTrue(n >= 1, what);
     }
 
@@ -566,6 +567,8 @@ class CorpusGeneratorTest {
                 String w = written.get(i), l = lemmas[i];
                 if (l.endsWith(".")) {
                     assertEquals(l, w, where);
+                } else if (w.chars().allMatch(c -> c < 0x80)) { // in Latin letters: the lemma's transliteration
+                    assertEquals(Formats.transliterated(l).toLowerCase(Locale.ROOT), w, where);
                 } else {
                     int common = 0;
                     while (common < Math.min(w.length(), l.length()) && w.charAt(common) == l.charAt(common)) common++;
