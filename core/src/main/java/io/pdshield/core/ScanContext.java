@@ -66,6 +66,19 @@ public final class ScanContext {
         return this;
     }
 
+    /** The context {@link #rewritten} hands out, made on first use and reset per use. */
+    private ScanContext rewritten;
+
+    /**
+     * A second context of this one's thread over a rewritten copy of a part of the text (for a recognizer
+     * that reads letters written for digits as the digits), every kind enabled, threshold 0. Reused: valid
+     * until the next call; its candidates are the caller's to read, not findings of this text.
+     */
+    public ScanContext rewritten(CharSequence text) {
+        if (rewritten == null) rewritten = new ScanContext();
+        return rewritten.reset(text, EnumSet.allOf(Kind.class), 0);
+    }
+
     /** Prepares a context for a recognizer's own tests, with every kind enabled. */
     public static ScanContext of(CharSequence text) {
         return new ScanContext().reset(text, EnumSet.allOf(Kind.class), 0);

@@ -15,8 +15,8 @@ import io.pdshield.core.Tokens;
  *
  * <p>Three parts with a patronymic ({@code Фам Имя Отч}, {@code Имя Отч Фам}) are reported as a name
  * is; two parts ({@code Aleksey Smirnov}) only if the dictionary knows both, one is not an ordinary
- * word, and a name word is near ({@code ФИО:}, {@code владелец}): Latin pairs are car models and brands
- * as often. The value is the Cyrillic nominative, so {@code Ivanova Mariya} and {@code Иванова Мария} share
+ * word, and a name word stands just before them ({@code ФИО:}, {@code Пассажир:}, {@code владелец}): Latin
+ * pairs are car models and brands as often. The value is the Cyrillic nominative, so {@code Ivanova Mariya} and {@code Иванова Мария} share
  * a fingerprint.
  *
  * <p>Not thread-safe scratch comes from the caller's thread ({@link NameDictionary#forThisThread()}).
@@ -72,9 +72,9 @@ final class LatinNames {
             if (k + 2 < latin.size() && latin.get(k + 2) == i + 2 && nameWord(t, i + 2) && !t.glued(i + 2)) n = 3;
             if (!t.isWord(i + n) || t.glued(i + n) || !t.has(i + n, Tokens.LAT)) {
                 // a longer run of Latin words is a sentence or a title, not a name; before any
-                // transliteration: three words need a patronymic's ending, two a name word on the line or the one above
+                // transliteration: three words need a patronymic's ending, two a name word just before them
                 if (n == 3 ? !patronymicEnding(t, i + 1) && !patronymicEnding(t, i + 2)
-                        : !context.occursIn(t.chars(), lineAboveFrom(ctx, t.start(i)), t.start(i))) {
+                        : !labelBefore(t, i, context)) {
                     continue;
                 }
                 if (s == null) s = SCRATCH.get();
@@ -90,10 +90,18 @@ final class LatinNames {
         }
     }
 
-    /** Where the line above the one of {@code offset} starts (its own line's start on the first line). */
-    private static int lineAboveFrom(ScanContext ctx, int offset) {
-        int line = ctx.lineFrom(offset, offset);
-        return line == 0 ? 0 : ctx.lineFrom(line - 1, line - 1);
+    /**
+     * A name word among the four tokens before token {@code i} on its line ({@code Пассажир:}, {@code ФИО -},
+     * {@code Guest name:}): a pair of Latin words is read only after one (the emitted finding then weighs its
+     * whole context as any other).
+     */
+    private static boolean labelBefore(Tokens t, int i, ContextWords context) {
+        for (int j = i - 1; j >= 0 && j >= i - 4; j--) {
+            byte type = t.type(j);
+            if (type == Tokens.NL) return false;
+            if (type != Tokens.NUM && context.occursIn(t.chars(), t.start(j), t.end(j))) return true;
+        }
+        return false;
     }
 
     /** Latin word {@code i} ends as a patronymic does: {@code -vich}, {@code -vna}, {@code -ich}, {@code -ichna}. */

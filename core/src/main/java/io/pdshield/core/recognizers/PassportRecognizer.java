@@ -66,7 +66,8 @@ public final class PassportRecognizer implements Recognizer {
             int len = t.length(i);
             // one rarely taken branch per number: 2 or 4 digits with a token starting with с/С one to
             // three tokens before it (серия, серии, сер., сер.:); the word itself is read after
-            if ((len == 4 | len == 2) && slashed(ctx, t, i)) continue;
+            // a slash right after the series (4510/…) or after its second half (45 10/…): one read per number
+            if ((len == 4 && t.symbolAt(i + 1) == '/' || len == 2 && t.symbolAt(i + 2) == '/') && slashed(ctx, t, i)) continue;
             boolean maybe = (len == 4 | len == 2) & (startsWithS(t, i - 1) | startsWithS(t, i - 2) | startsWithS(t, i - 3));
             if (!maybe || t.alnumAfter(i) || !seriesWordBefore(t, i)) continue;
             // the series: 4 digits, or 2 + 2 apart (an internal passport), or 2 (a foreign one)

@@ -61,16 +61,44 @@ public final class PhoneRecognizer implements Recognizer {
             final int n = digits;
             if (runs.any(n)) runs.forEachSpan(n, (a, b) -> candidate(ctx, runs, a, b, n));
         }
-        dotted(ctx);
-        lettersForDigits(ctx);
+        evasions(ctx);
     }
 
     /**
-     * Letters written for digits to slip past a search: {@code 8 9I6 I23 45 67}, {@code 8-916-ОО1-23-45}
-     * (Latin I and l for 1, Latin or Cyrillic O for 0). Words of those letters only, at most three, glued to
-     * a number, are read as their digits — the same length, so the offsets stay — and the text read again
-     * for phones; one that takes in such letters is reported with a phone word only. Texts without such a
-     * word cost one test per number.
+     * The two forms the digit runs cannot hold, each read only where its mark is: a dot after a lone digit
+     * ({@link #dotted}), a short word of letters that stand for digits glued to a number ({@link #lettersForDigits}).
+     */
+    private void evasions(ScanContext ctx) {
+        io.pdshield.core.Tokens t = ctx.tokens();
+        io.pdshield.core.Tokens.IntList nums = t.nums();
+        char[] cs = t.chars();
+        boolean dots = false;
+        for (int k = 0; k < nums.size() && !dots; k++) {
+            int i = nums.get(k);
+            dots = t.length(i) == 1 && t.symbolAt(i + 1) == '.';
+        }
+        if (dots) dotted(ctx);
+        // letters for digits: a Latin word (I, l, O, o) or a one-letter Cyrillic о glued to a number (both lists are short)
+        boolean letters = gluedDigitLetter(t, t.latinWords(), cs) || gluedDigitLetter(t, t.singleLetters(), cs);
+        if (letters) lettersForDigits(ctx);
+    }
+
+    /** A word of {@code words}, of three letters or fewer, starting with a letter for a digit, glued to a number. */
+    private static boolean gluedDigitLetter(io.pdshield.core.Tokens t, io.pdshield.core.Tokens.IntList words, char[] cs) {
+        for (int k = 0; k < words.size(); k++) {
+            int j = words.get(k);
+            if (t.length(j) > 3 || !digitLetter(cs[t.start(j)])) continue;
+            if (t.glued(j) && t.isNum(j - 1) || t.glued(j + 1) && t.isNum(j + 1)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Letters written for digits to slip past a search: {@code 8 9I6 I23 45 67}, {@code 8-916-OO1-23-45}
+     * (Latin I and l for 1, Latin O and a lone Cyrillic О for 0; two Cyrillic О are not looked for: the list of
+     * capitalised Cyrillic words is long). Words of those letters only, at most three, glued to a number and
+     * in a run of digits and such letters, are read as their digits — the same length, so the offsets stay —
+     * and those lines read again for phones; one that takes in such letters is reported with a phone word only.
      */
     private void lettersForDigits(ScanContext ctx) {
         io.pdshield.core.Tokens t = ctx.tokens();
@@ -78,11 +106,14 @@ public final class PhoneRecognizer implements Recognizer {
         char[] read = null;
         int n = t.text().length();
         int first = n, last = 0; // the characters read as digits
+        char[] cs = t.chars();
         for (int k = 0; k < nums.size(); k++) {
             int i = nums.get(k);
             for (int j = i - 1; j <= i + 1; j += 2) {
+                // the word's first letter first: most numbers have no word glued to them, and few words start so
+                if (!t.isWord(j) || DIGIT_LETTERS.indexOf(cs[t.start(j)]) < 0) continue;
                 boolean glued = j < i ? t.glued(i) : t.glued(j);
-                if (!glued || !t.isWord(j) || t.length(j) > 3 || !digitLetters(t, j) || !digitsAndDigitLetters(t, j)) continue;
+                if (!glued || t.length(j) > 3 || !digitLetters(t, j) || !digitsAndDigitLetters(t, j)) continue;
                 if (read == null) read = java.util.Arrays.copyOf(t.chars(), n);
                 for (int c = t.start(j); c < t.end(j); c++) read[c] = LETTER_DIGITS.charAt(DIGIT_LETTERS.indexOf(t.chars()[c]));
                 first = Math.min(first, t.start(j));
@@ -96,7 +127,7 @@ public final class PhoneRecognizer implements Recognizer {
         int to = last;
         while (to < n && read[to] != '\n') to++;
         final int shift = from;
-        ScanContext again = ScanContext.of(new String(read, from, to - from));
+        ScanContext again = ctx.rewritten(new String(read, from, to - from));
         NumberRuns runs = again.numberRuns();
         for (int digits = 10; digits <= 15; digits++) {
             final int d = digits;
@@ -135,8 +166,13 @@ public final class PhoneRecognizer implements Recognizer {
 
     private static boolean digitLetters(io.pdshield.core.Tokens t, int j) {
         char[] c = t.chars();
-        for (int k = t.start(j); k < t.end(j); k++) if (DIGIT_LETTERS.indexOf(c[k]) < 0) return false;
+        for (int k = t.start(j); k < t.end(j); k++) if (!digitLetter(c[k])) return false;
         return true;
+    }
+
+    /** One of {@link #DIGIT_LETTERS}, without a search of the string. */
+    private static boolean digitLetter(char c) {
+        return c == 'I' || c == 'l' || c == 'O' || c == 'o' || c == '\u041E' || c == '\u043E';
     }
 
     /** The group lengths of a phone written with dots: 8.916.123.45.67. */
