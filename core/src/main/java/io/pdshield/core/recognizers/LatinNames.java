@@ -47,7 +47,7 @@ final class LatinNames {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private static final class Scratch {
-        final char[][][] forms = new char[3][VARIANTS][MAX_WORD * 2];
+        final char[][][] forms = new char[3][VARIANTS][MAX_WORD * 2 + 2]; // a letter gives at most two (x: кс), and a soft sign may end it
         final int[][] lengths = new int[3][VARIANTS];
         final int[] variants = new int[3];
         /** Per word, the stored variants' indexes with the plain reading (variant 0) first, then as stored. */

@@ -1,9 +1,13 @@
 package io.pdshield.core.recognizers;
 
+import io.pdshield.core.Detector;
+import io.pdshield.core.Kind;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The transliteration back to Cyrillic, variant by variant; the names are invented. */
 class LatinNamesTest {
@@ -44,6 +48,19 @@ class LatinNamesTest {
             "Tatiana, 3, татьяна",
             "Müller, 0, -"})
     void spellsTheWordInCyrillic(String latin, int variant, String expected) {
+        spell(latin, variant, expected);
+    }
+
+    /** The longest word read, every letter two in Cyrillic and a soft sign after: once past the buffer's end. */
+    @Test
+    void theLongestWordFitsEvenWhenEveryLetterGivesTwo() {
+        String x = "X" + "x".repeat(23);
+        spell(x, 4, "кс".repeat(24) + "ь");
+        String text = "ФИО: " + x + " " + x;
+        assertTrue(Detector.standard().detect(text).stream().noneMatch(f -> f.kind() == Kind.PERSON_NAME), text);
+    }
+
+    private static void spell(String latin, int variant, String expected) {
         char[] in = latin.toCharArray();
         char[] out = new char[in.length * 2 + 1];
         int n = LatinNames.cyrillic(in, 0, in.length, variant, out);
