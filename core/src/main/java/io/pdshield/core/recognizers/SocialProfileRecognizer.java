@@ -66,7 +66,7 @@ public final class SocialProfileRecognizer implements Recognizer {
                     continue;
                 }
             }
-            if (t.symbolAt(i - 1) == ':' && !t.glued(i)) bareHandle(ctx, i);
+            if (!t.glued(i) && (t.symbolAt(i - 1) == ':' || t.isWord(i - 1))) bareHandle(ctx, i, t.symbolAt(i - 1) == ':');
             if (t.length(i) != 2) continue;
             if (t.equalsIgnoreCase(i, "id")) {
                 vkId(ctx, i);
@@ -96,11 +96,13 @@ public final class SocialProfileRecognizer implements Recognizer {
     /**
      * A handle written without its {@code @} right after a network's label and a colon, as lookup bots print
      * them: {@code Instagram: anna.s_90}, {@code Telegram: ivanov_ivan}. Lower case only (a capitalised word
-     * there is a sentence or a status), not a word that says there is none. Value as for {@code @name}.
+     * there is a sentence or a status), not a word that says there is none. Without the colon ({@code инст
+     * anna.s_90}, {@code тг ivan_85}) only a name with a dot, an underscore or a digit in it: a plain word after
+     * a label is as often the sentence going on. Value as for {@code @name}.
      */
-    private void bareHandle(ScanContext ctx, int i) {
+    private void bareHandle(ScanContext ctx, int i, boolean colon) {
         Tokens t = ctx.tokens();
-        int j = t.wordBefore(i, ":");
+        int j = colon ? t.wordBefore(i, ":") : i - 1;
         if (j < 0 || HANDLE_LABELS.get(t, j) < 0) return;
         CharSequence text = t.text();
         int s = t.start(i);
@@ -115,12 +117,22 @@ public final class SocialProfileRecognizer implements Recognizer {
         while (e > s && text.charAt(e - 1) == '.') e--;
         if (upper || e - s < 3 || e - s > 32 || NOT_HANDLES.get(t, i) >= 0) return;
         if (e < text.length() && (text.charAt(e) == '@' || text.charAt(e) == '/' || Character.isLetterOrDigit(text.charAt(e)))) return;
+        if (!colon && !handleMarks(text, s, e)) return;
         String name = text.subSequence(s, e).toString();
         // a domain (name.ru) is a link or an e-mail's, not a handle
         int dot = name.lastIndexOf('.');
         if (dot > 0 && dot >= name.length() - 4 && name.substring(dot + 1).chars().allMatch(Character::isLetter)) return;
-        ctx.emit(Kind.SOCIAL_PROFILE, s, e, 0.5, handleValue(network(t.chars(), t.start(j), t.end(j)), name), name(), "label: handle",
+        ctx.emit(Kind.SOCIAL_PROFILE, s, e, 0.5, handleValue(network(t.chars(), t.start(j), t.end(j)), name), name(), colon ? "label: handle" : "label handle",
                 "handle syntax ok after a network's label", HANDLE_CONTEXT, ContextWords.NONE);
+    }
+
+    /** The name {@code [s,e)} has a dot, an underscore or a digit: a handle's marks, no plain word's. */
+    private static boolean handleMarks(CharSequence text, int s, int e) {
+        for (int k = s; k < e; k++) {
+            char c = text.charAt(k);
+            if (c == '.' || c == '_' || c >= '0' && c <= '9') return true;
+        }
+        return false;
     }
 
     /**

@@ -190,6 +190,10 @@ class StructuredRecognizersTest {
                 arguments("Инст: ivanova.masha", SOCIAL_PROFILE, "ivanova.masha", "instagram.com/ivanova.masha"),
                 arguments("├ Telegram: ivanov_ivan\n├ Телефон: нет", SOCIAL_PROFILE, "ivanov_ivan", "t.me/ivanov_ivan"),
                 arguments("ник: anna.s_90 (закрыт)", SOCIAL_PROFILE, "anna.s_90", "@anna.s_90"),
+                // ... and without the colon when the name has a handle's dot, underscore or digit
+                arguments("инст anna.s_90", SOCIAL_PROFILE, "anna.s_90", "instagram.com/anna.s_90"),
+                arguments("тг ivan_85", SOCIAL_PROFILE, "ivan_85", "t.me/ivan_85"),
+                arguments("ник ivan85, пароль скрыт", SOCIAL_PROFILE, "ivan85", "@ivan85"),
                 // a link further on does not hide the labelled values before it
                 arguments("Инстаграм: eduard.popov.214\nВКонтакте: vk.com/id458741082", SOCIAL_PROFILE, "eduard.popov.214", "instagram.com/eduard.popov.214"),
                 arguments("вк: id123456789, инст: instagram.com/anna.s_90", SOCIAL_PROFILE, "id123456789", "vk.com/id123456789"),
@@ -221,6 +225,11 @@ class StructuredRecognizersTest {
                 // after a network's label: a status, a word saying there is none, a domain, another label's value
                 arguments("Instagram: Private", SOCIAL_PROFILE),
                 arguments("Instagram: none", SOCIAL_PROFILE),
+                // without the colon: a plain word, a capitalised one, a word between, a domain
+                arguments("мой инст classic", SOCIAL_PROFILE),
+                arguments("инст Anna.S_90", SOCIAL_PROFILE),
+                arguments("тг канал news_daily", SOCIAL_PROFILE),
+                arguments("инстаграм anna.smirnova.ru", SOCIAL_PROFILE),
                 arguments("Телеграм: ivanov.ru", SOCIAL_PROFILE),
                 arguments("Логин: ivanov85, пароль: qwerty", SOCIAL_PROFILE),
                 arguments("Telegram\nID: 123456789", SOCIAL_PROFILE),
