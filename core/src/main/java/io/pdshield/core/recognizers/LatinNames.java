@@ -10,16 +10,17 @@ import io.pdshield.core.Tokens;
  * lookup bots give them: {@code Ivanova Mariya Sergeevna}, {@code IVANOV IVAN IVANOVICH}, {@code Aleksey
  * Smirnov}. Each capitalised Latin word of a run of two or three is transliterated back to Cyrillic (the
  * passport and common spellings: {@code zh}, {@code kh}, {@code ts}, {@code ch}, {@code sh}, {@code shch},
- * {@code yu}, {@code ya}, {@code -iy}, {@code -ey}, …, a few variants per word) and read by the name
+ * {@code yu}, {@code ya}, {@code -iy}, {@code -ey}, …, six variants per word) and read by the name
  * dictionary ({@link NameDictionary}); the parts must agree in gender and case as a name's do.
  *
  * <p>Three parts with a patronymic ({@code Фам Имя Отч}, {@code Имя Отч Фам}) are reported as a name
  * is; two parts ({@code Aleksey Smirnov}) only if the dictionary knows both, one is not an ordinary
  * word, and a name word stands just before them ({@code ФИО:}, {@code Пассажир:}, {@code владелец}): Latin
- * pairs are car models and brands as often. The value is the Cyrillic nominative, so {@code Ivanova Mariya} and {@code Иванова Мария} share
- * a fingerprint.
+ * pairs are car models and brands as often. The value is the Cyrillic nominative, so {@code Ivanova Mariya}
+ * and {@code Иванова Мария} share a fingerprint.
  *
- * <p>Not thread-safe scratch comes from the caller's thread ({@link NameDictionary#forThisThread()}).
+ * <p>Thread-safe: the scratch buffers are per thread, as is the dictionary's lookup
+ * ({@link NameDictionary#forThisThread()}).
  */
 final class LatinNames {
     private LatinNames() {

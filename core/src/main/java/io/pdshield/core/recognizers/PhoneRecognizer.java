@@ -4,10 +4,13 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import io.pdshield.core.ContextWords;
+import io.pdshield.core.Explanation;
+import io.pdshield.core.Finding;
 import io.pdshield.core.Kind;
 import io.pdshield.core.NumberRuns;
 import io.pdshield.core.Recognizer;
 import io.pdshield.core.ScanContext;
+import io.pdshield.core.Tokens;
 
 import java.util.Set;
 
@@ -69,8 +72,8 @@ public final class PhoneRecognizer implements Recognizer {
      * ({@link #dotted}), a short word of letters that stand for digits glued to a number ({@link #lettersForDigits}).
      */
     private void evasions(ScanContext ctx) {
-        io.pdshield.core.Tokens t = ctx.tokens();
-        io.pdshield.core.Tokens.IntList nums = t.nums();
+        Tokens t = ctx.tokens();
+        Tokens.IntList nums = t.nums();
         char[] cs = t.chars();
         boolean dots = false;
         for (int k = 0; k < nums.size() && !dots; k++) {
@@ -84,7 +87,7 @@ public final class PhoneRecognizer implements Recognizer {
     }
 
     /** A word of {@code words}, of three letters or fewer, starting with a letter for a digit, glued to a number. */
-    private static boolean gluedDigitLetter(io.pdshield.core.Tokens t, io.pdshield.core.Tokens.IntList words, char[] cs) {
+    private static boolean gluedDigitLetter(Tokens t, Tokens.IntList words, char[] cs) {
         for (int k = 0; k < words.size(); k++) {
             int j = words.get(k);
             if (t.length(j) > 3 || !digitLetter(cs[t.start(j)])) continue;
@@ -101,8 +104,8 @@ public final class PhoneRecognizer implements Recognizer {
      * and those lines read again for phones; one that takes in such letters is reported with a phone word only.
      */
     private void lettersForDigits(ScanContext ctx) {
-        io.pdshield.core.Tokens t = ctx.tokens();
-        io.pdshield.core.Tokens.IntList nums = t.nums();
+        Tokens t = ctx.tokens();
+        Tokens.IntList nums = t.nums();
         char[] read = null;
         int n = t.text().length();
         int first = n, last = 0; // the characters read as digits
@@ -134,14 +137,14 @@ public final class PhoneRecognizer implements Recognizer {
             if (runs.any(d)) runs.forEachSpan(d, (a, b) -> candidate(again, runs, a, b, d));
         }
         char[] text = t.chars();
-        for (io.pdshield.core.Finding f : again.candidates()) {
+        for (Finding f : again.candidates()) {
             if (f.explanation().context().isEmpty()) continue;
             boolean letters = false;
             for (int c = f.start() + shift; c < f.end() + shift && !letters; c++) letters = text[c] != read[c];
             if (!letters) continue; // found by the plain pass
-            io.pdshield.core.Explanation e = f.explanation();
-            ctx.emit(new io.pdshield.core.Finding(Kind.PHONE, f.start() + shift, f.end() + shift, f.score(), f.value(),
-                    new io.pdshield.core.Explanation(e.recognizer(), e.pattern() + ", letters for digits", e.baseScore(), e.context(),
+            Explanation e = f.explanation();
+            ctx.emit(new Finding(Kind.PHONE, f.start() + shift, f.end() + shift, f.score(), f.value(),
+                    new Explanation(e.recognizer(), e.pattern() + ", letters for digits", e.baseScore(), e.context(),
                             e.negative(), e.validation())));
         }
     }
@@ -153,7 +156,7 @@ public final class PhoneRecognizer implements Recognizer {
      * The glued run of letters and digits around word {@code j} holds nothing but digits and such letters:
      * not a car plate's {@code O523OP138}, {@code B804OO64}, whose other letters are no digits.
      */
-    private static boolean digitsAndDigitLetters(io.pdshield.core.Tokens t, int j) {
+    private static boolean digitsAndDigitLetters(Tokens t, int j) {
         int a = j;
         while (a > 0 && t.glued(a) && (t.isNum(a - 1) || t.isWord(a - 1))) a--;
         for (int k = a; k < t.size() && (k == a || t.glued(k)); k++) {
@@ -164,7 +167,7 @@ public final class PhoneRecognizer implements Recognizer {
         return true;
     }
 
-    private static boolean digitLetters(io.pdshield.core.Tokens t, int j) {
+    private static boolean digitLetters(Tokens t, int j) {
         char[] c = t.chars();
         for (int k = t.start(j); k < t.end(j); k++) if (!digitLetter(c[k])) return false;
         return true;
@@ -184,8 +187,8 @@ public final class PhoneRecognizer implements Recognizer {
      * date or address has; only with a phone word, as a number spelled out digit by digit.
      */
     private void dotted(ScanContext ctx) {
-        io.pdshield.core.Tokens t = ctx.tokens();
-        io.pdshield.core.Tokens.IntList nums = t.nums();
+        Tokens t = ctx.tokens();
+        Tokens.IntList nums = t.nums();
         char[] c = t.chars();
         for (int k = 0; k < nums.size(); k++) {
             int i = nums.get(k);
@@ -200,7 +203,7 @@ public final class PhoneRecognizer implements Recognizer {
             }
             if (!shape || t.alnumAfter(g) || t.symbolAt(g + 1) == '.' && t.glued(g + 1) && t.isNum(g + 2)) continue;
             boolean plus = first == '7' && t.isSym(i - 1, '+') && t.glued(i);
-            if (!plus && t.glued(i) && i > 0 && t.type(i - 1) != io.pdshield.core.Tokens.SYM) continue; // part of a word
+            if (!plus && t.glued(i) && i > 0 && t.type(i - 1) != Tokens.SYM) continue; // part of a word
             if (!plus && t.glued(i) && (t.symbolAt(i - 1) == '.' || t.symbolAt(i - 1) == '+')) continue;
             StringBuilder d = new StringBuilder(11);
             for (int j = i; j <= g; j += 2) d.append(c, t.start(j), t.length(j));
