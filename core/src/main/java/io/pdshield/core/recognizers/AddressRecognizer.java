@@ -634,10 +634,10 @@ public final class AddressRecognizer implements Recognizer {
 
         /**
          * Word {@code w}, the last of a street's name after a large city, says by itself that it names a
-         * street, so no flat is needed beside a person's name ({@code Иванов Иван, Москва, Ленина 5}): a man's surname in the genitive, as
-         * streets are named after people (Ленина, Гагарина, Толстого, Маяковского), that is not also a first
-         * name (a club: Спартака), or a feminine adjective (Тверская, Садовая, Лесная). A club or a place
-         * is neither: {@code Москва, Спартак 5}, {@code Москва, Динамо 2}, {@code Москва, Россия 2}.
+         * street, so no flat is needed beside a person's name ({@code Иванов Иван, Москва, Ленина 5}): a man's
+         * surname in the genitive, as streets are named after people (Ленина, Гагарина, Толстого, Маяковского),
+         * that is not also a first name (a club: Спартака), or a feminine adjective (Тверская, Садовая, Лесная).
+         * A club or a place is neither: {@code Москва, Спартак 5}, {@code Москва, Динамо 2}, {@code Москва, Россия 2}.
          */
         private boolean streetAfterCity(int w) {
             int s = t.start(w), e = t.end(w);
