@@ -215,6 +215,29 @@ final class NameDictionary {
     }
 
     /** The dictionary's readings of {@link #word}, retried with ё written as е (valid until the next lookup). */
+    /** What {@link #verbReading} finds a word to be. */
+    static final int OTHER = 0, ADVERB = 1, PAST_MASC = 2, PAST_FEM = 3;
+
+    /**
+     * Whether the word {@code [start,end)} is a verb's past tense of one gender ({@link #PAST_MASC},
+     * {@link #PAST_FEM}: {@code звонила}, {@code сказал}), an adverb or the particle {@code не} ({@link #ADVERB}:
+     * {@code снова}, {@code вчера}), or {@link #OTHER}. Not cached: asked only about the word after two ordinary
+     * words that read as a name.
+     */
+    int verbReading(char[] text, int start, int end) {
+        if (end - start > MAX_WORD) return OTHER;
+        setWord(text, start, end);
+        int found = OTHER;
+        for (WordData wd : readings()) {
+            String tag = wd.getTag().toString();
+            if (tag.startsWith("VB:Past") && !tag.contains(":PL")) {
+                return tag.endsWith(":Fem") ? PAST_FEM : tag.endsWith(":Masc") ? PAST_MASC : OTHER;
+            }
+            if (tag.equals("ADV") || tag.equals("PARTICLE")) found = ADVERB;
+        }
+        return found;
+    }
+
     private List<WordData> readings() {
         List<WordData> r = lookup.lookup(word);
         if (r.isEmpty() && word.indexOf("ё") >= 0) {

@@ -129,8 +129,10 @@ public final class PersonNameRecognizer implements Recognizer {
     private static final int IDENTIFIER_ON_LINE = 1 << 11;
     /** Common words only, but an age right after them ({@code Вероника Гущина, 25 лет}): a person's. */
     private static final int AGE_BESIDE = 1 << 12;
+    /** Common words only, but a verb of their gender in the past tense after them ({@code Слава Мороз выиграл}). */
+    private static final int VERB_AFTER = 1 << 13;
     /** The template index's shift in a validation key (above the flags). */
-    private static final int TEMPLATE_SHIFT = 13;
+    private static final int TEMPLATE_SHIFT = 14;
     /**
      * Validation texts by template and flags ({@code j << TEMPLATE_SHIFT | flags}), built on first use; an
      * array rather than a map so that a lookup neither boxes nor hashes.
@@ -541,6 +543,24 @@ public final class PersonNameRecognizer implements Recognizer {
     }
 
     /**
+     * A lower-case verb in the past tense right after the name at token {@code p}, or after one adverb or
+     * {@code не} ({@code снова звонила}, {@code не пришёл}), on its line, in a gender the name agrees in
+     * ({@code agree}): the name is the verb's subject, a person (not {@code Слава Мороз пришла}: no agreement).
+     */
+    private static boolean pastVerbAfter(Tokens t, NameDictionary dict, int p, long agree) {
+        for (int k = 0; k < 2; k++, p++) {
+            if (!t.isWord(p) || t.glued(p) || t.has(p, Tokens.CAP) || !t.has(p, Tokens.CYR) || t.has(p, Tokens.LAT)) return false;
+            int reading = dict.verbReading(t.chars(), t.start(p), t.end(p));
+            if (reading == NameDictionary.ADVERB) continue;
+            if (reading == NameDictionary.OTHER) return false;
+            int gender = reading == NameDictionary.PAST_FEM ? NameDictionary.FEM : NameDictionary.MASC;
+            // the agreement mask's nominative bit of that gender
+            return (agree & 1L << NameDictionary.bit(gender, 0)) != 0;
+        }
+        return false;
+    }
+
+    /**
      * A person's age at token p, 2 to 99, where the phrase ends: {@code 25 лет}, {@code 32 года,}, {@code 21 год)}
      * (not {@code 5 лет подряд}, {@code 25 лет на рынке}: a count of years goes on).
      */
@@ -579,6 +599,9 @@ public final class PersonNameRecognizer implements Recognizer {
         // ... or an age: Вероника Гущина, 25 лет; Любовь Орлова (32 года)
         else if (common && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0
                 && ageAt(t, t.isSym(w.to[1], '(') ? w.to[1] + 1 : after)) lifted = AGE_BESIDE;
+        // ... or the subject of a verb in the past tense of their gender: Вероника Гущина снова звонила
+        else if (common && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0
+                && pastVerbAfter(t, dict, w.to[1], bestAgree)) lifted = VERB_AFTER;
         // ... or tagged as one: #Гущина_Любовь (not an adjective's form: #Белая_Роза is a flower)
         else if (common && t.isSym(w.from[0] - 1, '#') && t.glued(w.from[0]) && underscoreJoin(t, w.to[0])
                 && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0) lifted = HASHTAG;
@@ -656,7 +679,8 @@ public final class PersonNameRecognizer implements Recognizer {
 
     /**
      * Reports reading {@code j} of the window; {@code lifted}: why two common words count without the common
-     * words' penalty ({@link #DATE_BESIDE}, {@link #AGE_BESIDE}, {@link #HASHTAG}, {@link #IDENTIFIER_ON_LINE}), or 0.
+     * words' penalty ({@link #DATE_BESIDE}, {@link #AGE_BESIDE}, {@link #VERB_AFTER}, {@link #HASHTAG},
+     * {@link #IDENTIFIER_ON_LINE}), or 0.
      */
     private static void emit(ScanContext ctx, Tokens t, NameDictionary dict, Window w, int j, double score, long agree,
                              String pattern, int lifted) {
@@ -756,6 +780,7 @@ public final class PersonNameRecognizer implements Recognizer {
         if ((key & COMMON) != 0) {
             parts.append((key & DATE_BESIDE) != 0 ? ", common words only, a date right after"
                     : (key & AGE_BESIDE) != 0 ? ", common words only, an age right after"
+                    : (key & VERB_AFTER) != 0 ? ", common words only, the subject of a verb of their gender"
                     : (key & HASHTAG) != 0 ? ", common words only, a name's hashtag"
                     : (key & IDENTIFIER_ON_LINE) != 0 ? ", common words only, a person's number on the line" : ", common words only");
         }

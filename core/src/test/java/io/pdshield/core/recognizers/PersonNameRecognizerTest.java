@@ -57,6 +57,10 @@ class PersonNameRecognizerTest {
                 // two common words that agree as a name, with an age right after them
                 arguments("Вероника Гущина, 25 лет, Москва", "Вероника Гущина", "вероника гущина"),
                 arguments("Любовь Гущина (32 года)", "Любовь Гущина", "любовь гущина"),
+                // ... or as the subject of a past-tense verb of their gender, after an adverb or не too
+                arguments("Вероника Гущина снова звонила", "Вероника Гущина", "вероника гущина"),
+                arguments("Слава Мороз выиграл турнир", "Слава Мороз", "слава мороз"),
+                arguments("Любовь Гущина вчера написала заявление", "Любовь Гущина", "любовь гущина"),
                 // quotes without a title's word, an entrepreneur, a one-letter preposition before a name
                 arguments("\"Иванова Мария\" — так она себя называет", "Иванова Мария", "иванова мария"),
                 arguments("ИП «Сергей Иванов», ОГРНИП 304500116000157", "Сергей Иванов", "сергей иванов"),
@@ -179,6 +183,10 @@ class PersonNameRecognizerTest {
                 "https://vk.com/Ivanova.Mariya.Sergeevna",
                 "ФИО: @Ivanova Mariya",
                 "Ivanova Mariya Sergeevna Petrova Anna Olegovna went home",
+                // ... a verb of the other gender, a noun's genitive, three common words
+                "Любовь Гущина звонил",
+                "Надежда Мира пришла",
+                "Вера Надежда Любовь",
                 // ... a count of years that goes on, and an adjective's form beside an age
                 "Вероника Гущина, 5 лет подряд",
                 "Белая Роза, 25 лет",
@@ -222,7 +230,7 @@ class PersonNameRecognizerTest {
                 "#Белая_Роза",
                 "#БелаяРоза #НовостиМосквы #СлаваРоссии #МосковскаяОбласть #ЗаказВыполнен #ВераНадеждаЛюбовь",
                 "Гущина Любовь",
-                "Вероника Гущина снова звонила",
+                "Вероника Гущина снова в моде",
                 // the number is an order's, the words an adjective's forms, or the number is on another line
                 "Вера Надежда, заказ 89161234567",
                 "Белая Роза, тел 89161234567",
