@@ -244,6 +244,7 @@ public final class SocialProfileRecognizer implements Recognizer {
         }
         String host = matched.substring(0, matched.length() - 1);
         if ((host.equals("t.me") || host.equals("telegram.me")) && !telegramProfile(text, pathStart)) return e;
+        if (notAPerson(host, text, pathStart, e)) return e;
         String value = (host + "/" + text.subSequence(pathStart, e)).toLowerCase(Locale.ROOT);
         while (value.endsWith("/")) value = value.substring(0, value.length() - 1);
         ctx.emit(Kind.SOCIAL_PROFILE, start, e, 0.85, value, name(), matched + "…", "known profile host",
@@ -309,6 +310,53 @@ public final class SocialProfileRecognizer implements Recognizer {
     }
 
     private static final String[] NOT_PROFILES = {"joinchat/", "addlist/", "c/", "s/", "share/", "proxy?", "socks?", "addstickers/", "addemoji/"};
+
+    /**
+     * Paths of a known host that lead to no person: a community, a post, a video, a search or a service page
+     * ({@code vk.com/club123}, {@code vk.com/wall-1_2}, {@code ok.ru/group/…}, {@code instagram.com/p/…},
+     * {@code youtube.com/watch?v=…}), and a Telegram bot ({@code t.me/probiv_bot}). Keyed by host.
+     */
+    private static final java.util.Map<String, java.util.regex.Pattern> NOT_PERSONS = notPersons();
+
+    private static java.util.Map<String, java.util.regex.Pattern> notPersons() {
+        String end = "([/?#.=&].*)?";
+        java.util.regex.Pattern vk = java.util.regex.Pattern.compile(
+                "(club|public|event|wall|photo|video|album|topic|app|market|clip|doc|note|page|poll|story|audio|board|product)-?\\d.*"
+                        + "|(feed|im|search|away\\.php|groups|friends|music|video|videos|apps|games|settings|login|audios|photos|albums|docs"
+                        + "|market|clips|stickers|services|support|dev|blog|legal|about|jobs|press)" + end);
+        java.util.Map<String, java.util.regex.Pattern> m = new java.util.HashMap<>();
+        for (String h : new String[]{"vk.com", "vk.ru", "vkontakte.ru"}) m.put(h, vk);
+        java.util.regex.Pattern ok = java.util.regex.Pattern.compile(
+                "(group|groups|video|music|game|games|app|apps|dk|search|feed|messages|discussions|guests|marks)" + end);
+        m.put("ok.ru", ok);
+        m.put("odnoklassniki.ru", ok);
+        java.util.regex.Pattern insta = java.util.regex.Pattern.compile(
+                "(p|reel|reels|tv|explore|stories|accounts|direct|about|legal|developer)" + end);
+        m.put("instagram.com", insta);
+        m.put("instagr.am", insta);
+        java.util.regex.Pattern fb = java.util.regex.Pattern.compile("(groups|events|pages|watch|photo|photos|story\\.php|permalink\\.php"
+                + "|share|sharer|sharer\\.php|hashtag|marketplace|gaming|help|legal|policies|login|reel|videos)" + end);
+        m.put("facebook.com", fb);
+        m.put("fb.com", fb);
+        java.util.regex.Pattern tw = java.util.regex.Pattern.compile(
+                "(i|search|hashtag|home|intent|explore|settings|login|share|messages|notifications|tos|privacy)" + end);
+        m.put("twitter.com", tw);
+        m.put("x.com", tw);
+        m.put("youtube.com", java.util.regex.Pattern.compile("(watch|shorts|playlist|embed|results|feed|live|redirect|hashtag|t)" + end));
+        m.put("tiktok.com", java.util.regex.Pattern.compile("(tag|music|discover|search|explore|live|foryou|following|legal|about)" + end));
+        m.put("my.mail.ru", java.util.regex.Pattern.compile("(community|video|music|apps)" + end));
+        // a bot's username ends in "bot"
+        java.util.regex.Pattern bot = java.util.regex.Pattern.compile("[a-z0-9_]*bot([/?].*)?");
+        m.put("t.me", bot);
+        m.put("telegram.me", bot);
+        return m;
+    }
+
+    /** The path {@code [pathStart,end)} of {@code host} leads to no person ({@link #NOT_PERSONS}). */
+    private static boolean notAPerson(String host, CharSequence text, int pathStart, int end) {
+        java.util.regex.Pattern p = NOT_PERSONS.get(host);
+        return p != null && p.matcher(text.subSequence(pathStart, end).toString().toLowerCase(Locale.ROOT)).matches();
+    }
 
     private static boolean regionMatches(CharSequence text, int at, String s) {
         if (at < 0 || at + s.length() > text.length()) return false;

@@ -192,6 +192,10 @@ class StructuredRecognizersTest {
                 arguments("ник: anna.s_90 (закрыт)", SOCIAL_PROFILE, "anna.s_90", "@anna.s_90"),
                 // ... and without the colon when the name has a handle's dot, underscore or digit
                 arguments("инст anna.s_90", SOCIAL_PROFILE, "anna.s_90", "instagram.com/anna.s_90"),
+                // a person's page whose name starts as a community's or a bot's would
+                arguments("vk.com/clubhouse_fan", SOCIAL_PROFILE, "vk.com/clubhouse_fan", "vk.com/clubhouse_fan"),
+                arguments("t.me/robot_ivan", SOCIAL_PROFILE, "t.me/robot_ivan", "t.me/robot_ivan"),
+                arguments("youtube.com/@ivanpetrov", SOCIAL_PROFILE, "youtube.com/@ivanpetrov", "youtube.com/@ivanpetrov"),
                 arguments("тг ivan_85", SOCIAL_PROFILE, "ivan_85", "t.me/ivan_85"),
                 arguments("ник ivan85, пароль скрыт", SOCIAL_PROFILE, "ivan85", "@ivan85"),
                 // a link further on does not hide the labelled values before it
@@ -225,6 +229,15 @@ class StructuredRecognizersTest {
                 // after a network's label: a status, a word saying there is none, a domain, another label's value
                 arguments("Instagram: Private", SOCIAL_PROFILE),
                 arguments("Instagram: none", SOCIAL_PROFILE),
+                // links to no person: communities, posts, videos, searches, a Telegram bot
+                arguments("vk.com/club123456", SOCIAL_PROFILE),
+                arguments("https://vk.com/wall-12345_678", SOCIAL_PROFILE),
+                arguments("ok.ru/group/55555555555", SOCIAL_PROFILE),
+                arguments("https://www.instagram.com/p/CxYz123/", SOCIAL_PROFILE),
+                arguments("youtube.com/watch?v=dQw4w9WgXcQ", SOCIAL_PROFILE),
+                arguments("facebook.com/groups/12345", SOCIAL_PROFILE),
+                arguments("x.com/i/status/123", SOCIAL_PROFILE),
+                arguments("бот t.me/probiv_bot", SOCIAL_PROFILE),
                 // without the colon: a plain word, a capitalised one, a word between, a domain
                 arguments("мой инст classic", SOCIAL_PROFILE),
                 arguments("инст Anna.S_90", SOCIAL_PROFILE),
