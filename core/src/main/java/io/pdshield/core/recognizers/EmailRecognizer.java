@@ -19,6 +19,18 @@ import java.util.Set;
  */
 public final class EmailRecognizer implements Recognizer {
     static final ContextWords CONTEXT = ContextWords.of("почт", "email", "e-mail", "mail", "емейл", "имейл", "мыло", "📧", "✉");
+
+    /**
+     * Mailboxes of a role, not of a person: a shop's {@code info@}, a service's {@code noreply@}, a channel's
+     * {@code ads@}. Below the threshold unless an e-mail label is next to them (a dossier's {@code Email:
+     * info@ivanov-photo.ru} is a sole trader's own).
+     */
+    private static final java.util.Set<String> ROLES = java.util.Set.of("info", "support", "help", "noreply", "no-reply",
+            "no_reply", "donotreply", "press", "pr", "ads", "adv", "reklama", "sales", "office", "contact", "contacts",
+            "admin", "administrator", "webmaster", "postmaster", "hostmaster", "abuse", "security", "hr", "job", "jobs",
+            "career", "order", "orders", "zakaz", "shop", "feedback", "mail", "hello", "team", "service", "billing",
+            "marketing", "partners", "media", "news", "editor", "redakciya", "priemnaya", "secretary", "kanc", "dogovor");
+    private static final double ROLE_BASE = 0.3;
     private static final int MAX_LOCAL = 64;
     private static final int MAX_DOMAIN = 253;
 
@@ -64,6 +76,12 @@ public final class EmailRecognizer implements Recognizer {
             for (int k = lastDot + 1; k < e; k++) tldLetters &= Character.isLetter(text.charAt(k));
             if (!tldLetters) continue;
             String value = text.subSequence(s, e).toString().toLowerCase(java.util.Locale.ROOT);
+            if (ROLES.contains(value.substring(0, value.indexOf('@')))) {
+                // a role's mailbox (info@, support@, noreply@): an organisation's, unless an e-mail label says whose
+                ctx.emit(Kind.EMAIL, s, e, ROLE_BASE, value, name(), "role@domain.tld", "syntax ok, a role's mailbox",
+                        CONTEXT, ContextWords.NONE);
+                continue;
+            }
             ctx.emit(Kind.EMAIL, s, e, 0.9, value, name(), "local@domain.tld", "syntax ok", CONTEXT, ContextWords.NONE);
             doneTo = t.tokenAt(e) - 1;
         }

@@ -138,6 +138,7 @@ public final class IpAddressRecognizer implements Recognizer {
             doneTo = last;
             if (!publicV4(t.intValue(i), t.intValue(i + 2))) continue;
             String value = t.text().subSequence(t.start(i), t.end(last)).toString();
+            if (RESOLVERS.contains(value)) continue;
             ctx.emit(Kind.IP_ADDRESS, t.start(i), t.end(last), 0.55, value, name(), "a.b.c.d", "octets 0-255, public",
                     CONTEXT, NEGATIVE);
         }
@@ -155,6 +156,10 @@ public final class IpAddressRecognizer implements Recognizer {
         if (a == 169 && b == 254) return false;
         return !(a == 100 && b >= 64 && b <= 127);
     }
+
+    /** Public DNS resolvers everybody types (Google, Cloudflare, Quad9, Yandex, OpenDNS): nobody's address. */
+    private static final java.util.Set<String> RESOLVERS = java.util.Set.of("8.8.8.8", "8.8.4.4", "1.1.1.1", "1.0.0.1",
+            "9.9.9.9", "149.112.112.112", "77.88.8.8", "77.88.8.1", "208.67.222.222", "208.67.220.220");
 
     private static boolean octet(Tokens t, int i) {
         int len = t.length(i);

@@ -36,6 +36,8 @@ class StructuredRecognizersTest {
                 // e-mail
                 arguments("почта: Ivan.Petrov-1990@Mail.ru.", EMAIL, "Ivan.Petrov-1990@Mail.ru", "ivan.petrov-1990@mail.ru"),
                 arguments("пиши на anna_s@yandex.ru или в лс", EMAIL, "anna_s@yandex.ru", "anna_s@yandex.ru"),
+                // a role's mailbox with an e-mail label next to it: a dossier's, a sole trader's own
+                arguments("Email: info@ivanov-photo.ru", EMAIL, "info@ivanov-photo.ru", "info@ivanov-photo.ru"),
                 // the @ and the dots spelled out to escape a search: the plain address as the value
                 arguments("почта ivanov[at]mail.ru", EMAIL, "ivanov[at]mail.ru", "ivanov@mail.ru"),
                 arguments("e-mail: ivanov (собака) mail.ru", EMAIL, "ivanov (собака) mail.ru", "ivanov@mail.ru"),
@@ -287,6 +289,8 @@ class StructuredRecognizersTest {
                 arguments("версия 10.0.19045.3803", IP_ADDRESS),
                 // addresses that identify nobody: private, loopback, link-local, carrier NAT, multicast
                 arguments("IPv4 192.168.1.1 (роутер)", IP_ADDRESS),
+                // public DNS resolvers everybody types
+                arguments("DNS: 8.8.8.8 и 1.1.1.1, Яндекс 77.88.8.8", IP_ADDRESS),
                 arguments("ip 10.0.0.15, маска 255.255.255.0", IP_ADDRESS),
                 arguments("ip 172.20.1.5 внутри сети", IP_ADDRESS),
                 arguments("ip 127.0.0.1", IP_ADDRESS),
@@ -350,6 +354,9 @@ class StructuredRecognizersTest {
                 // e-mail-like but not
                 arguments("встреча @ 10 часов", EMAIL),
                 arguments("user@localhost", EMAIL),
+                // a role's mailbox without an e-mail label: a shop's, a service's
+                arguments("Пишите на info@shop-example.ru или support@bank.ru", EMAIL),
+                arguments("Рассылка от noreply@gosuslugi.ru", EMAIL),
                 // "at" alone is English too; a spelled-out @ without a domain, or before a non-address
                 arguments("the docs are available at example.com", EMAIL),
                 arguments("Мой адрес ivanov[at]mail", EMAIL),
