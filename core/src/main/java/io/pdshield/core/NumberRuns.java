@@ -126,19 +126,34 @@ public final class NumberRuns {
         groups++;
     }
 
-    /** A NUM token glued to letters, or part of a decimal/date/IP/code, cannot be part of an identifier. */
+    /**
+     * A NUM token glued to letters, or part of a decimal/date/IP/code, cannot be part of an identifier. A comma
+     * before a group of seven digits or more separates fields, as in a leaked table's row
+     * ({@code 12.03.1985,89161234567,…}, {@code 89161234567,89031234567}): no decimal has such a fraction.
+     */
     private static boolean blocked(Tokens t, int i) {
         if (i > 0 && t.glued(i)) {
             byte pt = t.type(i - 1);
             if (pt == Tokens.WORD) return true;
-            if (pt == Tokens.SYM && isJoinSym(t, i - 1) && i > 1 && t.glued(i - 1) && t.type(i - 2) == Tokens.NUM) return true;
+            if (pt == Tokens.SYM && isJoinSym(t, i - 1) && i > 1 && t.glued(i - 1) && t.type(i - 2) == Tokens.NUM
+                    && !fieldComma(t, i - 1, i)) {
+                return true;
+            }
         }
         if (i + 1 < t.size() && t.glued(i + 1)) {
             byte nt = t.type(i + 1);
             if (nt == Tokens.WORD) return true;
-            if (nt == Tokens.SYM && isJoinSym(t, i + 1) && i + 2 < t.size() && t.glued(i + 2) && t.type(i + 2) == Tokens.NUM) return true;
+            if (nt == Tokens.SYM && isJoinSym(t, i + 1) && i + 2 < t.size() && t.glued(i + 2) && t.type(i + 2) == Tokens.NUM
+                    && !fieldComma(t, i + 1, i + 2)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /** Symbol {@code sym} is a comma and the number {@code after} it has seven digits or more: a field separator. */
+    private static boolean fieldComma(Tokens t, int sym, int after) {
+        return t.firstChar(sym) == ',' && t.length(after) >= 7;
     }
 
     private static boolean isJoinSym(Tokens t, int i) {

@@ -134,6 +134,9 @@ class StructuredRecognizersTest {
                 arguments("Номер: 8 9 1 6 1 2 3 4 5 6 7", PHONE, "8 9 1 6 1 2 3 4 5 6 7", "+79161234567"),
                 // dots between the groups, with a phone word
                 arguments("тел 8.916.123.45.67", PHONE, "8.916.123.45.67", "+79161234567"),
+                // a comma before seven digits or more separates a leaked table's fields; no decimal has such a fraction
+                arguments("Иванов,Иван,Иванович,12.03.1985,89161234567,Москва", PHONE, "89161234567", "+79161234567"),
+                arguments("тел 89161234567,89031234567", PHONE, "89161234567", "+79161234567"),
                 arguments("Телефон: +7.916.123.45.67", PHONE, "+7.916.123.45.67", "+79161234567"),
                 // letters written for digits, with a phone word
                 arguments("номер 8 9I6 I23 45 67", PHONE, "8 9I6 I23 45 67", "+79161234567"),
@@ -327,6 +330,8 @@ class StructuredRecognizersTest {
                 arguments("Результаты тиража: 8 9 1 6 1 2 3 4 5 6 7", PHONE),
                 // dotted groups without a phone word, in a longer dotted run, of another shape, or toll-free
                 arguments("8.916.123.45.67", PHONE),
+                // a decimal's fraction of up to six digits stays joined to its number
+                arguments("итого 89161234567,50 руб", PHONE),
                 arguments("версия 8.916.123.45.67.2", PHONE),
                 arguments("тел 1.8.916.123.45.67", PHONE),
                 arguments("тел 8.916.123.45.6", PHONE),
