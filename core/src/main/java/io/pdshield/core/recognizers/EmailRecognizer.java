@@ -31,6 +31,8 @@ public final class EmailRecognizer implements Recognizer {
             "career", "order", "orders", "zakaz", "shop", "feedback", "mail", "hello", "team", "service", "billing",
             "marketing", "partners", "media", "news", "editor", "redakciya", "priemnaya", "secretary", "kanc", "dogovor");
     private static final double ROLE_BASE = 0.3;
+    /** The longest of {@link #ROLES}: a longer local part is looked up no further. */
+    private static final int ROLE_MAX = ROLES.stream().mapToInt(String::length).max().orElse(0);
     private static final int MAX_LOCAL = 64;
     private static final int MAX_DOMAIN = 253;
 
@@ -76,7 +78,8 @@ public final class EmailRecognizer implements Recognizer {
             for (int k = lastDot + 1; k < e; k++) tldLetters &= Character.isLetter(text.charAt(k));
             if (!tldLetters) continue;
             String value = text.subSequence(s, e).toString().toLowerCase(java.util.Locale.ROOT);
-            if (ROLES.contains(value.substring(0, value.indexOf('@')))) {
+            int local = value.indexOf('@');
+            if (local <= ROLE_MAX && ROLES.contains(value.substring(0, local))) {
                 // a role's mailbox (info@, support@, noreply@): an organisation's, unless an e-mail label says whose
                 ctx.emit(Kind.EMAIL, s, e, ROLE_BASE, value, name(), "role@domain.tld", "syntax ok, a role's mailbox",
                         CONTEXT, ContextWords.NONE);

@@ -314,48 +314,73 @@ public final class SocialProfileRecognizer implements Recognizer {
     /**
      * Paths of a known host that lead to no person: a community, a post, a video, a search or a service page
      * ({@code vk.com/club123}, {@code vk.com/wall-1_2}, {@code ok.ru/group/…}, {@code instagram.com/p/…},
-     * {@code youtube.com/watch?v=…}), and a Telegram bot ({@code t.me/probiv_bot}). Keyed by host.
+     * {@code youtube.com/watch?v=…}). Per host, the words such a path starts with: those followed by a digit
+     * (or {@code -} and a digit: {@code wall-1_2}), and those that are the whole first segment.
      */
-    private static final java.util.Map<String, java.util.regex.Pattern> NOT_PERSONS = notPersons();
+    private static final class NotPersons {
+        final java.util.regex.Pattern pattern;
+        /** The first two letters of the words, {@code (a - 'a') * 27 + (b - 'a')} (b = 26 for a one-letter word). */
+        final boolean[] firstTwo = new boolean[27 * 27];
 
-    private static java.util.Map<String, java.util.regex.Pattern> notPersons() {
-        String end = "([/?#.=&].*)?";
-        java.util.regex.Pattern vk = java.util.regex.Pattern.compile(
-                "(club|public|event|wall|photo|video|album|topic|app|market|clip|doc|note|page|poll|story|audio|board|product)-?\\d.*"
-                        + "|(feed|im|search|away\\.php|groups|friends|music|video|videos|apps|games|settings|login|audios|photos|albums|docs"
-                        + "|market|clips|stickers|services|support|dev|blog|legal|about|jobs|press)" + end);
-        java.util.Map<String, java.util.regex.Pattern> m = new java.util.HashMap<>();
+        NotPersons(String numbered, String pages) {
+            String end = "([/?#.=&].*)?";
+            String re = (numbered.isEmpty() ? "" : "(" + numbered + ")-?\\d.*|") + "(" + pages + ")" + end;
+            pattern = java.util.regex.Pattern.compile(re);
+            for (String w : (numbered + "|" + pages).split("\\|")) {
+                if (w.isEmpty()) continue;
+                String plain = w.replace("\\", "");
+                firstTwo[(plain.charAt(0) - 'a') * 27 + (plain.length() > 1 ? plain.charAt(1) - 'a' : 26)] = true;
+            }
+        }
+
+        boolean matches(CharSequence text, int from, int to) {
+            char a = Character.toLowerCase(text.charAt(from));
+            char b = to - from > 1 ? Character.toLowerCase(text.charAt(from + 1)) : 0;
+            int x = a - 'a', y = b >= 'a' && b <= 'z' ? b - 'a' : 26;
+            // most profile paths (id123, durov) start as no such word: no regex, no string
+            if (x < 0 || x > 25 || !firstTwo[x * 27 + y]) return false;
+            return pattern.matcher(text.subSequence(from, to).toString().toLowerCase(Locale.ROOT)).matches();
+        }
+    }
+
+    private static final java.util.Map<String, NotPersons> NOT_PERSONS = notPersons();
+
+    private static java.util.Map<String, NotPersons> notPersons() {
+        NotPersons vk = new NotPersons("club|public|event|wall|photo|video|album|topic|app|market|clip|doc|note|page|poll|story|audio|board|product",
+                "feed|im|search|away\\.php|groups|friends|music|video|videos|apps|games|settings|login|audios|photos|albums|docs"
+                        + "|market|clips|stickers|services|support|dev|blog|legal|about|jobs|press");
+        NotPersons ok = new NotPersons("", "group|groups|video|music|game|games|app|apps|dk|search|feed|messages|discussions|guests|marks");
+        NotPersons insta = new NotPersons("", "p|reel|reels|tv|explore|stories|accounts|direct|about|legal|developer");
+        NotPersons fb = new NotPersons("", "groups|events|pages|watch|photo|photos|story\\.php|permalink\\.php|share|sharer|sharer\\.php"
+                + "|hashtag|marketplace|gaming|help|legal|policies|login|reel|videos");
+        NotPersons tw = new NotPersons("", "i|search|hashtag|home|intent|explore|settings|login|share|messages|notifications|tos|privacy");
+        java.util.Map<String, NotPersons> m = new java.util.HashMap<>();
         for (String h : new String[]{"vk.com", "vk.ru", "vkontakte.ru"}) m.put(h, vk);
-        java.util.regex.Pattern ok = java.util.regex.Pattern.compile(
-                "(group|groups|video|music|game|games|app|apps|dk|search|feed|messages|discussions|guests|marks)" + end);
         m.put("ok.ru", ok);
         m.put("odnoklassniki.ru", ok);
-        java.util.regex.Pattern insta = java.util.regex.Pattern.compile(
-                "(p|reel|reels|tv|explore|stories|accounts|direct|about|legal|developer)" + end);
         m.put("instagram.com", insta);
         m.put("instagr.am", insta);
-        java.util.regex.Pattern fb = java.util.regex.Pattern.compile("(groups|events|pages|watch|photo|photos|story\\.php|permalink\\.php"
-                + "|share|sharer|sharer\\.php|hashtag|marketplace|gaming|help|legal|policies|login|reel|videos)" + end);
         m.put("facebook.com", fb);
         m.put("fb.com", fb);
-        java.util.regex.Pattern tw = java.util.regex.Pattern.compile(
-                "(i|search|hashtag|home|intent|explore|settings|login|share|messages|notifications|tos|privacy)" + end);
         m.put("twitter.com", tw);
         m.put("x.com", tw);
-        m.put("youtube.com", java.util.regex.Pattern.compile("(watch|shorts|playlist|embed|results|feed|live|redirect|hashtag|t)" + end));
-        m.put("tiktok.com", java.util.regex.Pattern.compile("(tag|music|discover|search|explore|live|foryou|following|legal|about)" + end));
-        m.put("my.mail.ru", java.util.regex.Pattern.compile("(community|video|music|apps)" + end));
-        // a bot's username ends in "bot"
-        java.util.regex.Pattern bot = java.util.regex.Pattern.compile("[a-z0-9_]*bot([/?].*)?");
-        m.put("t.me", bot);
-        m.put("telegram.me", bot);
+        m.put("youtube.com", new NotPersons("", "watch|shorts|playlist|embed|results|feed|live|redirect|hashtag|t"));
+        m.put("tiktok.com", new NotPersons("", "tag|music|discover|search|explore|live|foryou|following|legal|about"));
+        m.put("my.mail.ru", new NotPersons("", "community|video|music|apps"));
         return m;
     }
 
-    /** The path {@code [pathStart,end)} of {@code host} leads to no person ({@link #NOT_PERSONS}). */
+    /** The path {@code [pathStart,end)} of {@code host} leads to no person ({@link #NOT_PERSONS}), or to a Telegram bot. */
     private static boolean notAPerson(String host, CharSequence text, int pathStart, int end) {
-        java.util.regex.Pattern p = NOT_PERSONS.get(host);
-        return p != null && p.matcher(text.subSequence(pathStart, end).toString().toLowerCase(Locale.ROOT)).matches();
+        if (host.equals("t.me") || host.equals("telegram.me")) {
+            // a bot's username ends in "bot": t.me/probiv_bot, t.me/probiv_bot?start=1
+            int u = pathStart;
+            while (u < end && text.charAt(u) != '/' && text.charAt(u) != '?') u++;
+            return u - pathStart > 3 && Character.toLowerCase(text.charAt(u - 3)) == 'b'
+                    && Character.toLowerCase(text.charAt(u - 2)) == 'o' && Character.toLowerCase(text.charAt(u - 1)) == 't';
+        }
+        NotPersons p = NOT_PERSONS.get(host);
+        return p != null && end > pathStart && p.matches(text, pathStart, end);
     }
 
     private static boolean regionMatches(CharSequence text, int at, String s) {
