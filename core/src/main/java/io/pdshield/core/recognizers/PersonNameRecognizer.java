@@ -198,7 +198,58 @@ public final class PersonNameRecognizer implements Recognizer {
         capitalised(ctx);
         lowerCase(ctx);
         camelCaseHashtags(ctx);
+        commaSeparated(ctx);
         LatinNames.recognize(ctx, LATIN_CONTEXT, NAME_ID);
+    }
+
+    /**
+     * A full name in a leaked table's row, its parts in fields of their own with no space: {@code
+     * Иванов,Иван,Иванович,12.03.1985,…}. Three capitalised words joined by glued commas are read as a name
+     * only in full, with a patronymic and agreement ({@code Иванов,Петров,Сидоров} is a list of people).
+     */
+    private static void commaSeparated(ScanContext ctx) {
+        Tokens t = ctx.tokens();
+        Tokens.IntList starts = t.capitalCyrillic();
+        char[] cs = t.chars();
+        NameDictionary dict = null;
+        Window w = null;
+        for (int k = 0; k < starts.size(); k++) {
+            int i = starts.get(k);
+            // one test per capitalised word: a glued comma after it
+            if (t.symbolAt(i + 1) != ',' || !t.glued(i + 1) || !t.glued(i + 2) || !t.isWord(i + 2) || !t.isSym(i + 3, ',')
+                    || !t.glued(i + 3) || !t.glued(i + 4) || !t.isWord(i + 4) || t.alnumAfter(i + 4) || t.alnumBefore(i)) {
+                continue;
+            }
+            if (!t.has(i + 2, Tokens.CAP) || !t.has(i + 4, Tokens.CAP) || t.has(i + 2, Tokens.LAT) || t.has(i + 4, Tokens.LAT)) continue;
+            if (dict == null) {
+                dict = NameDictionary.forThisThread();
+                w = WINDOWS.get();
+            }
+            w.size = 0;
+            for (int q = 0; q < 3; q++) {
+                int p = i + 2 * q;
+                set(w, q, p, p + 1, WORD, dict.valueAt(dict.slotOf(cs, t.start(p), t.end(p))));
+            }
+            bestReading(w, 0);
+            int best = w.best;
+            if (best < 0 || TEMPLATE_ROLES[best].length != 3 || w.bestAgree == 0) continue;
+            int[] roles = TEMPLATE_ROLES[best];
+            boolean patronymic = false;
+            for (int role : roles) patronymic |= role == PATR;
+            if (!patronymic) continue;
+            StringBuilder value = w.value;
+            value.setLength(0);
+            for (int q = 0; q < 3; q++) {
+                int p = i + 2 * q;
+                long m = NameDictionary.mask(w.info[q], roles[q]);
+                if (q > 0) value.append(' ');
+                if (m == 0) appendFolded(value, t.text(), t.start(p), t.end(p));
+                else value.append(dict.nominative(cs, t.start(p), t.end(p), roles[q], partGender(m, w.bestAgree)));
+            }
+            ctx.emit(Kind.PERSON_NAME, t.start(i), t.end(i + 4), w.bestScore, value.toString(), NAME_ID,
+                    PATTERNS[best] + " (через запятую)", validationOf(best << TEMPLATE_SHIFT | AGREE), CONTEXT, ContextWords.NONE);
+            k += 2;
+        }
     }
 
     /**

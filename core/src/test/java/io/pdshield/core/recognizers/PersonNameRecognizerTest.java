@@ -41,6 +41,9 @@ class PersonNameRecognizerTest {
                 arguments("ФИО: Иванова Анна Сергеевна", "Иванова Анна Сергеевна", "иванова анна сергеевна"),
                 arguments("Анна Сергеевна Иванова, менеджер", "Анна Сергеевна Иванова", "анна сергеевна иванова"),
                 arguments("Анна Иванова пришла первой", "Анна Иванова", "анна иванова"),
+                // a leaked table's row: the parts in fields of their own, with a patronymic
+                arguments("Иванов,Иван,Иванович,12.03.1985,89161234567", "Иванов,Иван,Иванович", "иванов иван иванович"),
+                arguments("79161234567;Петрова,Анна,Сергеевна;Москва", "Петрова,Анна,Сергеевна", "петрова анна сергеевна"),
                 // written in Latin letters: three parts with a patronymic, or two after a name word
                 arguments("ФИО: Ivanova Mariya Sergeevna", "Ivanova Mariya Sergeevna", "иванова мария сергеевна"),
                 arguments("IVANOV IVAN IVANOVICH, 12.03.1985", "IVANOV IVAN IVANOVICH", "иванов иван иванович"),
@@ -175,6 +178,10 @@ class PersonNameRecognizerTest {
                 "Слава Богу, всё обошлось",
                 // two ordinary words before a recent date: an event, not a dossier line
                 "Слава Мороз, 12.03.2024 концерт",
+                // comma-separated fields that are no name in full: a list of people, of towns, of common words
+                "Иванов,Петров,Сидоров",
+                "Москва,Казань,Самара",
+                "Вера,Надежда,Любовь",
                 // Latin words: two without a name word near, car models, a sentence, links and handles
                 "Smirnov Aleksey",
                 "Kia Rio, Lada Granta, Toyota Camry, Land Rover",
