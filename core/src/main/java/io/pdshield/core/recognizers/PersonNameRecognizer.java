@@ -162,6 +162,9 @@ public final class PersonNameRecognizer implements Recognizer {
         final int[] slot2 = new int[WINDOW];
         final int[] gen = new int[WINDOW];
         final StringBuilder value = new StringBuilder(48);
+        /** The characters of each part of a name written without spaces ({@link #readParts}). */
+        final int[] partFrom = new int[WINDOW];
+        final int[] partTo = new int[WINDOW];
         int size;
         /** {@link #bestReading}'s answer. */
         int best;
@@ -210,7 +213,6 @@ public final class PersonNameRecognizer implements Recognizer {
     private static void commaSeparated(ScanContext ctx) {
         Tokens t = ctx.tokens();
         Tokens.IntList starts = t.capitalCyrillic();
-        char[] cs = t.chars();
         NameDictionary dict = null;
         Window w = null;
         for (int k = 0; k < starts.size(); k++) {
@@ -225,31 +227,52 @@ public final class PersonNameRecognizer implements Recognizer {
                 dict = NameDictionary.forThisThread();
                 w = WINDOWS.get();
             }
-            w.size = 0;
             for (int q = 0; q < 3; q++) {
-                int p = i + 2 * q;
-                set(w, q, p, p + 1, WORD, dict.valueAt(dict.slotOf(cs, t.start(p), t.end(p))));
+                w.partFrom[q] = t.start(i + 2 * q);
+                w.partTo[q] = t.end(i + 2 * q);
             }
-            bestReading(w, 0);
-            int best = w.best;
-            if (best < 0 || TEMPLATE_ROLES[best].length != 3 || w.bestAgree == 0) continue;
-            int[] roles = TEMPLATE_ROLES[best];
+            int best = readParts(t, dict, w, 3, i, 2);
+            if (best < 0 || w.bestAgree == 0) continue;
             boolean patronymic = false;
-            for (int role : roles) patronymic |= role == PATR;
+            for (int role : TEMPLATE_ROLES[best]) patronymic |= role == PATR;
             if (!patronymic) continue;
-            StringBuilder value = w.value;
-            value.setLength(0);
-            for (int q = 0; q < 3; q++) {
-                int p = i + 2 * q;
-                long m = NameDictionary.mask(w.info[q], roles[q]);
-                if (q > 0) value.append(' ');
-                if (m == 0) appendFolded(value, t.text(), t.start(p), t.end(p));
-                else value.append(dict.nominative(cs, t.start(p), t.end(p), roles[q], partGender(m, w.bestAgree)));
-            }
-            ctx.emit(Kind.PERSON_NAME, t.start(i), t.end(i + 4), w.bestScore, value.toString(), NAME_ID,
-                    PATTERNS[best] + " (через запятую)", validationOf(best << TEMPLATE_SHIFT | AGREE), CONTEXT, ContextWords.NONE);
+            ctx.emit(Kind.PERSON_NAME, t.start(i), t.end(i + 4), w.bestScore, partsValue(t, dict, w, best, 3, w.bestAgree), NAME_ID,
+                    COMMA_PATTERNS[best], validationOf(best << TEMPLATE_SHIFT | AGREE), CONTEXT, ContextWords.NONE);
             k += 2;
         }
+    }
+
+    /**
+     * Reads {@code n} parts of a name written without spaces between them, their characters at
+     * {@code w.partFrom}/{@code w.partTo}, part {@code q} in token {@code first + q * step}, into the window and
+     * takes the best reading; its template index if it reads all {@code n} parts, else -1.
+     */
+    private static int readParts(Tokens t, NameDictionary dict, Window w, int n, int first, int step) {
+        w.size = 0;
+        for (int q = 0; q < n; q++) {
+            int tok = first + q * step;
+            set(w, q, tok, tok + 1, WORD, dict.valueAt(dict.slotOf(t.chars(), w.partFrom[q], w.partTo[q])));
+        }
+        bestReading(w, 0);
+        int best = w.best;
+        return best >= 0 && TEMPLATE_ROLES[best].length == n ? best : -1;
+    }
+
+    /**
+     * The value of reading {@code best} of the window's {@code n} parts read by {@link #readParts}: each part's
+     * nominative in the gender the name agrees on ({@code agree}), or the part as written if it has no such role.
+     */
+    private static String partsValue(Tokens t, NameDictionary dict, Window w, int best, int n, long agree) {
+        StringBuilder value = w.value;
+        value.setLength(0);
+        int[] roles = TEMPLATE_ROLES[best];
+        for (int q = 0; q < n; q++) {
+            long m = NameDictionary.mask(w.info[q], roles[q]);
+            if (q > 0) value.append(' ');
+            if (m == 0) appendFolded(value, t.text(), w.partFrom[q], w.partTo[q]);
+            else value.append(dict.nominative(t.chars(), w.partFrom[q], w.partTo[q], roles[q], partGender(m, agree)));
+        }
+        return value.toString();
     }
 
     /**
@@ -267,9 +290,10 @@ public final class PersonNameRecognizer implements Recognizer {
         for (int k = 0; k < starts.size(); k++) {
             int i = starts.get(k);
             if (!t.isSym(i - 1, '#') || !t.glued(i) || t.length(i) < 6 || t.has(i, Tokens.UPPER) || t.has(i, Tokens.LAT)) continue;
+            if (w == null) w = WINDOWS.get();
             int s = t.start(i), e = t.end(i);
             int parts = 0;
-            int[] from = CAMEL_FROM.get();
+            int[] from = w.partFrom;
             from[parts++] = s;
             boolean ok = true;
             for (int p = s + 1; p < e && ok; p++) {
@@ -279,18 +303,10 @@ public final class PersonNameRecognizer implements Recognizer {
                 }
             }
             if (!ok || parts < 2 || e - from[parts - 1] < 2) continue;
-            if (dict == null) {
-                dict = NameDictionary.forThisThread();
-                w = WINDOWS.get();
-            }
-            w.size = 0;
-            for (int q = 0; q < parts; q++) {
-                int pe = q + 1 < parts ? from[q + 1] : e;
-                set(w, q, i, i + 1, WORD, dict.valueAt(dict.slotOf(cs, from[q], pe)));
-            }
-            bestReading(w, 0);
-            int best = w.best;
-            if (best < 0 || TEMPLATE_ROLES[best].length != parts) continue;
+            for (int q = 0; q < parts; q++) w.partTo[q] = q + 1 < parts ? from[q + 1] : e;
+            if (dict == null) dict = NameDictionary.forThisThread();
+            int best = readParts(t, dict, w, parts, i, 0);
+            if (best < 0) continue;
             long agree = w.bestAgree;
             double score = w.bestScore;
             boolean common = true, adjective = false;
@@ -300,34 +316,22 @@ public final class PersonNameRecognizer implements Recognizer {
             }
             if (common && (adjective || parts != 2 || agree == 0)) continue; // #БелаяРоза
             if (common) score += COMMON_PENALTY;
-            StringBuilder value = w.value;
-            value.setLength(0);
-            int[] roles = TEMPLATE_ROLES[best];
-            for (int q = 0; q < parts; q++) {
-                int pe = q + 1 < parts ? from[q + 1] : e;
-                long m = NameDictionary.mask(w.info[q], roles[q]);
-                if (q > 0) value.append(' ');
-                if (m == 0) {
-                    appendFolded(value, t.text(), from[q], pe);
-                    continue;
-                }
-                value.append(dict.nominative(cs, from[q], pe, roles[q], partGender(m, agree)));
-            }
             int flags = (agree != 0 ? AGREE : 0) | (common ? COMMON | HASHTAG : 0);
-            ctx.emit(Kind.PERSON_NAME, s, e, score, value.toString(), NAME_ID, CAMEL_PATTERNS[best],
+            ctx.emit(Kind.PERSON_NAME, s, e, score, partsValue(t, dict, w, best, parts, agree), NAME_ID, CAMEL_PATTERNS[best],
                     validationOf(best << TEMPLATE_SHIFT | flags), CONTEXT, ContextWords.NONE);
         }
     }
 
-    /** {@link #PATTERNS} of a camel-case hashtag's reading. */
-    private static final String[] CAMEL_PATTERNS = new String[MATCHED];
+    /** {@link #PATTERNS} of a camel-case hashtag's reading, and of a name across a table row's fields. */
+    private static final String[] CAMEL_PATTERNS = new String[MATCHED], COMMA_PATTERNS = new String[MATCHED];
 
     static {
-        for (int j = 0; j < MATCHED; j++) CAMEL_PATTERNS[j] = PATTERNS[j] + " (camel-case hashtag)";
+        for (int j = 0; j < MATCHED; j++) {
+            CAMEL_PATTERNS[j] = PATTERNS[j] + " (camel-case hashtag)";
+            COMMA_PATTERNS[j] = PATTERNS[j] + " (через запятую)";
+        }
     }
 
-    /** Where each part of a camel-case word starts (scratch of {@link #camelCaseHashtags}). */
-    private static final ThreadLocal<int[]> CAMEL_FROM = ThreadLocal.withInitial(() -> new int[3]);
 
     private void capitalised(ScanContext ctx) {
         Tokens t = ctx.tokens();
