@@ -59,38 +59,30 @@ public final class PhoneRecognizer implements Recognizer {
     @Override
     public void recognize(ScanContext ctx) {
         if (!ctx.enabled(Kind.PHONE)) return;
+        runs(ctx);
+        // the two forms the digit runs cannot hold, each read only where its mark is: a dot after a lone digit,
+        // and a short word of letters for digits glued to a number (a Latin I, l, O, o or a lone Cyrillic о:
+        // both word lists are short)
+        dotted(ctx);
+        Tokens t = ctx.tokens();
+        if (gluedDigitLetter(t, t.latinWords()) || gluedDigitLetter(t, t.singleLetters())) lettersForDigits(ctx);
+    }
+
+    /** The candidates of the digit runs of {@code ctx}: 10 to 15 digits. */
+    private void runs(ScanContext ctx) {
         NumberRuns runs = ctx.numberRuns();
         for (int digits = 10; digits <= 15; digits++) {
             final int n = digits;
             if (runs.any(n)) runs.forEachSpan(n, (a, b) -> candidate(ctx, runs, a, b, n));
         }
-        evasions(ctx);
-    }
-
-    /**
-     * The two forms the digit runs cannot hold, each read only where its mark is: a dot after a lone digit
-     * ({@link #dotted}), a short word of letters that stand for digits glued to a number ({@link #lettersForDigits}).
-     */
-    private void evasions(ScanContext ctx) {
-        Tokens t = ctx.tokens();
-        Tokens.IntList nums = t.nums();
-        char[] cs = t.chars();
-        boolean dots = false;
-        for (int k = 0; k < nums.size() && !dots; k++) {
-            int i = nums.get(k);
-            dots = t.length(i) == 1 && t.symbolAt(i + 1) == '.';
-        }
-        if (dots) dotted(ctx);
-        // letters for digits: a Latin word (I, l, O, o) or a one-letter Cyrillic о glued to a number (both lists are short)
-        boolean letters = gluedDigitLetter(t, t.latinWords(), cs) || gluedDigitLetter(t, t.singleLetters(), cs);
-        if (letters) lettersForDigits(ctx);
     }
 
     /** A word of {@code words}, of three letters or fewer, starting with a letter for a digit, glued to a number. */
-    private static boolean gluedDigitLetter(Tokens t, Tokens.IntList words, char[] cs) {
+    private static boolean gluedDigitLetter(Tokens t, Tokens.IntList words) {
+        char[] cs = t.chars();
         for (int k = 0; k < words.size(); k++) {
             int j = words.get(k);
-            if (t.length(j) > 3 || !digitLetter(cs[t.start(j)])) continue;
+            if (t.length(j) > 3 || digitOf(cs[t.start(j)]) == 0) continue;
             if (t.glued(j) && t.isNum(j - 1) || t.glued(j + 1) && t.isNum(j + 1)) return true;
         }
         return false;
@@ -114,11 +106,11 @@ public final class PhoneRecognizer implements Recognizer {
             int i = nums.get(k);
             for (int j = i - 1; j <= i + 1; j += 2) {
                 // the word's first letter first: most numbers have no word glued to them, and few words start so
-                if (!t.isWord(j) || DIGIT_LETTERS.indexOf(cs[t.start(j)]) < 0) continue;
+                if (!t.isWord(j) || digitOf(cs[t.start(j)]) == 0) continue;
                 boolean glued = j < i ? t.glued(i) : t.glued(j);
                 if (!glued || t.length(j) > 3 || !digitLetters(t, j) || !digitsAndDigitLetters(t, j)) continue;
-                if (read == null) read = java.util.Arrays.copyOf(t.chars(), n);
-                for (int c = t.start(j); c < t.end(j); c++) read[c] = LETTER_DIGITS.charAt(DIGIT_LETTERS.indexOf(t.chars()[c]));
+                if (read == null) read = java.util.Arrays.copyOf(cs, n);
+                for (int c = t.start(j); c < t.end(j); c++) read[c] = digitOf(cs[c]);
                 first = Math.min(first, t.start(j));
                 last = Math.max(last, t.end(j));
             }
@@ -131,11 +123,7 @@ public final class PhoneRecognizer implements Recognizer {
         while (to < n && read[to] != '\n') to++;
         final int shift = from;
         ScanContext again = ctx.rewritten(new String(read, from, to - from));
-        NumberRuns runs = again.numberRuns();
-        for (int digits = 10; digits <= 15; digits++) {
-            final int d = digits;
-            if (runs.any(d)) runs.forEachSpan(d, (a, b) -> candidate(again, runs, a, b, d));
-        }
+        runs(again);
         char[] text = t.chars();
         for (Finding f : again.candidates()) {
             if (f.explanation().context().isEmpty()) continue;
@@ -149,8 +137,6 @@ public final class PhoneRecognizer implements Recognizer {
         }
     }
 
-    /** Letters that stand for digits, and the digits they stand for. */
-    private static final String DIGIT_LETTERS = "IlOoОо", LETTER_DIGITS = "110000";
 
     /**
      * The glued run of letters and digits around word {@code j} holds nothing but digits and such letters:
@@ -169,13 +155,17 @@ public final class PhoneRecognizer implements Recognizer {
 
     private static boolean digitLetters(Tokens t, int j) {
         char[] c = t.chars();
-        for (int k = t.start(j); k < t.end(j); k++) if (!digitLetter(c[k])) return false;
+        for (int k = t.start(j); k < t.end(j); k++) if (digitOf(c[k]) == 0) return false;
         return true;
     }
 
-    /** One of {@link #DIGIT_LETTERS}, without a search of the string. */
-    private static boolean digitLetter(char c) {
-        return c == 'I' || c == 'l' || c == 'O' || c == 'o' || c == '\u041E' || c == '\u043E';
+    /** The digit a letter stands for (Latin I and l: 1; Latin O, o and Cyrillic О, о: 0), or 0 for any other. */
+    private static char digitOf(char c) {
+        return switch (c) {
+            case 'I', 'l' -> '1';
+            case 'O', 'o', '\u041E', '\u043E' -> '0';
+            default -> 0;
+        };
     }
 
     /** The group lengths of a phone written with dots: 8.916.123.45.67. */
