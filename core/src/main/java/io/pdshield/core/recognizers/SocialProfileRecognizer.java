@@ -243,8 +243,8 @@ public final class SocialProfileRecognizer implements Recognizer {
             }
         }
         String host = matched.substring(0, matched.length() - 1);
-        if ((host.equals("t.me") || host.equals("telegram.me")) && !telegramProfile(text, pathStart)) return e;
-        if (notAPerson(host, text, pathStart, e)) return e;
+        boolean telegram = host.equals("t.me") || host.equals("telegram.me");
+        if (telegram ? !telegramProfile(text, pathStart, e) : notAPerson(host, text, pathStart, e)) return e;
         String value = (host + "/" + text.subSequence(pathStart, e)).toLowerCase(Locale.ROOT);
         while (value.endsWith("/")) value = value.substring(0, value.length() - 1);
         ctx.emit(Kind.SOCIAL_PROFILE, start, e, 0.85, value, name(), matched + "…", "known profile host",
@@ -299,14 +299,17 @@ public final class SocialProfileRecognizer implements Recognizer {
     /**
      * Whether a {@code t.me/} path names a user or channel: not an invite link ({@code +hash},
      * {@code joinchat/hash}, {@code addlist/…}), a post of a private channel ({@code c/123/45}), the web
-     * preview ({@code s/name}) or a share or proxy link — those lead to a chat or a function, not a person.
+     * preview ({@code s/name}), a share or proxy link, or a bot ({@code probiv_bot}: a bot's username ends in
+     * {@code bot}) — those lead to a chat or a function, not a person. The path runs to {@code end}.
      */
-    private static boolean telegramProfile(CharSequence text, int path) {
+    private static boolean telegramProfile(CharSequence text, int path, int end) {
         if (path < text.length() && text.charAt(path) == '+') return false;
         for (String p : NOT_PROFILES) {
             if (regionMatches(text, path, p)) return false;
         }
-        return true;
+        int u = path;
+        while (u < end && text.charAt(u) != '/' && text.charAt(u) != '?') u++;
+        return !(u - path > 3 && regionMatches(text, u - 3, "bot"));
     }
 
     private static final String[] NOT_PROFILES = {"joinchat/", "addlist/", "c/", "s/", "share/", "proxy?", "socks?", "addstickers/", "addemoji/"};
@@ -370,15 +373,8 @@ public final class SocialProfileRecognizer implements Recognizer {
         return m;
     }
 
-    /** The path {@code [pathStart,end)} of {@code host} leads to no person ({@link #NOT_PERSONS}), or to a Telegram bot. */
+    /** The path {@code [pathStart,end)} of {@code host} leads to no person ({@link #NOT_PERSONS}). */
     private static boolean notAPerson(String host, CharSequence text, int pathStart, int end) {
-        if (host.equals("t.me") || host.equals("telegram.me")) {
-            // a bot's username ends in "bot": t.me/probiv_bot, t.me/probiv_bot?start=1
-            int u = pathStart;
-            while (u < end && text.charAt(u) != '/' && text.charAt(u) != '?') u++;
-            return u - pathStart > 3 && Character.toLowerCase(text.charAt(u - 3)) == 'b'
-                    && Character.toLowerCase(text.charAt(u - 2)) == 'o' && Character.toLowerCase(text.charAt(u - 1)) == 't';
-        }
         NotPersons p = NOT_PERSONS.get(host);
         return p != null && end > pathStart && p.matches(text, pathStart, end);
     }
