@@ -124,10 +124,7 @@ public final class BirthDateRecognizer implements Recognizer {
             List<String> context = word == null ? List.of() : List.of(word);
             if (names == null) names = nameSpans(ctx);
             boolean beside = beside(ctx.text(), names, start, end);
-            if (word == null && (!beside || EVENT.occursIn(t.chars(), ctx.lineFrom(start, BEFORE), start) || prepositionBefore(t, i)
-                    || d.year > thisYear - RECENT_YEARS && !CHILD.occursIn(t.chars(), ctx.lineFrom(start, BEFORE), start))) {
-                continue;
-            }
+            if (word == null && (!beside || prepositionBefore(t, i) || eventOrRecent(ctx, t, start, d.year, thisYear))) continue;
             double score = Math.min(1, BASE + (word == null ? 0 : CONTEXT_BOOST) + (beside ? NAME_BOOST : 0));
             score = Finding.thousandths(score);
             String validation = validation(thisYear, beside);
@@ -136,6 +133,16 @@ public final class BirthDateRecognizer implements Recognizer {
                     new Explanation(NAME_ID, d.pattern(t, i), BASE, context, List.of(), validation)));
             skipTo = d.next;
         }
+    }
+
+    /**
+     * Without a birth word, a date beside a name at {@code start} is not a birth date: an event word before it on
+     * its line ({@code концерт}, {@code умер}), or a date of the last {@link #RECENT_YEARS} years without a
+     * child's word on its line (news, not a dossier).
+     */
+    private static boolean eventOrRecent(ScanContext ctx, Tokens t, int start, int year, int thisYear) {
+        int line = ctx.lineFrom(start, BEFORE);
+        return EVENT.occursIn(t.chars(), line, start) || year > thisYear - RECENT_YEARS && !CHILD.occursIn(t.chars(), line, start);
     }
 
     /**
