@@ -2,6 +2,8 @@ package io.pdshield.core;
 
 import io.pdshield.core.recognizers.Recognizers;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,7 +19,11 @@ import java.util.Set;
  * score threshold, ordered by start offset.
  *
  * <p>Immutable and thread-safe; per-thread scratch buffers are reused. Deterministic: the same
- * text always gives the same findings.
+ * text written in the same year always gives the same findings. The year matters to dates only: a
+ * birth date cannot lie after it, a date of the five years before it beside a name is an event unless
+ * a birth word says otherwise, and a two-digit year is the latest one not after it. Pass the text's own
+ * date ({@link #detect(CharSequence, long)}, a post's date) so that a rescan years later finds what the
+ * first scan found; {@link #detect(CharSequence)} reads the text as written today.
  */
 public final class Detector {
     /** Default minimum score of a reported finding. */
@@ -74,19 +80,55 @@ public final class Detector {
     /** Each chunk also sees this many characters on either side, so no finding or context word is cut. */
     static final int OVERLAP = 512;
 
-    /** Finds personal data in {@code text}; findings ordered by start offset, never overlapping. */
+    /**
+     * Finds personal data in {@code text}, read as written today (see the class comment); findings
+     * ordered by start offset, never overlapping.
+     */
     public List<Finding> detect(CharSequence text) {
+        return detect(text, thisYear());
+    }
+
+    /**
+     * Finds personal data in {@code text} written at {@code writtenAt} (Unix seconds, a post's date;
+     * 0 or less when unknown, which reads it as written today).
+     */
+    public List<Finding> detect(CharSequence text, long writtenAt) {
+        return detect(text, writtenAt > 0 ? yearOf(writtenAt) : thisYear());
+    }
+
+    private List<Finding> detect(CharSequence text, int year) {
         Objects.requireNonNull(text, "text");
         if (text.length() == 0) return List.of();
-        if (text.length() > CHUNK + OVERLAP) return detectChunked(text);
-        return detectOne(text);
+        if (text.length() > CHUNK + OVERLAP) return detectChunked(text, year);
+        return detectOne(text, year);
+    }
+
+    /** Moscow time, the time of the texts this detector reads (no summer time since 2014). */
+    private static final ZoneOffset MOSCOW = ZoneOffset.ofHours(3);
+
+    /** The year in Moscow at Unix second {@code epochSecond}. */
+    public static int yearOf(long epochSecond) {
+        return LocalDate.ofEpochDay(Math.floorDiv(epochSecond + MOSCOW.getTotalSeconds(), 86_400L)).getYear();
+    }
+
+    private static volatile int cachedYear;
+    private static volatile long cachedUntil;
+
+    /** The current year in Moscow, re-read at most once a minute. */
+    public static int thisYear() {
+        long now = System.currentTimeMillis();
+        if (now >= cachedUntil) {
+            cachedYear = yearOf(now / 1000);
+            cachedUntil = now + 60_000;
+        }
+        return cachedYear;
     }
 
     /**
      * A very long text (a 50 MB message) in chunks of {@link #CHUNK} characters, each scanned with
      * {@link #OVERLAP} characters of its neighbours; a finding belongs to the chunk its start lies in.
      */
-    private List<Finding> detectChunked(CharSequence text) {
+    private List<Finding> detectChunked(CharSequence text, int year) {
         List<Finding> out = new ArrayList<>();
         int n = text.length();
         int lastEnd = 0;
@@ -94,7 +136,7 @@ public final class Detector {
             int from = Math.max(0, s - OVERLAP);
             int to = Math.min(n, s + CHUNK + OVERLAP);
             String part = text.subSequence(from, to).toString();
-            for (Finding f : detectOne(part)) {
+            for (Finding f : detectOne(part, year)) {
                 int start = f.start() + from;
                 if (start < s || start >= s + CHUNK || start < lastEnd) continue;
                 Finding shifted = new Finding(f.kind(), start, f.end() + from, f.score(), f.value(), f.explanation());
@@ -105,8 +147,8 @@ public final class Detector {
         return List.copyOf(out);
     }
 
-    private List<Finding> detectOne(CharSequence text) {
-        ScanContext ctx = scratch.get().reset(text, enabled, threshold);
+    private List<Finding> detectOne(CharSequence text, int year) {
+        ScanContext ctx = scratch.get().reset(text, enabled, threshold, year);
         for (Recognizer r : recognizerArray) {
             r.recognize(ctx);
         }

@@ -36,6 +36,8 @@ public final class ScanContext {
     private EnumSet<Kind> enabled = EnumSet.allOf(Kind.class);
     private CharSequence text = "";
     private double threshold;
+    /** The year the text was written in (see {@link Detector}). */
+    private int year;
     /** Candidates scoring below this are not kept: the lower of the threshold and the default one. */
     private double keepFrom;
 
@@ -53,8 +55,9 @@ public final class ScanContext {
         return keptScratch;
     }
 
-    ScanContext reset(CharSequence text, EnumSet<Kind> enabled, double threshold) {
+    ScanContext reset(CharSequence text, EnumSet<Kind> enabled, double threshold, int year) {
         this.text = text;
+        this.year = year;
         this.enabled = enabled;
         this.threshold = threshold;
         this.keepFrom = Math.min(threshold, Detector.DEFAULT_THRESHOLD);
@@ -76,12 +79,25 @@ public final class ScanContext {
      */
     public ScanContext rewritten(CharSequence text) {
         if (rewritten == null) rewritten = new ScanContext();
-        return rewritten.reset(text, EnumSet.allOf(Kind.class), 0);
+        return rewritten.reset(text, EnumSet.allOf(Kind.class), 0, year);
     }
 
-    /** Prepares a context for a recognizer's own tests, with every kind enabled. */
+    /** Prepares a context for a recognizer's own tests, with every kind enabled, the text written this year. */
     public static ScanContext of(CharSequence text) {
-        return new ScanContext().reset(text, EnumSet.allOf(Kind.class), 0);
+        return of(text, Detector.thisYear());
+    }
+
+    /** The same for a text written in {@code year}. */
+    public static ScanContext of(CharSequence text, int year) {
+        return new ScanContext().reset(text, EnumSet.allOf(Kind.class), 0, year);
+    }
+
+    /**
+     * The year the text was written in: the latest a birth date can be, the end of the years whose dates
+     * beside a name are events, the century of a two-digit year.
+     */
+    public int year() {
+        return year;
     }
 
     public CharSequence text() {

@@ -9,7 +9,6 @@ import io.pdshield.core.Recognizer;
 import io.pdshield.core.ScanContext;
 import io.pdshield.core.Tokens;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +95,7 @@ public final class BirthDateRecognizer implements Recognizer {
         if (!ctx.enabled(Kind.BIRTH_DATE)) return;
         Tokens t = ctx.tokens();
         Tokens.IntList nums = t.nums();
-        int thisYear = 0;
+        int thisYear = ctx.year();
         int[] names = null;
         DateParts d = null;
         int skipTo = -1;
@@ -105,14 +104,10 @@ public final class BirthDateRecognizer implements Recognizer {
             if (i < skipTo || t.length(i) == 3 || t.length(i) > 4 || gluedBefore(t, i)) continue;
             if (d == null) d = new DateParts();
             if (!d.read(t, i)) {
-                if (t.length(i) == 4) {
-                    if (thisYear == 0) thisYear = thisYear();
-                    yearOnly(ctx, t, i, thisYear);
-                }
+                if (t.length(i) == 4) yearOnly(ctx, t, i, thisYear);
                 continue;
             }
             if (gluedAfter(t, d.next)) continue;
-            if (thisYear == 0) thisYear = thisYear();
             if (d.yearDigits == 2) d.year = fullYear(d.year, thisYear);
             if (d.year < MIN_YEAR || d.year > thisYear || d.month < 1 || d.month > 12 || d.day < 1
                     || d.day > lengthOfMonth(d.year, d.month)) {
@@ -213,11 +208,16 @@ public final class BirthDateRecognizer implements Recognizer {
         }
     }
 
-    private static volatile Validations validations = Validations.of(MIN_YEAR);
+    /** The texts per year the text was written in, from {@link #MIN_YEAR}, made on first use (a race makes equal ones). */
+    private static final Validations[] VALIDATIONS = new Validations[256];
 
     private static String validation(int thisYear, boolean beside) {
-        Validations v = validations;
-        if (v.year != thisYear) validations = v = Validations.of(thisYear);
+        int k = thisYear - MIN_YEAR;
+        Validations v = k >= 0 && k < VALIDATIONS.length ? VALIDATIONS[k] : null;
+        if (v == null) {
+            v = Validations.of(thisYear);
+            if (k >= 0 && k < VALIDATIONS.length) VALIDATIONS[k] = v;
+        }
         return beside ? v.beside : v.plain;
     }
 
@@ -349,9 +349,6 @@ public final class BirthDateRecognizer implements Recognizer {
         }
     }
 
-    private static volatile int cachedYear;
-    private static volatile long cachedUntil;
-
     /** A two-digit year as written in a date: up to this year's two digits 20yy, the rest 19yy. */
     private static int fullYear(int twoDigits, int thisYear) {
         return twoDigits + (twoDigits <= thisYear % 100 ? 2000 : 1900);
@@ -359,24 +356,14 @@ public final class BirthDateRecognizer implements Recognizer {
 
     /**
      * The year of a numeric date written at token {@code i} ({@code 03.02.1957}, {@code 16/10/1992},
-     * {@code 29.10.61}, a two-digit year read as this recognizer reads it), or -1; for other recognizers
+     * {@code 29.10.61}, a two-digit year read as this recognizer reads it in a text written in {@code thisYear}), or -1; for other recognizers
      * that weigh a date beside their candidate.
      */
-    static int numericDateYear(Tokens t, int i) {
+    static int numericDateYear(Tokens t, int i, int thisYear) {
         if (!t.isNum(i) || t.length(i) > 2) return -1;
         DateParts d = new DateParts();
         if (!d.read(t, i) || d.sep == 0) return -1;
-        return d.yearDigits == 2 ? fullYear(d.year, thisYear()) : d.year;
-    }
-
-    /** The current year in the default time zone, re-read at most once a minute. */
-    static int thisYear() {
-        long now = System.currentTimeMillis();
-        if (now >= cachedUntil) {
-            cachedYear = LocalDate.now().getYear();
-            cachedUntil = now + 60_000;
-        }
-        return cachedYear;
+        return d.yearDigits == 2 ? fullYear(d.year, thisYear) : d.year;
     }
 
     /**

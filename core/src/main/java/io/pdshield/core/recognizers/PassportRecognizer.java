@@ -7,7 +7,6 @@ import io.pdshield.core.Recognizer;
 import io.pdshield.core.ScanContext;
 import io.pdshield.core.Tokens;
 
-import java.time.Year;
 import java.util.Set;
 
 /**
@@ -28,7 +27,6 @@ public final class PassportRecognizer implements Recognizer {
             "код подразделения", "🛂", "🪪", "📄", "/passport", "pasp", "паспорт рф");
     static final ContextWords FOREIGN_CONTEXT = ContextWords.of(
             "загран", "заграничн", "загранпаспорт", "загранник", "з/п$", "passport", "паспорт", "🛂");
-    private static final int THIS_YEAR = Year.now().getValue() % 100;
     /** Validation texts of an internal passport by (region known, blank year plausible), built once. */
     private static final String[] INTERNAL_VALIDATIONS = new String[4];
 
@@ -96,7 +94,7 @@ public final class PassportRecognizer implements Recognizer {
             String digits = d.toString();
             int start = t.start(i), end = t.end(p);
             if (kind == Kind.PASSPORT_RU) {
-                int checks = internalChecks(digits);
+                int checks = internalChecks(digits, ctx.year());
                 ctx.emit(kind, start, end, plusChecks(0.35, checks), digits, name(), "серия + номер",
                         INTERNAL_VALIDATIONS[checks], CONTEXT, Lexicon.NEGATIVE_NUMBERS);
             } else {
@@ -132,7 +130,7 @@ public final class PassportRecognizer implements Recognizer {
         for (int g = i; g <= last; g++) d.append(c, t.start(g), t.length(g));
         d.append(c, t.start(n), 6);
         String digits = d.toString();
-        int checks = internalChecks(digits);
+        int checks = internalChecks(digits, ctx.year());
         ctx.emit(Kind.PASSPORT_RU, t.start(i), t.end(n), plusChecks(0.35, checks), digits, name(),
                 last == i ? "4/6" : "2 2/6", INTERNAL_VALIDATIONS[checks], CONTEXT, Lexicon.NEGATIVE_NUMBERS);
         return true;
@@ -152,12 +150,13 @@ public final class PassportRecognizer implements Recognizer {
 
     /**
      * What an internal passport's 10 digits show: bit 2, a known region code; bit 1, a plausible
-     * blank year (1997 to this year). The index of its {@link #INTERNAL_VALIDATIONS} text.
+     * blank year (1997 to {@code thisYear}, the year the text was written). The index of its
+     * {@link #INTERNAL_VALIDATIONS} text.
      */
-    private static int internalChecks(String d) {
+    private static int internalChecks(String d, int thisYear) {
         boolean region = IdSupport.okatoRegion(d, 0);
         int yy = (d.charAt(2) - '0') * 10 + (d.charAt(3) - '0');
-        boolean year = yy >= 97 || yy <= THIS_YEAR;
+        boolean year = yy >= 97 || yy <= thisYear % 100;
         return (region ? 2 : 0) + (year ? 1 : 0);
     }
 
@@ -207,7 +206,7 @@ public final class PassportRecognizer implements Recognizer {
         // "ВУ: 99 18 123456, выдано …": a driving licence has the same shape; its label decides
         if (licenceLabelRightBefore(ctx.tokens(), runs.token(a))) return;
         String d = runs.digits(a, b);
-        int checks = internalChecks(d);
+        int checks = internalChecks(d, ctx.year());
         base = plusChecks(base, checks);
         base += IdSupport.wholeRunBonus(runs, a, b);
         if (base <= 0) return;

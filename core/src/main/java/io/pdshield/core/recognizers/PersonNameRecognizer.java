@@ -592,9 +592,9 @@ public final class PersonNameRecognizer implements Recognizer {
      * A numeric date at token p at least ten years back, as a birth date is: {@code 03.02.1957},
      * {@code 16/10/1992}, {@code 29.10.61} (not {@code 12.03.2024}, a concert's).
      */
-    private static boolean dateAt(Tokens t, int p) {
-        int year = BirthDateRecognizer.numericDateYear(t, p);
-        return year >= 0 && year <= BirthDateRecognizer.thisYear() - 10;
+    private static boolean dateAt(Tokens t, int p, int thisYear) {
+        int year = BirthDateRecognizer.numericDateYear(t, p, thisYear);
+        return year >= 0 && year <= thisYear - 10;
     }
 
     /**
@@ -650,7 +650,7 @@ public final class PersonNameRecognizer implements Recognizer {
                 && w.type[1] == WORD && (w.info[0] & w.info[1] & WEAK) != 0;
         int lifted = 0;
         int after = t.isSym(w.to[1], ',') ? w.to[1] + 1 : w.to[1];
-        if (common && dateAt(t, after)) lifted = DATE_BESIDE;
+        if (common && dateAt(t, after, ctx.year())) lifted = DATE_BESIDE;
         // ... or an age: Вероника Гущина, 25 лет; Любовь Орлова (32 года)
         else if (common && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0
                 && ageAt(t, t.isSym(w.to[1], '(') ? w.to[1] + 1 : after)) lifted = AGE_BESIDE;

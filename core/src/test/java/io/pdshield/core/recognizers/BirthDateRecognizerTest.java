@@ -85,16 +85,16 @@ class BirthDateRecognizerTest {
 
     /** A date of last year, as a dossier writes it: recent enough to be news beside a name. */
     private static String recent() {
-        return "05.06." + (LocalDate.now().getYear() - 1);
+        return "05.06." + (io.pdshield.core.Detector.thisYear() - 1);
     }
 
     private static String recentIso() {
-        return (LocalDate.now().getYear() - 1) + "-06-05";
+        return (io.pdshield.core.Detector.thisYear() - 1) + "-06-05";
     }
 
     /** The oldest year a date beside a name is still news: {@link BirthDateRecognizer#RECENT_YEARS} back. */
     private static String oldestRecent() {
-        return "14.05." + (LocalDate.now().getYear() - BirthDateRecognizer.RECENT_YEARS + 1);
+        return "14.05." + (io.pdshield.core.Detector.thisYear() - BirthDateRecognizer.RECENT_YEARS + 1);
     }
 
     static Stream<String> quiet() {
