@@ -43,7 +43,7 @@ class AnalysisQualityTest {
             SourceProfile p = new SourceProfile(s.info().id());
             for (CorpusMessage m : s.messages()) {
                 if (m.service()) continue;
-                List<Finding> found = detector.detect(m.text());
+                List<Finding> found = detector.detect(m.text(), m.date());
                 List<String> fps = new ArrayList<>(found.size());
                 for (Finding f : found) fps.add(fp.fingerprint(f));
                 p.add(m.id(), m.date(), m.text(), found, fps);

@@ -34,7 +34,7 @@ class EarlyCloneTest {
         for (CorpusMessage m : s.messages()) {
             if (m.service()) continue;
             if (n++ == maxPosts) break;
-            List<Finding> f = d.detect(m.text());
+            List<Finding> f = d.detect(m.text(), m.date());
             p.add(m.id(), m.date(), m.text(), f, f.stream().map(fp::fingerprint).toList());
         }
         return p.summary();

@@ -108,7 +108,7 @@ final class ScanEngine {
         for (Post p : batch) {
             List<Finding> found;
             try {
-                found = detector.detect(p.text());
+                found = detector.detect(p.text(), p.date());
             } catch (RuntimeException e) {
                 console.warning(new Warning(file, "source " + p.sourceId() + ", message " + p.messageId(),
                         "detector failed (" + e.getClass().getSimpleName() + "); message not scanned"));

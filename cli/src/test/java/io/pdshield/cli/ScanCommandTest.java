@@ -337,6 +337,23 @@ class ScanCommandTest {
     }
 
     @Test
+    void eachPostsDatesAreReadAgainstItsOwnDate() throws Exception {
+        // the same line posted in 2021 (news of two years before) and in 2026 (a dossier's birth date)
+        String line = "\"Соколова Дарья Михайловна 14.07.2019\"";
+        long y2021 = 1_622_548_800L, y2026 = 1_780_315_200L; // 1 June 2021 and 1 June 2026, 12:00 UTC
+        String chat = "{\"name\": \"C\", \"type\": \"public_channel\", \"id\": 7, \"messages\": ["
+                + "{\"id\": 1, \"type\": \"message\", \"date_unixtime\": \"" + y2021 + "\", \"text\": " + line + "},"
+                + "{\"id\": 2, \"type\": \"message\", \"date_unixtime\": \"" + y2026 + "\", \"text\": " + line + "}]}";
+        Path export = write("dated/result.json", chat);
+        Run r = scan(new ScanCommand(null, dir.resolve("home"), Map.of("PDSHIELD_KEY", KEY)::get),
+                "--quiet", "--out", dir.resolve("out").toString(), export.toString());
+        assertEquals(0, r.exit(), r.stderr());
+        List<String> births = r.findings().stream().filter(l -> field(l, "kind").equals("BIRTH_DATE")).map(l -> field(l, "message")).toList();
+        assertEquals(List.of("2"), births, r.findings().toString());
+        assertEquals(2, r.findings().stream().filter(l -> field(l, "kind").equals("PERSON_NAME")).count(), r.findings().toString());
+    }
+
+    @Test
     void theProgressBarAndSummaryGoToStderr() throws Exception {
         Path export = write("result.json", desktopChat(1, "P", "\"+7 916 000-11-22\""));
         Run r = scan(command(), "--out", dir.resolve("out").toString(), export.toString());

@@ -72,7 +72,7 @@ public final class Ingestor {
     }
 
     Prepared prepare(Post p) {
-        List<Finding> found = detector.detect(p.text());
+        List<Finding> found = detector.detect(p.text(), p.date());
         List<String> fps = new ArrayList<>(found.size());
         for (Finding f : found) fps.add(keys.fingerprint(f.value()));
         String key = postKey(p.platform(), p.sourceId(), p.messageId());

@@ -186,7 +186,7 @@ public final class SourceAnalyzer {
                     while (rs.next()) {
                         long msg = rs.getLong(1);
                         String text = keys.open(rs.getBytes(3), Ingestor.postKey(key[0], key[1], msg));
-                        List<Finding> found = detector.detect(text);
+                        List<Finding> found = detector.detect(text, rs.getLong(2));
                         List<String> fps = new ArrayList<>(found.size());
                         for (Finding f : found) fps.add(keys.fingerprint(f.value()));
                         p.add(msg, rs.getLong(2), text, found, fps);

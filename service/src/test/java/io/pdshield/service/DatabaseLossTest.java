@@ -119,7 +119,7 @@ class DatabaseLossTest {
             Map<String, Integer> expected = new HashMap<>(); // source|message -> findings
             long findings = 0;
             for (Post p : posts) {
-                int n = detector.detect(p.text()).size();
+                int n = detector.detect(p.text(), p.date()).size();
                 assertNull(expected.put(p.sourceId() + "|" + p.messageId(), n), "the corpus has one version of each message");
                 findings += n;
             }

@@ -82,7 +82,7 @@ class KillRestartTest {
             Set<String> sources = new HashSet<>();
             long expectedFindings = 0;
             for (Post p : posts) {
-                int n = detector.detect(p.text()).size();
+                int n = detector.detect(p.text(), p.date()).size();
                 assertNull(expected.put(p.sourceId() + "|" + p.messageId(), n), "the corpus has one version of each message");
                 sources.add(p.sourceId());
                 expectedFindings += n;

@@ -120,7 +120,7 @@ class ServiceApiTest {
     @EnumSource(Backend.class)
     void anEditedMessageReplacesItsFindings(Backend b) throws Exception {
         start(b);
-        Post p = POSTS.stream().filter(x -> service.detector().detect(x.text()).size() >= 3).findFirst().orElseThrow();
+        Post p = POSTS.stream().filter(x -> service.detector().detect(x.text(), x.date()).size() >= 3).findFirst().orElseThrow();
         http.post("/api/v1/posts", analyst, Posts.jsonArray(List.of(p)));
         long before = count("findings");
         assertTrue(before >= 3);

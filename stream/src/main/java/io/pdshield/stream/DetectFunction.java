@@ -96,7 +96,7 @@ public final class DetectFunction extends ProcessFunction<Tuple2<String, byte[]>
             if (failToken != null && ++seen >= failAfterPosts) FailureInjector.maybeFail(failToken);
             List<Finding> found;
             try {
-                found = detector.detect(p.text());
+                found = detector.detect(p.text(), p.date());
             } catch (RuntimeException e) {
                 warn(new Warning(record.f0, "source " + p.sourceId() + ", message " + p.messageId(),
                         "detector failed (" + e.getClass().getSimpleName() + "); message not scanned"));

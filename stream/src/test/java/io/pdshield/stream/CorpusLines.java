@@ -86,7 +86,7 @@ final class CorpusLines {
         Fingerprinter fp = new Fingerprinter(key);
         List<String> out = new ArrayList<>();
         for (Post p : posts) {
-            for (Finding f : d.detect(p.text())) {
+            for (Finding f : d.detect(p.text(), p.date())) {
                 out.add(p.sourceId() + "|" + p.messageId() + "|" + f.kind() + "|" + f.start() + "|" + f.end() + "|"
                         + fp.fingerprint(f) + "|" + f.masked());
             }

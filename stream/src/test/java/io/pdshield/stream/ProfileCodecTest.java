@@ -35,7 +35,7 @@ class ProfileCodecTest {
         int half = 0;
         for (Post p : posts) {
             if (!p.sourceId().equals(id)) continue;
-            List<Finding> found = d.detect(p.text());
+            List<Finding> found = d.detect(p.text(), p.date());
             List<String> fps = found.stream().map(fp::fingerprint).toList();
             straight.add(p.messageId(), p.date(), p.text(), found, fps);
             restored.add(p.messageId(), p.date(), p.text(), found, fps);
@@ -149,7 +149,7 @@ class ProfileCodecTest {
         List<Scanned> out = new ArrayList<>();
         for (String[] l : CorpusLines.lines(CorpusLines.corpus(5, 6, 80))) {
             Post p = PostLinesTest.one(l[1]);
-            List<Finding> found = d.detect(p.text());
+            List<Finding> found = d.detect(p.text(), p.date());
             List<PostDigest.Spot> spots = new ArrayList<>();
             for (Finding f : found) spots.add(new PostDigest.Spot(f.start(), f.end(), f.masked()));
             out.add(new Scanned(p, found, found.stream().map(fp::fingerprint).toList(), spots));
@@ -337,7 +337,7 @@ class ProfileCodecTest {
     @Test
     void aDamagedDigestIsAnErrorNotAProfile() {
         Post p = PostLinesTest.one("{\"source\":\"x\",\"message\":1,\"text\":\"тел 89161234567\"}");
-        List<Finding> found = Detector.standard().detect(p.text());
+        List<Finding> found = Detector.standard().detect(p.text(), p.date());
         List<String> fps = found.stream().map(new Fingerprinter(KEY)::fingerprint).toList();
         byte[] b = new PostDigest(null, p.sourceType(), SourceProfile.contribution(1, 0, p.text(), found, fps),
                 List.of(new PostDigest.Spot(found.get(0).start(), found.get(0).end(), found.get(0).masked()))).encode();

@@ -270,7 +270,7 @@ class StreamJobTest {
         Fingerprinter fp = new Fingerprinter(KEY);
         Map<String, SourceProfile> m = new TreeMap<>();
         for (Post p : posts) {
-            List<Finding> found = d.detect(p.text());
+            List<Finding> found = d.detect(p.text(), p.date());
             List<String> fps = found.stream().map(fp::fingerprint).toList();
             m.computeIfAbsent(p.sourceId(), SourceProfile::new).add(p.messageId(), p.date(), p.text(), found, fps);
         }

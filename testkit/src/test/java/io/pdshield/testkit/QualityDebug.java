@@ -22,12 +22,12 @@ public final class QualityDebug {
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 if (m.service()) continue;
-                List<Finding> found = d.detect(m.text()).stream().filter(f -> f.kind() == kind).toList();
+                List<Finding> found = d.detect(m.text(), m.date()).stream().filter(f -> f.kind() == kind).toList();
                 List<TruthSpan> truth = m.spans().stream().filter(t -> t.kind() == kind).toList();
                 for (TruthSpan t : truth) {
                     boolean hit = found.stream().anyMatch(f -> overlap(f.start(), f.end(), t.start(), t.end()));
                     if (!hit && shown++ < limit) {
-                        System.out.println("MISS " + show(m.text(), t.start(), t.end()) + "\n   all: " + d.detect(m.text()).stream()
+                        System.out.println("MISS " + show(m.text(), t.start(), t.end()) + "\n   all: " + d.detect(m.text(), m.date()).stream()
                                 .filter(f -> overlap(f.start(), f.end(), t.start() - 30, t.end() + 30))
                                 .map(f -> f.kind() + "'" + m.text().substring(f.start(), f.end()) + "' " + f.score() + " " + f.explanation().summary()).toList());
                     }

@@ -46,7 +46,7 @@ class QualityTest {
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 List<Span> predicted = new ArrayList<>();
-                for (Finding f : detector.detect(m.text())) predicted.add(Span.of(f));
+                for (Finding f : detector.detect(m.text(), m.date())) predicted.add(Span.of(f));
                 scorer.add(s.info().id(), m.id(), m.spans().stream().map(Span::of).toList(), predicted);
             }
         }
