@@ -90,7 +90,7 @@ public final class AddressRecognizer implements Recognizer {
         put(m, REGION, "респ", "республика");
         put(m, LOCALITY, "г", "гор", "город", "пос", "поселок", "п", "пгт", "рп", "с", "село", "дер", "деревня",
                 "ст-ца", "станица", "х", "хутор", "аул", "снт", "днт", "днп", "тсн", "городе", "селе", "деревне", "поселке");
-        put(m, STREET | STREET_AFTER, "ул", "улица", "пр" /* Лермонтова пр. */, "пр-т", "просп", "проспект", "пр-д", "проезд", "пер", "переулок",
+        put(m, STREET | STREET_AFTER, "ул", "улица", "пр" /* Лермонтова пр. */, "пр-т", "пр-кт", "просп", "проспект", "пр-д", "проезд", "пер", "переулок",
                 "б-р", "бульвар", "ш", "шоссе", "наб", "набережная", "пл", "площадь", "туп", "тупик", "аллея",
                 "тракт", "линия");
         put(m, STREET | STREET_AFTER | DISTRICT, "мкр", "мкрн", "мкр-н", "микрорайон", "кв-л", "квартал");
@@ -421,8 +421,23 @@ public final class AddressRecognizer implements Recognizer {
             if (!ok) return -1;
             // an address read from its street kind: the ordinal before it belongs to the street (3-я ул. Строителей)
             if (areas == 0 && first >= 3 && ordinalEnd(first - 3) == first && !t.alnumBefore(first - 3)) first -= 3;
-            // a large city written without "г.": Казань, ул. Баумана, 5
-            int city = RussianCities.endingAt(t, t.isSym(first - 1, ',') ? first - 2 : first - 1);
+            // a large city written without "г.": Казань, ул. Баумана, 5; or with it after the name, as official
+            // records write it: Москва г, Ленина ул, дом № 5
+            int before = t.isSym(first - 1, ',') ? first - 2 : first - 1;
+            boolean kindAfter = false;
+            if (t.isSym(before, '.') && t.isWord(before - 1) && t.equalsIgnoreCase(before - 1, "г")) {
+                before -= 2;
+                kindAfter = true;
+            } else if (t.isWord(before) && t.equalsIgnoreCase(before, "г")) {
+                before--;
+                kindAfter = true;
+            }
+            int city = RussianCities.endingAt(t, before);
+            // any town with its kind after it (Тихвин г): one capitalised word
+            if (city < 0 && kindAfter && t.isWord(before) && t.has(before, Tokens.CAP) && t.has(before, Tokens.CYR)
+                    && !t.glued(before + 1) && kind(before) == 0) {
+                city = before;
+            }
             if (city >= 0 && !locality) {
                 first = city;
                 areas++;
@@ -463,6 +478,7 @@ public final class AddressRecognizer implements Recognizer {
                     for (int k = 0; k < 2; k++) {
                         q = comma(p);
                         e = numbered(q, BUILDING);
+                        if (e < 0) e = litera(q);
                         if (e < 0) break;
                         building = true;
                         p = flatAfterDash(e);
@@ -777,7 +793,36 @@ public final class AddressRecognizer implements Recognizer {
                 return flatAfterDash(e);
             }
             if (!street) return -1;
+            if (amount(q)) return -1;
             return flatAfterDash(number(q));
+        }
+
+        /**
+         * A sum with thousands apart at token q, not a house: {@code ул. Гагарина, 12 500 руб/мес},
+         * {@code ул. Лесная, 1 200 000 ₽}: a group of three digits, then a third group or a currency.
+         */
+        private boolean amount(int q) {
+            if (!t.isNum(q) || t.length(q) > 3 || !t.isNum(q + 1) || t.glued(q + 1) || t.length(q + 1) != 3) return false;
+            int n = q + 2;
+            return t.isNum(n) && !t.glued(n) && t.length(n) == 3 || currency(n);
+        }
+
+        private static final String[] CURRENCY_WORDS = {"руб", "р", "тыс", "т", "тр", "млн", "usd", "долл", "евро", "eur"};
+
+        /** A currency or an amount's word at token i: {@code ₽}, {@code $}, {@code руб.}, {@code р}, {@code тыс.}, {@code млн}. */
+        private boolean currency(int i) {
+            char c = t.symbolAt(i);
+            if (c == '₽' || c == '$' || c == '€') return true;
+            if (!t.isWord(i)) return false;
+            char[] a = t.chars();
+            int s = t.start(i), len = t.length(i);
+            for (String w : CURRENCY_WORDS) {
+                if (len < w.length() || (w.length() <= 2 && len != w.length())) continue;
+                boolean same = true;
+                for (int k = 0; k < w.length() && same; k++) same = Chars.lower(a[s + k]) == w.charAt(k);
+                if (same) return true;
+            }
+            return false;
         }
 
         /** The token after an ordinal at q ({@code 3-я}, {@code 2-й}, {@code 1-ый}), or q if there is none. */
@@ -825,6 +870,13 @@ public final class AddressRecognizer implements Recognizer {
             if (t.isSym(w, '-') && t.glued(w) && t.isWord(w + 1) && t.glued(w + 1) && t.length(w + 1) <= 2) w += 2; // 2-й
             else if (t.glued(w)) return -1;
             return (kind(w) & ENTRANCE) != 0 ? kindEnd(w) : -1;
+        }
+
+        /** A building's letter, as Saint Petersburg's records give it: {@code лит. А}, {@code литера Б}; the token after it, or -1. */
+        private int litera(int q) {
+            if ((kind(q) & BUILDING) == 0 || Chars.lower(t.firstChar(q)) != 'л') return -1;
+            int n = kindEnd(q);
+            return t.isWord(n) && t.length(n) == 1 && t.has(n, Tokens.CAP) ? n + 1 : -1;
         }
 
         private int numbered(int q, int kindBit) {
