@@ -164,6 +164,12 @@ public final class BirthDateRecognizer implements Recognizer {
         if (year < MIN_YEAR || year > thisYear || gluedAfter(t, i + 1)) return;
         String word = yearWordAfter(t, i + 1);
         if (word == null && grRightBefore(t, i)) word = "г.р";
+        if (word == null && bracketedAfterName(ctx, t, i, year, thisYear)) {
+            ctx.emit(new Finding(Kind.BIRTH_DATE, t.start(i), t.end(i), Finding.thousandths(BASE + NAME_BOOST), yearValue(year),
+                    new Explanation(NAME_ID, "(yyyy) after a name", BASE, List.of(), List.of(),
+                            "birth year in " + MIN_YEAR + ".." + thisYear + ", in brackets right after a person name")));
+            return;
+        }
         if (word == null) {
             word = birthWordBefore(t, i);
             if (word == null) return;
@@ -179,9 +185,37 @@ public final class BirthDateRecognizer implements Recognizer {
                 return;
             }
         }
-        char[] c = {(char) ('0' + year / 1000), (char) ('0' + year / 100 % 10), (char) ('0' + year / 10 % 10), (char) ('0' + year % 10)};
-        ctx.emit(new Finding(Kind.BIRTH_DATE, t.start(i), t.end(i), Finding.thousandths(BASE + CONTEXT_BOOST), new String(c),
+        ctx.emit(new Finding(Kind.BIRTH_DATE, t.start(i), t.end(i), Finding.thousandths(BASE + CONTEXT_BOOST), yearValue(year),
                 new Explanation(NAME_ID, "yyyy (year only)", BASE, List.of(word), List.of(), "birth year in " + MIN_YEAR + ".." + thisYear)));
+    }
+
+    private static String yearValue(int year) {
+        return new String(new char[]{(char) ('0' + year / 1000), (char) ('0' + year / 100 % 10), (char) ('0' + year / 10 % 10),
+                (char) ('0' + year % 10)});
+    }
+
+    /**
+     * A year alone in brackets right after a person's name, as a dossier lists relatives: {@code Мать — Петрова
+     * Галина Ивановна (1962)}, {@code Иванов И.И. (1985 г.)}. Not a span of years ({@code (1938–1980)}: the bracket
+     * must close after the year or its {@code г.}), nor a year of the five before the text's without a child's word
+     * on its line, as a date beside a name.
+     */
+    private static boolean bracketedAfterName(ScanContext ctx, Tokens t, int i, int year, int thisYear) {
+        if (!t.isSym(i - 1, '(')) return false;
+        int close = i + 1;
+        if (t.isWord(close) && t.equalsIgnoreCase(close, "г")) close = t.isSym(close + 1, '.') ? close + 2 : close + 1;
+        if (!t.isSym(close, ')')) return false;
+        int open = t.start(i - 1);
+        CharSequence text = ctx.text();
+        List<Finding> all = ctx.candidates();
+        boolean named = false;
+        for (int k = 0, n = all.size(); k < n && !named; k++) {
+            Finding f = all.get(k);
+            if (!isName(f) || f.end() > open || open - f.end() > 2) continue;
+            named = true;
+            for (int c = f.end(); c < open; c++) if (text.charAt(c) != ' ' && text.charAt(c) != '\u00A0') named = false;
+        }
+        return named && !eventOrRecent(ctx, t, t.start(i), year, thisYear);
     }
 
     /** {@code yyyy-mm-dd} of a year 1900..9999 (no string concatenation: this runs for every birth date). */

@@ -68,6 +68,11 @@ class BirthDateRecognizerTest {
                 arguments("Родилась в 1990 году в Казани", "1990", "1990"),
                 arguments("Год рождения: 1988", "1988", "1988"),
                 arguments("Дата рождения: 1987", "1987", "1987"),
+                // a year alone in brackets right after a name: a dossier's relatives
+                arguments("Мать — Петрова Галина Ивановна (1962), отец — …", "1962", "1962"),
+                arguments("Отец: Петров С.Н. (1960 г.)", "1960", "1960"),
+                arguments("Сын: Петров Илья (" + (io.pdshield.core.Detector.thisYear() - 2) + ")",
+                        Integer.toString(io.pdshield.core.Detector.thisYear() - 2), Integer.toString(io.pdshield.core.Detector.thisYear() - 2)),
                 // the year right after г.р.: the label first
                 arguments("Иванов Иван, г.р.: 1985", "1985", "1985"),
                 arguments("г. р. 1990, тел 89161234567", "1990", "1990"),
@@ -120,6 +125,11 @@ class BirthDateRecognizerTest {
                 "Выпуск 1985 года",
                 "в 2024 г. рост составил",
                 "Иванов Иван, 1985",
+                // a year in brackets: a span of years, a decade, no name before it, or news of recent years
+                "Владимир Высоцкий (1938–1980)",
+                "Петрова Анна (1990-е)",
+                "Песня «Звезда по имени Солнце» (1989)",
+                "Иванов Иван Петрович (" + (io.pdshield.core.Detector.thisYear() - 1) + ")",
                 "1885 г.р.",
                 "г.р 2030",
                 // г.р. labels a year right after it, not a later one in the sentence
