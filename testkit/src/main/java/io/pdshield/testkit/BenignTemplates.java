@@ -117,12 +117,20 @@ final class BenignTemplates {
                         " о запуске новых автобусных маршрутов.", ", что отопление включат по графику."}));
             }
             case 1 -> {
-                b.t("ДТП на пересечении ");
                 String s1 = "ул. " + r.pick(Vocabulary.STREETS_GEN), s2 = r.pick(new String[]{"пр. ", "ул. "}) + r.pick(Vocabulary.STREETS_GEN);
+                String end = r.pick(new String[]{"пострадавших нет.", "движение затруднено.", "на месте работает ГИБДД."});
+                if ((s1.hashCode() & 7) == 0) {
+                    // one in eight a flat to let on a street, with its rent after it (no extra draw): the price is no house
+                    b.t("Сдаётся 1-к квартира, ");
+                    b.decoy(Kind.ADDRESS, s1 + ", " + (10 + Math.floorMod(s2.hashCode(), 60)) + " 000", "a street and a rent: a price, not a house");
+                    b.t(" руб/мес, без посредников.");
+                    return;
+                }
+                b.t("ДТП на пересечении ");
                 b.decoy(Kind.ADDRESS, s1, "a street without a house: a public place");
                 b.t(" и ");
                 b.decoy(Kind.ADDRESS, s2, "a street without a house: a public place");
-                b.t(": " + r.pick(new String[]{"пострадавших нет.", "движение затруднено.", "на месте работает ГИБДД."}));
+                b.t(": " + end);
             }
             case 2 -> {
                 b.t("С ");

@@ -500,14 +500,17 @@ final class DossierTemplates {
         Formats.Named n = Formats.name(r, q, RuNames.Case.NOM, r.chance(0.8) ? Formats.NameStyle.FIO : Formats.NameStyle.IOF, false);
         b.pd(Kind.PERSON_NAME, n.text(), n.value());
         if (r.chance(0.6)) {
-            b.t(", ");
             Formats.DateText d = Formats.date(r, q.birth());
             boolean g = d.words() && r.chance(0.5);
-            if (q.birth().getDayOfMonth() % 4 == 0) {
-                // one relative in four by birth year only (1960 г.р.): chosen by the day, so no extra random draw
-                String year = Integer.toString(q.birth().getYear());
-                b.pd(Kind.BIRTH_DATE, year, year).t(" г.р.");
+            String year = Integer.toString(q.birth().getYear());
+            if (q.birth().getDayOfMonth() % 8 == 4) {
+                // one relative in eight by birth year in brackets, as a family list gives it: Петрова Галина Ивановна (1962)
+                b.t(" (").pd(Kind.BIRTH_DATE, year, year).t(")");
+            } else if (q.birth().getDayOfMonth() % 8 == 0) {
+                // and one in eight by birth year only (1960 г.р.): both chosen by the day, so no extra random draw
+                b.t(", ").pd(Kind.BIRTH_DATE, year, year).t(" г.р.");
             } else {
+                b.t(", ");
                 b.pd(Kind.BIRTH_DATE, d.text(), q.birth().toString());
                 if (g) b.t(" г.");
             }

@@ -258,10 +258,19 @@ final class Formats {
             }
             g = compact ? "г " : r.pick(new String[]{"г. ", "г. ", "г.", "город ", ""});
             if (a.region() != null || a.krai() != null) g = compact ? "г " : "г. ";
-            sb.append(g).append(a.city()).append(sep);
+            if (!compact && a.region() == null && a.krai() == null && (a.house().hashCode() & 15) == 5) {
+                // one town in sixteen as official records write it, the kind after the name (by the house number,
+                // no extra draw): "Тихвин г, ул. Ленина, д. 5"
+                sb.append(a.city()).append(g.startsWith("г.") ? " г." : " г").append(sep);
+                g = "";
+            } else {
+                sb.append(g).append(a.city()).append(sep);
+            }
         }
         String kind = a.streetKind();
         if (compact) kind = kind.replace(".", "");
+        // half of the avenues as the federal address system abbreviates them (by the house number): пр-кт
+        if (kind.equals("пр-т") && (a.house().hashCode() & 1) == 1) kind = "пр-кт";
         // after a town written with its kind, one street in eight (by its house number, no extra draw) goes
         // without its own kind, as chats write it: "г. Казань, Баумана 15"
         boolean kindless = !compact && style != 5 && g.startsWith("г") && a.ordinal() == null && streetNameWithoutKind(a.street())

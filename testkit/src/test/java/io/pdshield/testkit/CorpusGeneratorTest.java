@@ -103,7 +103,7 @@ class CorpusGeneratorTest {
         Pattern spaced = Pattern.compile("^\\+?[78]( \\d){10}$"), name = Pattern.compile("^[А-ЯЁ][а-яё-]+_?[А-ЯЁ][а-яё]+$"),
                 kindless = Pattern.compile("^(.+, )?г\\.? ?[А-ЯЁ][а-яё-]+(-[а-яё]+-[А-ЯЁ][а-яё]+)?, [А-ЯЁ][а-яё]+[аяыийе],? (д\\. ?)?\\d.*");
         Pattern roman = Pattern.compile("^\\d{1,2}[. ][IVX]+[. ]\\d{4}$");
-        int[] seen = new int[10];
+        int[] seen = new int[14];
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 for (TruthSpan t : m.spans()) {
@@ -125,18 +125,25 @@ class CorpusGeneratorTest {
                         }
                         case BIRTH_DATE -> {
                             if (roman.matcher(text).matches()) seen[6]++;
+                            if (m.text().startsWith(" (", t.start() - 2) && m.text().startsWith(")", t.end())) seen[10]++;
                         }
                         case ADDRESS -> {
                             if (kindless.matcher(text).matches() && !text.matches(".*(ул|пер|пр-т|б-р|ш|пл|наб)\\.? .*")) seen[3]++;
+                            if (text.matches("^[А-ЯЁ][а-яё-]+ г\\.?, .*")) seen[11]++;
+                            if (text.contains("пр-кт")) seen[12]++;
                         }
                         default -> {
                         }
                     }
                 }
+                for (Decoy d : m.decoys()) {
+                    if (d.looksLike() == Kind.ADDRESS && m.text().startsWith(" руб/мес", d.end())) seen[13]++;
+                }
             }
         }
         String what = "spaced phones, keycap phones, name hashtags, streets without their kind, Telegram account numbers, "
-                + "handles without their @, Roman months, dotted phones, phones with letters for digits, names in Latin letters: " + java.util.Arrays.toString(seen);
+                + "handles without their @, Roman months, dotted phones, phones with letters for digits, names in Latin letters, "
+                + "birth years in brackets, towns with their kind after, пр-кт, rents after a street: " + java.util.Arrays.toString(seen);
         for (int n : seen) assertTrue(n >= 1, what);
     }
 
