@@ -3,12 +3,14 @@ package io.pdshield.core.recognizers;
 import io.pdshield.core.Chars;
 import io.pdshield.core.ContextWords;
 import io.pdshield.core.Detector;
+import io.pdshield.core.Explanation;
 import io.pdshield.core.Finding;
 import io.pdshield.core.Kind;
 import io.pdshield.core.Recognizer;
 import io.pdshield.core.ScanContext;
 import io.pdshield.core.Tokens;
 
+import java.util.List;
 import java.util.Set;
 
 import static io.pdshield.core.recognizers.NameDictionary.FAM;
@@ -199,10 +201,72 @@ public final class PersonNameRecognizer implements Recognizer {
     public void recognize(ScanContext ctx) {
         if (!ctx.enabled(Kind.PERSON_NAME)) return;
         capitalised(ctx);
+        labelledLines(ctx);
         lowerCase(ctx);
         camelCaseHashtags(ctx);
         commaSeparated(ctx);
         LatinNames.recognize(ctx, LATIN_CONTEXT, NAME_ID);
+    }
+
+    /** Most characters between two labelled parts of a form's name on successive lines: the line break and the label. */
+    private static final int FORM_GAP = 24;
+    private static final String FORM_VALIDATION = "dictionary: each part after its label, on successive lines";
+
+    /**
+     * A name given in a form's fields, one labelled part per line ({@code Фамилия: Иванова⏎Имя: Анна⏎Отчество:
+     * Сергеевна}): the parts {@link #match} reported one by one after their labels, two or three of different roles
+     * on successive lines, are also reported as one name, its span from the first part through the last (the labels
+     * between included, as a table row's commas are), its value the parts in the order written. It outscores the
+     * parts, which then give way to it.
+     */
+    private static void labelledLines(ScanContext ctx) {
+        List<Finding> all = ctx.candidates();
+        int n = all.size();
+        if (n < 2) return;
+        CharSequence text = ctx.text();
+        for (int i = 0; i < n - 1; i++) {
+            int roles = labelledRole(all.get(i));
+            if (roles == 0) continue;
+            int last = i;
+            for (int k = i + 1; k < n && k - i < 3; k++) {
+                int role = labelledRole(all.get(k));
+                if (role == 0 || (roles & role) != 0 || !nextLine(text, all.get(k - 1).end(), all.get(k).start())) break;
+                roles |= role;
+                last = k;
+            }
+            if (last == i) continue;
+            StringBuilder value = new StringBuilder(48);
+            StringBuilder pattern = new StringBuilder(32);
+            for (int k = i; k <= last; k++) {
+                if (k > i) {
+                    value.append(' ');
+                    pattern.append(" / ");
+                }
+                value.append(all.get(k).value());
+                pattern.append(all.get(k).explanation().pattern());
+            }
+            pattern.append(" (labelled lines)");
+            double score = last - i == 2 ? 1.0 : 0.95;
+            ctx.emit(new Finding(Kind.PERSON_NAME, all.get(i).start(), all.get(last).end(), score, value.toString(),
+                    new Explanation(NAME_ID, pattern.toString(), LABEL_BASE, all.get(i).explanation().context(), List.of(), FORM_VALIDATION)));
+            i = last;
+        }
+    }
+
+    /** The role bit (1 surname, 2 first name, 4 patronymic) of a part reported after its label, else 0. */
+    private static int labelledRole(Finding f) {
+        if (f.kind() != Kind.PERSON_NAME) return 0;
+        String p = f.explanation().pattern();
+        for (int r = 0; r < 3; r++) if (p == PATTERNS[MATCHED + r]) return 1 << r;
+        return 0;
+    }
+
+    /** Whether {@code [from,to)} is one line break and a label: the next field of a form. */
+    private static boolean nextLine(CharSequence text, int from, int to) {
+        if (to - from > FORM_GAP) return false;
+        int breaks = 0;
+        for (int c = from; c < to; c++) if (text.charAt(c) == '\n') breaks++;
+        return breaks == 1;
     }
 
     /**
