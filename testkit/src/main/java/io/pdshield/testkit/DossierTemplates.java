@@ -241,12 +241,25 @@ final class DossierTemplates {
 
     private static void nameLine(Ctx c) {
         Rng r = c.r;
-        lbl(c, r.pick(new String[]{"ФИО", "ФИО", "Ф.И.О.", "Имя", "Цель", "Объект"}), "👤");
+        String word = r.pick(new String[]{"ФИО", "ФИО", "Ф.И.О.", "Имя", "Цель", "Объект"});
+        // one person in sixteen (by the birth day, no extra draw) as a form gives the name: a field per part,
+        // Фамилия, Имя, Отчество on lines of their own (when the name is drawn in full; else after Фамилия:)
+        boolean form = c.p.birth().getDayOfMonth() % 16 == 7;
+        if (form) lbl(c, "Фамилия", "👤", true);
+        else lbl(c, word, "👤");
         Formats.NameStyle st = r.weighted(6, 1.5, 0.5, 0.5, 0.5) == 0 ? Formats.NameStyle.FIO
                 : r.pick(new Formats.NameStyle[]{Formats.NameStyle.IOF, Formats.NameStyle.FI, Formats.NameStyle.F_INITIALS, Formats.NameStyle.IO});
         Formats.Named n = Formats.name(r, c.p, RuNames.Case.NOM, st, c.style == 2 || r.chance(0.08));
-        if (c.entities && r.chance(0.4)) c.b.entPd("bold", Kind.PERSON_NAME, n.text(), n.value());
-        else c.b.pd(Kind.PERSON_NAME, n.text(), n.value());
+        boolean bold = c.entities && r.chance(0.4);
+        String[] parts = n.text().split(" ");
+        if (form && st == Formats.NameStyle.FIO && parts.length == 3) {
+            c.b.pd(Kind.PERSON_NAME, parts[0] + "\n" + label(c, "Имя", "👤", true) + parts[1] + "\n" + label(c, "Отчество", "👤", true) + parts[2],
+                    n.value());
+        } else if (bold) {
+            c.b.entPd("bold", Kind.PERSON_NAME, n.text(), n.value());
+        } else {
+            c.b.pd(Kind.PERSON_NAME, n.text(), n.value());
+        }
         c.b.nl();
     }
 

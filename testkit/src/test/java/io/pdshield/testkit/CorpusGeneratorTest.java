@@ -103,7 +103,7 @@ class CorpusGeneratorTest {
         Pattern spaced = Pattern.compile("^\\+?[78]( \\d){10}$"), name = Pattern.compile("^[А-ЯЁ][а-яё-]+_?[А-ЯЁ][а-яё]+$"),
                 kindless = Pattern.compile("^(.+, )?г\\.? ?[А-ЯЁ][а-яё-]+(-[а-яё]+-[А-ЯЁ][а-яё]+)?, [А-ЯЁ][а-яё]+[аяыийе],? (д\\. ?)?\\d.*");
         Pattern roman = Pattern.compile("^\\d{1,2}[. ][IVX]+[. ]\\d{4}$");
-        int[] seen = new int[14];
+        int[] seen = new int[15];
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 for (TruthSpan t : m.spans()) {
@@ -118,6 +118,7 @@ class CorpusGeneratorTest {
                         case PERSON_NAME -> {
                             if (name.matcher(text).matches() && m.text().charAt(t.start() - 1) == '#') seen[2]++;
                             if (text.matches("[A-Z]+ [A-Z]+ [A-Z]+")) seen[9]++;
+                            if (text.contains("\n") && text.toLowerCase(java.util.Locale.ROOT).contains("отчество: ")) seen[14]++;
                         }
                         case SOCIAL_PROFILE -> {
                             if (t.value().startsWith("tg://")) seen[4]++;
@@ -143,7 +144,7 @@ class CorpusGeneratorTest {
         }
         String what = "spaced phones, keycap phones, name hashtags, streets without their kind, Telegram account numbers, "
                 + "handles without their @, Roman months, dotted phones, phones with letters for digits, names in Latin letters, "
-                + "birth years in brackets, towns with their kind after, пр-кт, rents after a street: " + java.util.Arrays.toString(seen);
+                + "birth years in brackets, towns with their kind after, пр-кт, rents after a street, names in a form's fields: " + java.util.Arrays.toString(seen);
         for (int n : seen) assertTrue(n >= 1, what);
     }
 
@@ -563,6 +564,8 @@ class CorpusGeneratorTest {
 
         /** Same parts in the same order; initials equal; full parts lower-cased share their stem with the lemma. */
         private static void name(String text, String value, String where) {
+            // a form's fields, one part per line: the labels of the later lines are not parts
+            text = text.replaceAll("(?iu)\n[^\\p{L}\n]*(имя|отчество): ", "\n");
             // a hashtag in camel case: a part starts at each capital after a small letter
             String lower = text.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ").toLowerCase(RU).replace('ё', 'е');
             List<String> written = new ArrayList<>();
