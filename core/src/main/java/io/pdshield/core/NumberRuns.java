@@ -151,9 +151,17 @@ public final class NumberRuns {
         return false;
     }
 
-    /** Symbol {@code sym} is a comma and the number {@code after} it has seven digits or more: a field separator. */
+    /**
+     * Symbol {@code sym} is a comma between fields of a leaked table's row: the number {@code after} it has seven
+     * digits or more ({@code 12.03.1985,89161234567}), or the number before it has and a date or another field
+     * follows ({@code 89161234567,12.03.1985}; not the fraction of {@code 1234567,89}).
+     */
     private static boolean fieldComma(Tokens t, int sym, int after) {
-        return t.firstChar(sym) == ',' && t.length(after) >= 7;
+        if (t.firstChar(sym) != ',') return false;
+        if (t.length(after) >= 7) return true;
+        int n = after + 1;
+        return t.length(sym - 1) >= 7 && n + 1 < t.size() && t.type(n) == Tokens.SYM && t.glued(n)
+                && (t.firstChar(n) == '.' || t.firstChar(n) == ',') && t.glued(n + 1) && t.type(n + 1) == Tokens.NUM;
     }
 
     private static boolean isJoinSym(Tokens t, int i) {
