@@ -119,10 +119,11 @@ public final class BirthDateRecognizer implements Recognizer {
             List<String> context = word == null ? List.of() : List.of(word);
             if (names == null) names = nameSpans(ctx);
             boolean beside = beside(ctx.text(), names, start, end);
-            if (word == null && (!beside || prepositionBefore(t, i) || eventOrRecent(ctx, t, start, d.year, thisYear))) continue;
-            double score = Math.min(1, BASE + (word == null ? 0 : CONTEXT_BOOST) + (beside ? NAME_BOOST : 0));
+            boolean row = !beside && word == null && names.length > 0 && sameRow(ctx, names, start);
+            if (word == null && (!(beside || row) || prepositionBefore(t, i) || eventOrRecent(ctx, t, start, d.year, thisYear))) continue;
+            double score = Math.min(1, BASE + (word == null ? 0 : CONTEXT_BOOST) + (beside || row ? NAME_BOOST : 0));
             score = Finding.thousandths(score);
-            String validation = validation(thisYear, beside);
+            String validation = validation(thisYear, beside ? 1 : row ? 2 : 0);
             String value = iso(d.year, d.month, d.day);
             ctx.emit(new Finding(Kind.BIRTH_DATE, start, end, score, value,
                     new Explanation(NAME_ID, d.pattern(t, i), BASE, context, List.of(), validation)));
@@ -235,24 +236,25 @@ public final class BirthDateRecognizer implements Recognizer {
     }
 
     /** Validation texts of one current year, built once per year rather than per date. */
-    private record Validations(int year, String plain, String beside) {
+    private record Validations(int year, String plain, String beside, String row) {
         static Validations of(int year) {
             String plain = "valid date, birth year in " + MIN_YEAR + ".." + year;
-            return new Validations(year, plain, plain + ", beside a person name");
+            return new Validations(year, plain, plain + ", beside a person name", plain + ", in a row with a person name");
         }
     }
 
     /** The texts per year the text was written in, from {@link #MIN_YEAR}, made on first use (a race makes equal ones). */
     private static final Validations[] VALIDATIONS = new Validations[256];
 
-    private static String validation(int thisYear, boolean beside) {
+    /** The validation text of a date alone (0), beside a name (1) or in a row of fields after one (2). */
+    private static String validation(int thisYear, int withName) {
         int k = thisYear - MIN_YEAR;
         Validations v = k >= 0 && k < VALIDATIONS.length ? VALIDATIONS[k] : null;
         if (v == null) {
             v = Validations.of(thisYear);
             if (k >= 0 && k < VALIDATIONS.length) VALIDATIONS[k] = v;
         }
-        return beside ? v.beside : v.plain;
+        return withName == 1 ? v.beside : withName == 2 ? v.row : v.plain;
     }
 
     /** A date read from tokens: its numbers (the year as written) and the token after it. Not thread-safe. */
@@ -492,6 +494,49 @@ public final class BirthDateRecognizer implements Recognizer {
     }
 
     /** A name ends just before the date or starts just after it, with only separators between. */
+    /** Most characters between a name and a date in its row. */
+    private static final int ROW = 120;
+
+    /**
+     * A name earlier on the date's line with only a row's fields between them: separators and other
+     * identifiers found there, at least one ({@code | Иванов Иван Иванович | 89161234567 | 12.03.1985 |},
+     * {@code Иванов И.И. — 89161234567 — 12.03.1985}, a leaked table's {@code …;89161234567;12.03.1985}).
+     */
+    private static boolean sameRow(ScanContext ctx, int[] names, int start) {
+        for (int k = 0; k < names.length; k += 2) {
+            int e = names[k + 1];
+            if (e <= start && start - e <= ROW && rowFields(ctx, e, start)) return true;
+        }
+        return false;
+    }
+
+    private static boolean rowFields(ScanContext ctx, int from, int to) {
+        CharSequence text = ctx.text();
+        List<Finding> all = ctx.candidates();
+        boolean field = false;
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') return false;
+            if (Character.isWhitespace(c) || ",;:|-–—()".indexOf(c) >= 0) {
+                i++;
+                continue;
+            }
+            int next = -1;
+            for (int k = 0, n = all.size(); k < n; k++) {
+                Finding f = all.get(k);
+                if (f.start() == i && f.end() <= to && f.kind() != Kind.PERSON_NAME && f.kind() != Kind.BIRTH_DATE
+                        && f.score() >= Detector.DEFAULT_THRESHOLD) {
+                    next = Math.max(next, f.end());
+                }
+            }
+            if (next < 0) return false;
+            field = true;
+            i = next;
+        }
+        return field;
+    }
+
     private static boolean beside(CharSequence text, int[] names, int start, int end) {
         for (int k = 0; k < names.length; k += 2) {
             int s = names[k];

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -173,6 +174,39 @@ class BirthDateRecognizerTest {
     @MethodSource("quiet")
     void theDetectorStaysQuiet(String text) {
         Expect.quiet(text, BIRTH_DATE);
+    }
+
+    /** A date in a table's row after a name, other identifiers between them: the detector's other kinds make the row. */
+    static Stream<Arguments> inARow() {
+        return Stream.of(
+                arguments("| ФИО | Телефон | ДР |\n| Иванов Иван Иванович | 89161234567 | 12.03.1985 |", "12.03.1985", "1985-03-12"),
+                arguments("ФИО;Телефон;Дата рождения\nПетрова Анна Сергеевна;89031234567;05.11.1990", "05.11.1990", "1990-11-05"),
+                arguments("Иванов,Иван,Иванович,89161234567,12.03.1985,Москва", "12.03.1985", "1985-03-12"),
+                arguments("1) Иванов И.И. — 89161234567 — 12.03.1985", "12.03.1985", "1985-03-12"),
+                arguments("Иванов Иван\t89161234567\tivanov@mail.ru\t12.03.1985", "12.03.1985", "1985-03-12"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("inARow")
+    void theDetectorFindsADateInANamesRow(String text, String span, String value) {
+        Finding f = Expect.finds(text, BIRTH_DATE, span, value);
+        assertTrue(f.explanation().validation().endsWith("in a row with a person name"), f.explanation().validation());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // words between, not identifiers; an event; another line
+            "Иванов Иван Иванович звонил 89161234567 по поводу встречи 12.03.1985",
+            "| Иванов Иван | 89161234567 | заказ от 12.03.2019 |",
+            "Иванов Иван — 89161234567 — концерт 12.03.2015",
+            "Иванов Иван Иванович, 89161234567\n12.03.1985 — дата сделки"})
+    void theDetectorLeavesOtherDatesInARowQuiet(String text) {
+        Expect.quiet(text, BIRTH_DATE);
+    }
+
+    @Test
+    void theDetectorLeavesARecentDateInARowQuiet() {
+        Expect.quiet("| Иванов Иван | 89161234567 | " + recent() + " |", BIRTH_DATE);
     }
 
     @Test
