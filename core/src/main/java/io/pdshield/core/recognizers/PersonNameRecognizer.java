@@ -271,39 +271,88 @@ public final class PersonNameRecognizer implements Recognizer {
 
     /**
      * A full name in a leaked table's row, its parts in fields of their own with no space: {@code
-     * Иванов,Иван,Иванович,12.03.1985,…}. Three capitalised words joined by glued commas are read as a name
-     * only in full, with a patronymic and agreement ({@code Иванов,Петров,Сидоров} is a list of people).
+     * Иванов,Иван,Иванович,12.03.1985,…} (or {@code ;} between them). Three capitalised words joined by glued
+     * separators are read as a name only in full, with a patronymic and agreement ({@code Иванов,Петров,Сидоров}
+     * is a list of people); two only in a table whose header names the columns ({@code фамилия,имя,…}), and
+     * with agreement.
      */
     private static void commaSeparated(ScanContext ctx) {
         Tokens t = ctx.tokens();
         Tokens.IntList starts = t.capitalCyrillic();
         NameDictionary dict = null;
         Window w = null;
+        int header = 0; // 1: the text has a фамилия,имя header; -1: it has not; 0: not looked yet
         for (int k = 0; k < starts.size(); k++) {
             int i = starts.get(k);
-            // one test per capitalised word: a glued comma after it
-            if (t.symbolAt(i + 1) != ',' || !t.glued(i + 1) || !t.glued(i + 2) || !t.isWord(i + 2) || !t.isSym(i + 3, ',')
-                    || !t.glued(i + 3) || !t.glued(i + 4) || !t.isWord(i + 4) || t.alnumAfter(i + 4) || t.alnumBefore(i)) {
+            // one test per capitalised word: a glued separator after it
+            char sep = t.symbolAt(i + 1);
+            if (sep != ',' && sep != ';' || !t.glued(i + 1) || !t.glued(i + 2) || !t.isWord(i + 2) || t.alnumBefore(i)
+                    || !t.has(i + 2, Tokens.CAP) || t.has(i + 2, Tokens.LAT)) {
                 continue;
             }
-            if (!t.has(i + 2, Tokens.CAP) || !t.has(i + 4, Tokens.CAP) || t.has(i + 2, Tokens.LAT) || t.has(i + 4, Tokens.LAT)) continue;
+            boolean three = t.isSym(i + 3, sep) && t.glued(i + 3) && t.glued(i + 4) && t.isWord(i + 4) && !t.alnumAfter(i + 4)
+                    && t.has(i + 4, Tokens.CAP) && !t.has(i + 4, Tokens.LAT);
+            boolean two = !t.alnumAfter(i + 2) && (i + 3 >= t.size() || t.type(i + 3) == Tokens.NL || t.isSym(i + 3, sep) && t.glued(i + 3));
+            if (!two) continue;
             if (dict == null) {
                 dict = NameDictionary.forThisThread();
                 w = WINDOWS.get();
             }
-            for (int q = 0; q < 3; q++) {
-                w.partFrom[q] = t.start(i + 2 * q);
-                w.partTo[q] = t.end(i + 2 * q);
+            if (three && emitParts(ctx, t, dict, w, i, 3, 0)) {
+                k += 2;
+                continue;
             }
-            int best = readParts(t, dict, w, 3, i, 2);
-            if (best < 0 || w.bestAgree == 0) continue;
+            if (header == 0) header = namesHeader(t.chars(), t.text().length()) ? 1 : -1;
+            // the header labels the columns of every row, however far below it: its context
+            if (header > 0 && emitParts(ctx, t, dict, w, i, 2, ScanContext.CONTEXT_BOOST)) k++;
+        }
+    }
+
+    /**
+     * Reads and reports a name of {@code parts} fields from token {@code i} on ({@link #commaSeparated}): it must
+     * agree, and three fields need a patronymic; {@code lift} is added to its score. Returns whether it was reported.
+     */
+    private static boolean emitParts(ScanContext ctx, Tokens t, NameDictionary dict, Window w, int i, int parts, double lift) {
+        for (int q = 0; q < parts; q++) {
+            w.partFrom[q] = t.start(i + 2 * q);
+            w.partTo[q] = t.end(i + 2 * q);
+        }
+        int best = readParts(t, dict, w, parts, i, 2);
+        if (best < 0 || w.bestAgree == 0) return false;
+        if (parts == 3) {
             boolean patronymic = false;
             for (int role : TEMPLATE_ROLES[best]) patronymic |= role == PATR;
-            if (!patronymic) continue;
-            ctx.emit(Kind.PERSON_NAME, t.start(i), t.end(i + 4), w.bestScore, partsValue(t, dict, w, best, 3, w.bestAgree), NAME_ID,
-                    COMMA_PATTERNS[best], validationOf(best << TEMPLATE_SHIFT | AGREE), CONTEXT, ContextWords.NONE);
-            k += 2;
+            if (!patronymic) return false;
         }
+        ctx.emit(Kind.PERSON_NAME, t.start(i), t.end(i + 2 * parts - 2), Math.min(1, w.bestScore + lift), partsValue(t, dict, w, best, parts, w.bestAgree),
+                NAME_ID, COMMA_PATTERNS[best], validationOf(best << TEMPLATE_SHIFT | AGREE), CONTEXT, ContextWords.NONE);
+        return true;
+    }
+
+    /**
+     * Whether a table header names a surname and a first name column side by side ({@code фамилия,имя},
+     * {@code Имя;Фамилия}): its rows may give a name in two fields.
+     */
+    static boolean namesHeader(char[] c, int n) {
+        for (int i = 0; i + 11 <= n; i++) {
+            if (Chars.lower(c[i]) != 'ф' && Chars.lower(c[i]) != 'и' || i > 0 && Character.isLetter(c[i - 1])) continue;
+            int a = cell(c, n, i, "фамилия");
+            if (a > 0 && a < n && (c[a] == ',' || c[a] == ';') && cellEnd(c, n, cell(c, n, a + 1, "имя"))) return true;
+            a = cell(c, n, i, "имя");
+            if (a > 0 && a < n && (c[a] == ',' || c[a] == ';') && cellEnd(c, n, cell(c, n, a + 1, "фамилия"))) return true;
+        }
+        return false;
+    }
+
+    /** The index after {@code word} written at {@code i} in any case, or -1. */
+    private static int cell(char[] c, int n, int i, String word) {
+        if (i < 0 || i + word.length() > n) return -1;
+        for (int k = 0; k < word.length(); k++) if (Chars.lower(c[i + k]) != word.charAt(k)) return -1;
+        return i + word.length();
+    }
+
+    private static boolean cellEnd(char[] c, int n, int e) {
+        return e == n || e > 0 && (c[e] == ',' || c[e] == ';' || c[e] == '\n' || c[e] == '\r');
     }
 
     /**

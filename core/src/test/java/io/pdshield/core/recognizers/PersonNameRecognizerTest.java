@@ -43,6 +43,12 @@ class PersonNameRecognizerTest {
                 arguments("Анна Иванова пришла первой", "Анна Иванова", "анна иванова"),
                 // a leaked table's row: the parts in fields of their own, with a patronymic
                 arguments("Иванов,Иван,Иванович,12.03.1985,89161234567", "Иванов,Иван,Иванович", "иванов иван иванович"),
+                arguments("Петрова;Анна;Сергеевна;89031234567;Тверь", "Петрова;Анна;Сергеевна", "петрова анна сергеевна"),
+                // two fields, under a header that names them
+                arguments("фамилия,имя,телефон,др\nИванов,Иван,89161234567,12.03.1985", "Иванов,Иван", "иванов иван"),
+                arguments("Имя;Фамилия;Город\nАнна;Петрова;Тверь", "Анна;Петрова", "анна петрова"),
+                arguments("Фамилия;Имя;Телефон\nБоброва;Анна;89161234567\nЛебедева;Ольга;89031234567\nБобров;Максим;89967636320",
+                        "Бобров;Максим", "бобров максим"),
                 arguments("79161234567;Петрова,Анна,Сергеевна;Москва", "Петрова,Анна,Сергеевна", "петрова анна сергеевна"),
                 // written in Latin letters: three parts with a patronymic, or two after a name word
                 arguments("ФИО: Ivanova Mariya Sergeevna", "Ivanova Mariya Sergeevna", "иванова мария сергеевна"),
@@ -187,6 +193,11 @@ class PersonNameRecognizerTest {
                 "Слава Мороз, 12.03.2024 концерт",
                 // comma-separated fields that are no name in full: a list of people, of towns, of common words
                 "Иванов,Петров,Сидоров",
+                // two fields without a header naming them: a list as often
+                "Иванов,Иван,89161234567",
+                "город,область\nМосква,Россия",
+                "фамилия,имя\nИванов,Петров",
+                "фамилия имя отчество\nИванов,Иван,5",
                 "Москва,Казань,Самара",
                 "Вера,Надежда,Любовь",
                 // Latin words: two without a name word near, car models, a sentence, links and handles
