@@ -747,29 +747,59 @@ final class DossierTemplates {
         footer(c);
     }
 
-    /** Values only, " | "-separated, after a header row (a leaked spreadsheet line). */
+    /** Values only, " | "- or ";"-separated, after a header row (a leaked spreadsheet's lines). */
     private static void table(Ctx c, List<F> fields) {
         MessageBuilder b = c.b;
         Rng r = c.r;
         Person p = c.p;
         c.entities = false;
         b.t("Слив таблицы " + r.pick(new String[]{"клиентов", "сотрудников", "должников", "заказов"}) + " (фрагмент):").nl();
-        b.t("ФИО | Дата рождения | Телефон | Адрес").nl();
+        // the columns by the phone's last digit (no extra draw): one table in four has the phone before the birth
+        // date, one in four is a semicolon-separated export with the surname and the first name in fields of their own
+        int layout = (p.phone().charAt(9) - '0') % 4;
+        b.t(layout == 1 ? "Фамилия;Имя;Телефон;Дата рождения;Адрес" : layout == 3 ? "ФИО | Телефон | Дата рождения | Адрес"
+                : "ФИО | Дата рождения | Телефон | Адрес").nl();
         Formats.Named n = Formats.name(r, p, RuNames.Case.NOM, Formats.NameStyle.FIO, r.chance(0.3));
-        b.pd(Kind.PERSON_NAME, n.text(), n.value()).t(" | ");
-        birth(c);
-        b.t(" | ");
-        phone(c, p.phone());
-        b.t(" | ");
+        String sep = layout == 1 ? ";" : " | ";
+        if (layout == 1) {
+            String[] parts = n.text().split(" "), lemmas = n.value().split(" ");
+            b.pd(Kind.PERSON_NAME, parts[0] + ";" + parts[1], lemmas[0] + " " + lemmas[1]).t(sep);
+        } else {
+            b.pd(Kind.PERSON_NAME, n.text(), n.value()).t(sep);
+        }
+        // drawn in the order of the first layout whatever the columns' (birth(c), then phone(c): the table has no
+        // entities, so the phone draws nothing more), so the rest of the corpus stays as it was
+        Formats.DateText d0 = Formats.date(r, p.birth());
+        String birth = d0.text() + (d0.words() && r.chance(0.6) ? " г." : "");
+        String phone = Formats.phone(r, p.phone());
+        if (layout == 0 || layout == 2) {
+            b.pd(Kind.BIRTH_DATE, d0.text(), p.birth().toString()).t(birth.substring(d0.text().length())).t(sep);
+            b.pd(Kind.PHONE, phone, "+7" + p.phone());
+        } else {
+            b.pd(Kind.PHONE, phone, "+7" + p.phone()).t(sep);
+            b.pd(Kind.BIRTH_DATE, d0.text(), p.birth().toString()).t(birth.substring(d0.text().length()));
+        }
+        b.t(sep);
         address(c, p.home());
         b.nl();
         if (p.relative() != null && r.chance(0.6)) {
             Person q = p.relative();
             Formats.Named m = Formats.name(r, q, RuNames.Case.NOM, Formats.NameStyle.FIO, false);
-            b.pd(Kind.PERSON_NAME, m.text(), m.value()).t(" | ");
+            if (layout == 1) {
+                String[] parts = m.text().split(" "), lemmas = m.value().split(" ");
+                b.pd(Kind.PERSON_NAME, parts[0] + ";" + parts[1], lemmas[0] + " " + lemmas[1]).t(sep);
+            } else {
+                b.pd(Kind.PERSON_NAME, m.text(), m.value()).t(sep);
+            }
             Formats.DateText d = Formats.date(r, q.birth());
-            b.pd(Kind.BIRTH_DATE, d.text(), q.birth().toString()).t(" | ");
-            b.pd(Kind.PHONE, Formats.phone(r, q.phone()), "+7" + q.phone()).t(" | ");
+            String qPhone = Formats.phone(r, q.phone());
+            if (layout == 0 || layout == 2) {
+                b.pd(Kind.BIRTH_DATE, d.text(), q.birth().toString()).t(sep);
+                b.pd(Kind.PHONE, qPhone, "+7" + q.phone()).t(sep);
+            } else {
+                b.pd(Kind.PHONE, qPhone, "+7" + q.phone()).t(sep);
+                b.pd(Kind.BIRTH_DATE, d.text(), q.birth().toString()).t(sep);
+            }
             address(c, p.home());
             b.nl();
         }

@@ -103,7 +103,7 @@ class CorpusGeneratorTest {
         Pattern spaced = Pattern.compile("^\\+?[78]( \\d){10}$"), name = Pattern.compile("^[А-ЯЁ][а-яё-]+_?[А-ЯЁ][а-яё]+$"),
                 kindless = Pattern.compile("^(.+, )?г\\.? ?[А-ЯЁ][а-яё-]+(-[а-яё]+-[А-ЯЁ][а-яё]+)?, [А-ЯЁ][а-яё]+[аяыийе],? (д\\. ?)?\\d.*");
         Pattern roman = Pattern.compile("^\\d{1,2}[. ][IVX]+[. ]\\d{4}$");
-        int[] seen = new int[15];
+        int[] seen = new int[16];
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 for (TruthSpan t : m.spans()) {
@@ -119,6 +119,7 @@ class CorpusGeneratorTest {
                             if (name.matcher(text).matches() && m.text().charAt(t.start() - 1) == '#') seen[2]++;
                             if (text.matches("[A-Z]+ [A-Z]+ [A-Z]+")) seen[9]++;
                             if (text.contains("\n") && text.toLowerCase(java.util.Locale.ROOT).contains("отчество: ")) seen[14]++;
+                            if (text.matches("[А-ЯЁа-яё-]+;[А-ЯЁа-яё-]+")) seen[15]++;
                         }
                         case SOCIAL_PROFILE -> {
                             if (t.value().startsWith("tg://")) seen[4]++;
@@ -144,7 +145,7 @@ class CorpusGeneratorTest {
         }
         String what = "spaced phones, keycap phones, name hashtags, streets without their kind, Telegram account numbers, "
                 + "handles without their @, Roman months, dotted phones, phones with letters for digits, names in Latin letters, "
-                + "birth years in brackets, towns with their kind after, пр-кт, rents after a street, names in a form's fields: " + java.util.Arrays.toString(seen);
+                + "birth years in brackets, towns with their kind after, пр-кт, rents after a street, names in a form's fields, names in a table's two fields: " + java.util.Arrays.toString(seen);
         for (int n : seen) assertTrue(n >= 1, what);
     }
 
