@@ -137,6 +137,9 @@ class StructuredRecognizersTest {
                 // a comma before seven digits or more separates a leaked table's fields; no decimal has such a fraction
                 arguments("Иванов,Иван,Иванович,12.03.1985,89161234567,Москва", PHONE, "89161234567", "+79161234567"),
                 arguments("тел 89161234567,89031234567", PHONE, "89161234567", "+79161234567"),
+                // ... and a comma after them, when a date or another field follows (not a fraction)
+                arguments("Иванов,Иван,Иванович,89161234567,12.03.1985,Москва", PHONE, "89161234567", "+79161234567"),
+                arguments("Петрова;Анна;89031234567,05.11.1990", PHONE, "89031234567", "+79031234567"),
                 arguments("Телефон: +7.916.123.45.67", PHONE, "+7.916.123.45.67", "+79161234567"),
                 // letters written for digits, with a phone word
                 arguments("номер 8 9I6 I23 45 67", PHONE, "8 9I6 I23 45 67", "+79161234567"),
