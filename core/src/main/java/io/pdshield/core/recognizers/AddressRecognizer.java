@@ -203,11 +203,29 @@ public final class AddressRecognizer implements Recognizer {
 
     /** Emits the address just read, tokens {@code r.first} to {@code end}, and marks it read. */
     private void report(ScanContext ctx, Tokens t, Parse r, int end) {
-        int start = t.start(r.first);
+        int start = t.start(postalCodeBefore(t, r.first));
         int stop = t.end(end - 1);
         ctx.emit(Kind.ADDRESS, start, stop, r.score(), value(t.chars(), start, stop), NAME_ID, r.pattern(),
                 r.validation(), CONTEXT, ContextWords.NONE);
         r.reported(r.first, end);
+    }
+
+    /**
+     * The token of a postal code and its comma right before the address's first token ({@code 119334, Москва, …}:
+     * six digits, the first 1 to 6, at the start, after a symbol or a line break, or after a word of three letters
+     * or more, not after a number and a symbol; not the end of a licence or a passport, {@code 78 АТ 151645, г. Сочи},
+     * {@code 18 80 № 567098, г Астрахань}), or {@code first} if there is none.
+     */
+    private static int postalCodeBefore(Tokens t, int first) {
+        int p = first - 2;
+        if (p < 0 || !t.isSym(first - 1, ',') || !t.glued(first - 1) || !t.isNum(p) || t.length(p) != 6) return first;
+        char d = t.firstChar(p);
+        if (d < '1' || d > '6') return first;
+        if (p == 0) return p;
+        if (t.glued(p)) return first;
+        byte before = t.type(p - 1);
+        return before == Tokens.NL || before == Tokens.SYM && (p < 2 || !t.isNum(p - 2))
+                || before == Tokens.WORD && t.length(p - 1) >= 3 && !t.glued(p - 1) ? p : first;
     }
 
     /** The kind code of the word at i, or of a hyphenated abbreviation ({@code пр-т}, with {@link #THREE_TOKENS}); 0 if none. */
