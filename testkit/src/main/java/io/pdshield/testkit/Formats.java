@@ -258,14 +258,21 @@ final class Formats {
             }
             g = compact ? "г " : r.pick(new String[]{"г. ", "г. ", "г.", "город ", ""});
             if (a.region() != null || a.krai() != null) g = compact ? "г " : "г. ";
-            if (!compact && a.region() == null && a.krai() == null && (a.house().hashCode() & 15) == 5) {
+            boolean kindAfter = !compact && a.region() == null && a.krai() == null && (a.house().hashCode() & 15) == 5;
+            if (kindAfter) {
                 // one town in sixteen as official records write it, the kind after the name (by the house number,
                 // no extra draw): "Тихвин г, ул. Ленина, д. 5"
                 sb.append(a.city()).append(g.startsWith("г.") ? " г." : " г").append(sep);
-                g = "";
             } else {
                 sb.append(g).append(a.city()).append(sep);
             }
+            if (!compact && (a.house().hashCode() & 31) == 17 && (kindAfter || !g.isEmpty() || a.region() != null || a.krai() != null)) {
+                // one address in 32 whose town has its kind or a region before it, with its postal code (by the house
+                // number and the town, no extra draw): "420111, г. Казань, ул. Баумана, д. 15"
+                int h = a.city().hashCode();
+                sb.insert(0, (1 + Math.floorMod(h, 6)) + String.format("%05d", Math.floorMod(h >> 3, 100000)) + ", ");
+            }
+            if (kindAfter) g = "";
         }
         String kind = a.streetKind();
         if (compact) kind = kind.replace(".", "");

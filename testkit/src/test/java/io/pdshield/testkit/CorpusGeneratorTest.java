@@ -103,7 +103,7 @@ class CorpusGeneratorTest {
         Pattern spaced = Pattern.compile("^\\+?[78]( \\d){10}$"), name = Pattern.compile("^[А-ЯЁ][а-яё-]+_?[А-ЯЁ][а-яё]+$"),
                 kindless = Pattern.compile("^(.+, )?г\\.? ?[А-ЯЁ][а-яё-]+(-[а-яё]+-[А-ЯЁ][а-яё]+)?, [А-ЯЁ][а-яё]+[аяыийе],? (д\\. ?)?\\d.*");
         Pattern roman = Pattern.compile("^\\d{1,2}[. ][IVX]+[. ]\\d{4}$");
-        int[] seen = new int[16];
+        int[] seen = new int[17];
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 for (TruthSpan t : m.spans()) {
@@ -133,6 +133,7 @@ class CorpusGeneratorTest {
                             if (kindless.matcher(text).matches() && !text.matches(".*(ул|пер|пр-т|б-р|ш|пл|наб)\\.? .*")) seen[3]++;
                             if (text.matches("^[А-ЯЁ][а-яё-]+ г\\.?, .*")) seen[11]++;
                             if (text.contains("пр-кт")) seen[12]++;
+                            if (text.matches("^[1-6]\\d{5}, .*")) seen[16]++;
                         }
                         default -> {
                         }
@@ -145,7 +146,7 @@ class CorpusGeneratorTest {
         }
         String what = "spaced phones, keycap phones, name hashtags, streets without their kind, Telegram account numbers, "
                 + "handles without their @, Roman months, dotted phones, phones with letters for digits, names in Latin letters, "
-                + "birth years in brackets, towns with their kind after, пр-кт, rents after a street, names in a form's fields, names in a table's two fields: " + java.util.Arrays.toString(seen);
+                + "birth years in brackets, towns with their kind after, пр-кт, rents after a street, names in a form's fields, names in a table's two fields, postal codes: " + java.util.Arrays.toString(seen);
         for (int n : seen) assertTrue(n >= 1, what);
     }
 
