@@ -62,7 +62,7 @@ public final class PersonNameRecognizer implements Recognizer {
 
     /** Name words of the records that write names in Latin letters: tickets, deliveries, bookings. */
     private static final ContextWords LATIN_CONTEXT = CONTEXT.plus("пассажир", "passenger", "name$", "surname", "получатель",
-            "recipient", "guest", "гость", "client", "holder");
+            "recipient", "guest", "гость", "client", "holder", "cardholder", "держатель");
 
     /** Words after which a name is part of a place, not a person: {@code им. Баумана}, {@code метро}. */
     private static final WordTable NOT_A_PERSON_AFTER = WordTable.of(0, "им", "имени", "метро", "станция", "ст");
@@ -1003,9 +1003,9 @@ public final class PersonNameRecognizer implements Recognizer {
         return t.isWord(w) && TITLE_BEFORE_QUOTE.occursIn(t.chars(), t.start(w), t.end(w));
     }
 
-    /** The kinds that make a line a dossier's: a person's numbers and addresses of contact. */
+    /** The kinds that make a line a dossier's: a person's numbers, addresses of contact and car plate. */
     private static final java.util.EnumSet<Kind> LINE_IDENTIFIERS = java.util.EnumSet.of(Kind.PHONE, Kind.EMAIL, Kind.PASSPORT_RU,
-            Kind.PASSPORT_RU_FOREIGN, Kind.SNILS, Kind.INN, Kind.DRIVER_LICENSE, Kind.OMS_POLICY);
+            Kind.PASSPORT_RU_FOREIGN, Kind.SNILS, Kind.INN, Kind.DRIVER_LICENSE, Kind.OMS_POLICY, Kind.VEHICLE_PLATE);
 
     /**
      * Whether an earlier recognizer reported a person's number or e-mail at or above the default

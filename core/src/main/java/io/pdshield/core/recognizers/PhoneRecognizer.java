@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class PhoneRecognizer implements Recognizer {
     static final ContextWords CONTEXT = ContextWords.of(
-            "тел", "телефон", "номер", "моб", "сотов", "мобильн", "whatsapp", "ватсап", "вацап", "viber", "вайбер",
+            "тел", "телефон", "номер", "моб$", "сотов", "мобильн", "whatsapp", "ватсап", "вацап", "viber", "вайбер",
             "звон", "позвон", "phone", "tel$", "contact", "контакт", "/phone", "📱", "☎", "📞", "сим-карт", "оператор",
             // the dossiers' abbreviations: т. +7 992 207 19 65, тлф
             "т.", "тлф");

@@ -24,7 +24,9 @@ public final class SocialProfileRecognizer implements Recognizer {
     static final List<String> HOSTS = List.of(
             "vk.com/", "vk.ru/", "vkontakte.ru/", "ok.ru/", "odnoklassniki.ru/", "t.me/", "telegram.me/",
             "instagram.com/", "instagr.am/", "facebook.com/", "fb.com/", "twitter.com/", "x.com/", "tiktok.com/",
-            "youtube.com/", "my.mail.ru/", "linkedin.com/in/");
+            "youtube.com/", "my.mail.ru/", "linkedin.com/in/",
+            // a game platform's profile (gamers' nicknames lead to their real names), VK's messenger link to a person
+            "steamcommunity.com/id/", "steamcommunity.com/profiles/", "vk.me/");
     /** The first letters of {@link #HOSTS}, a 128-bit set. */
     private static final long[] HOST_FIRST = new long[2];
 

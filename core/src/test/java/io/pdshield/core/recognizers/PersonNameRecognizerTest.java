@@ -56,6 +56,7 @@ class PersonNameRecognizerTest {
                 arguments("Sokolova Darya Mikhaylovna", "Sokolova Darya Mikhaylovna", "соколова дарья михайловна"),
                 arguments("Yuliya Anatolyevna Kuznetsova", "Yuliya Anatolyevna Kuznetsova", "юлия анатольевна кузнецова"),
                 arguments("Пассажир: Smirnov Aleksey", "Smirnov Aleksey", "смирнов алексей"),
+                arguments("Номер карты: 4276 **** **** 1234, держатель IVAN IVANOV", "IVAN IVANOV", "иван иванов"),
                 arguments("Владелец: Tatyana Kuznetsova", "Tatyana Kuznetsova", "татьяна кузнецова"),
                 arguments("Passenger name: Shcherbakov Igor", "Shcherbakov Igor", "щербаков игорь"),
                 arguments("Получатель: Zhukova Olga", "Zhukova Olga", "жукова ольга"),
@@ -286,7 +287,9 @@ class PersonNameRecognizerTest {
         return Stream.of(
                 // two common words with a person's number on their line: a dossier's line
                 arguments("Вероника Гущина, 89161234567", "Вероника Гущина", "вероника гущина"),
-                arguments("Королева Виктория | паспорт 4510 123456", "Королева Виктория", "королева виктория"));
+                arguments("Королева Виктория | паспорт 4510 123456", "Королева Виктория", "королева виктория"),
+                // ... or a car plate: the car of Максим Королев, though машина, королева and максима are words too
+                arguments("Машина Королева Максима: ВАЗ 2114, У 714 НУ 93", "Королева Максима", "королев максим"));
     }
 
     @ParameterizedTest

@@ -91,6 +91,8 @@ class StructuredRecognizersTest {
                 arguments("водительское удостоверение 77 АВ 123456", DRIVER_LICENSE, "77 АВ 123456", "77АВ123456"),
                 // the licence's label decides, though "выдано" after it is a passport word too
                 arguments("ВУ: 99 18 123456, выдано 12.03.2019", DRIVER_LICENSE, "99 18 123456", "9918123456"),
+                // its label on its line, not an operator's name on the line above (Т-Мобайл is no phone word)
+                arguments("Тел.: +78313252520 (Т-Мобайл)\nПрава: 3819267023", DRIVER_LICENSE, "3819267023", "3819267023"),
                 arguments("в/у 9918 123456 выдано ГИБДД", DRIVER_LICENSE, "9918 123456", "9918123456"),
                 // "номер" is a phone word, but not in "номер ВУ"
                 arguments("Номер ВУ: 9912 345678", DRIVER_LICENSE, "9912 345678", "9912345678"),
@@ -181,6 +183,11 @@ class StructuredRecognizersTest {
                 arguments("вк: https://vk.com/id123456789", SOCIAL_PROFILE, "https://vk.com/id123456789", "vk.com/id123456789"),
                 arguments("страница www.instagram.com/anna.s_90/ и всё", SOCIAL_PROFILE, "www.instagram.com/anna.s_90", "instagram.com/anna.s_90"),
                 arguments("ok.ru/profile/571234567890", SOCIAL_PROFILE, "ok.ru/profile/571234567890", "ok.ru/profile/571234567890"),
+                arguments("Steam: steamcommunity.com/id/ivan_pro_2005", SOCIAL_PROFILE, "steamcommunity.com/id/ivan_pro_2005",
+                        "steamcommunity.com/id/ivan_pro_2005"),
+                arguments("https://steamcommunity.com/profiles/76561198012345678/", SOCIAL_PROFILE,
+                        "https://steamcommunity.com/profiles/76561198012345678", "steamcommunity.com/profiles/76561198012345678"),
+                arguments("пиши сюда vk.me/anna_s90", SOCIAL_PROFILE, "vk.me/anna_s90", "vk.me/anna_s90"),
                 arguments("тг: @anna_secret", SOCIAL_PROFILE, "@anna_secret", "t.me/anna_secret"),
                 // a handle after its network's label is that network's profile, one value with its link; the label
                 // on the handle's own line decides, not the line above
