@@ -10,6 +10,7 @@ import io.pdshield.core.ScanContext;
 import io.pdshield.core.Tokens;
 
 import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,7 +97,7 @@ public final class BirthDateRecognizer implements Recognizer {
         Tokens t = ctx.tokens();
         Tokens.IntList nums = t.nums();
         int thisYear = ctx.year();
-        int[] names = null;
+        Names names = null;
         DateParts d = null;
         int skipTo = -1;
         for (int k = 0; k < nums.size(); k++) {
@@ -104,7 +105,7 @@ public final class BirthDateRecognizer implements Recognizer {
             if (i < skipTo || t.length(i) == 3 || t.length(i) > 4 || gluedBefore(t, i)) continue;
             if (d == null) d = new DateParts();
             if (!d.read(t, i)) {
-                if (t.length(i) == 4) yearOnly(ctx, t, i, thisYear);
+                if (t.length(i) == 4) names = yearOnly(ctx, t, i, thisYear, names);
                 continue;
             }
             if (gluedAfter(t, d.next)) continue;
@@ -117,9 +118,9 @@ public final class BirthDateRecognizer implements Recognizer {
             int end = t.end(d.next - 1);
             String word = birthWord(t, i, d.next);
             List<String> context = word == null ? List.of() : List.of(word);
-            if (names == null) names = nameSpans(ctx);
-            boolean beside = beside(ctx.text(), names, start, end);
-            boolean row = !beside && word == null && names.length > 0 && sameRow(ctx, names, start);
+            if (names == null) names = new Names(ctx);
+            boolean beside = names.beside(ctx.text(), start, end);
+            boolean row = !beside && word == null && names.inRow(ctx, start);
             if (word == null && (!(beside || row) || prepositionBefore(t, i) || eventOrRecent(ctx, t, start, d.year, thisYear))) continue;
             double score = Math.min(1, BASE + (word == null ? 0 : CONTEXT_BOOST) + (beside || row ? NAME_BOOST : 0));
             score = Finding.thousandths(score);
@@ -158,36 +159,41 @@ public final class BirthDateRecognizer implements Recognizer {
 
     /**
      * A birth year alone: {@code 1985 г.р.}, {@code 1985 года рождения}, {@code родилась в 1990 году},
-     * {@code год рождения: 1990}. Value: the year ({@code 1985}, ISO 8601 reduced to the year).
+     * {@code год рождения: 1990}, or in brackets after a name. Value: the year ({@code 1985}, ISO 8601 reduced
+     * to the year). Returns the text's {@link Names}, made here if this year needed them and {@code names} was null.
      */
-    private static void yearOnly(ScanContext ctx, Tokens t, int i, int thisYear) {
+    private static Names yearOnly(ScanContext ctx, Tokens t, int i, int thisYear, Names names) {
         int year = t.intValue(i);
-        if (year < MIN_YEAR || year > thisYear || gluedAfter(t, i + 1)) return;
+        if (year < MIN_YEAR || year > thisYear || gluedAfter(t, i + 1)) return names;
         String word = yearWordAfter(t, i + 1);
         if (word == null && grRightBefore(t, i)) word = "г.р";
-        if (word == null && bracketedAfterName(ctx, t, i, year, thisYear)) {
-            ctx.emit(new Finding(Kind.BIRTH_DATE, t.start(i), t.end(i), Finding.thousandths(BASE + NAME_BOOST), yearValue(year),
-                    new Explanation(NAME_ID, "(yyyy) after a name", BASE, List.of(), List.of(),
-                            "birth year in " + MIN_YEAR + ".." + thisYear + ", in brackets right after a person name")));
-            return;
+        if (word == null && t.isSym(i - 1, '(')) {
+            if (names == null) names = new Names(ctx);
+            if (bracketedAfterName(ctx, t, i, year, thisYear, names)) {
+                ctx.emit(new Finding(Kind.BIRTH_DATE, t.start(i), t.end(i), Finding.thousandths(BASE + NAME_BOOST), yearValue(year),
+                        new Explanation(NAME_ID, "(yyyy) after a name", BASE, List.of(), List.of(),
+                                "birth year in " + MIN_YEAR + ".." + thisYear + ", in brackets right after a person name")));
+                return names;
+            }
         }
         if (word == null) {
             word = birthWordBefore(t, i);
-            if (word == null) return;
+            if (word == null) return names;
             // "рождения" alone is too loose for a bare year (на день рождения 2024): only год or дата рождения
             if (word.equals("рождения")) {
                 int j = t.wordBefore(i, ":-—");
-                if (j < 0 || !t.equalsIgnoreCase(j, "рождения")) return;
+                if (j < 0 || !t.equalsIgnoreCase(j, "рождения")) return names;
                 int g = t.isSym(j - 1, '.') ? j - 2 : j - 1; // год рождения, г. рождения
                 if (!t.isWord(g) || !(t.equalsIgnoreCase(g, "год") || t.equalsIgnoreCase(g, "года") || t.equalsIgnoreCase(g, "г")
-                        || t.equalsIgnoreCase(g, "дата"))) return;
+                        || t.equalsIgnoreCase(g, "дата"))) return names;
                 word = t.equalsIgnoreCase(g, "дата") ? "дата рождения" : "год рождения";
             } else if (!YEAR_WORDS.contains(word)) {
-                return;
+                return names;
             }
         }
         ctx.emit(new Finding(Kind.BIRTH_DATE, t.start(i), t.end(i), Finding.thousandths(BASE + CONTEXT_BOOST), yearValue(year),
                 new Explanation(NAME_ID, "yyyy (year only)", BASE, List.of(word), List.of(), "birth year in " + MIN_YEAR + ".." + thisYear)));
+        return names;
     }
 
     private static String yearValue(int year) {
@@ -201,20 +207,16 @@ public final class BirthDateRecognizer implements Recognizer {
      * must close after the year or its {@code г.}), nor a year of the five before the text's without a child's word
      * on its line, as a date beside a name.
      */
-    private static boolean bracketedAfterName(ScanContext ctx, Tokens t, int i, int year, int thisYear) {
-        if (!t.isSym(i - 1, '(')) return false;
+    private static boolean bracketedAfterName(ScanContext ctx, Tokens t, int i, int year, int thisYear, Names names) {
         int close = i + 1;
         if (t.isWord(close) && t.equalsIgnoreCase(close, "г")) close = t.isSym(close + 1, '.') ? close + 2 : close + 1;
         if (!t.isSym(close, ')')) return false;
         int open = t.start(i - 1);
         CharSequence text = ctx.text();
-        List<Finding> all = ctx.candidates();
         boolean named = false;
-        for (int k = 0, n = all.size(); k < n && !named; k++) {
-            Finding f = all.get(k);
-            if (!isName(f) || f.end() > open || open - f.end() > 2) continue;
+        for (int k = names.lastEndAtMost(open); k >= 0 && open - names.ends[k] <= 2 && !named; k--) {
             named = true;
-            for (int c = f.end(); c < open; c++) if (text.charAt(c) != ' ' && text.charAt(c) != '\u00A0') named = false;
+            for (int c = names.ends[k]; c < open; c++) if (text.charAt(c) != ' ' && text.charAt(c) != '\u00A0') named = false;
         }
         return named && !eventOrRecent(ctx, t, t.start(i), year, thisYear);
     }
@@ -472,79 +474,127 @@ public final class BirthDateRecognizer implements Recognizer {
                 && t.equalsIgnoreCase(j - 2, first);
     }
 
-    /** Spans of this text's person names at or above the default threshold, as start,end pairs. */
-    private static int[] nameSpans(ScanContext ctx) {
-        List<Finding> all = ctx.candidates();
-        int n = all.size();
-        int count = 0;
-        for (int i = 0; i < n; i++) if (isName(all.get(i))) count++;
-        int[] spans = new int[count * 2];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            Finding f = all.get(i);
-            if (!isName(f)) continue;
-            spans[k++] = f.start();
-            spans[k++] = f.end();
-        }
-        return spans;
-    }
-
     private static boolean isName(Finding f) {
         return f.kind() == Kind.PERSON_NAME && f.score() >= Detector.DEFAULT_THRESHOLD;
     }
 
-    /** A name ends just before the date or starts just after it, with only separators between. */
     /** Most characters between a name and a date in its row. */
     private static final int ROW = 120;
 
     /**
-     * A name earlier on the date's line with only a row's fields between them: separators and other
-     * identifiers found there, at least one ({@code | Иванов Иван Иванович | 89161234567 | 12.03.1985 |},
-     * {@code Иванов И.И. — 89161234567 — 12.03.1985}, a leaked table's {@code …;89161234567;12.03.1985}).
+     * This text's person names at or above the default threshold, their starts and their ends each sorted, and
+     * (made on first use) the other identifiers found, by start: a date looks up the names near it by binary
+     * search, so a table of thousands of rows costs no more per row than a dossier.
      */
-    private static boolean sameRow(ScanContext ctx, int[] names, int start) {
-        for (int k = 0; k < names.length; k += 2) {
-            int e = names[k + 1];
-            if (e <= start && start - e <= ROW && rowFields(ctx, e, start)) return true;
-        }
-        return false;
-    }
+    private static final class Names {
+        final int[] starts;
+        final int[] ends;
+        /** Other identifiers at or above the default threshold, {@code start << 32 | end}, sorted; null until needed. */
+        private long[] fields;
 
-    private static boolean rowFields(ScanContext ctx, int from, int to) {
-        CharSequence text = ctx.text();
-        List<Finding> all = ctx.candidates();
-        boolean field = false;
-        int i = from;
-        while (i < to) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') return false;
-            if (Character.isWhitespace(c) || ",;:|-–—()".indexOf(c) >= 0) {
-                i++;
-                continue;
+        Names(ScanContext ctx) {
+            List<Finding> all = ctx.candidates();
+            int n = 0;
+            for (int i = 0, m = all.size(); i < m; i++) if (isName(all.get(i))) n++;
+            starts = new int[n];
+            ends = new int[n];
+            int k = 0;
+            for (int i = 0, m = all.size(); i < m; i++) {
+                Finding f = all.get(i);
+                if (!isName(f)) continue;
+                starts[k] = f.start();
+                ends[k++] = f.end();
             }
-            int next = -1;
-            for (int k = 0, n = all.size(); k < n; k++) {
-                Finding f = all.get(k);
-                if (f.start() == i && f.end() <= to && f.kind() != Kind.PERSON_NAME && f.kind() != Kind.BIRTH_DATE
-                        && f.score() >= Detector.DEFAULT_THRESHOLD) {
-                    next = Math.max(next, f.end());
+            Arrays.sort(starts);
+            Arrays.sort(ends);
+        }
+
+        /** The index of the last end at or before {@code x}, or -1. */
+        int lastEndAtMost(int x) {
+            int lo = 0, hi = ends.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (ends[mid] <= x) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo - 1;
+        }
+
+        /** A name ends just before the date at {@code [start,end)} or starts just after it, with only separators between. */
+        boolean beside(CharSequence text, int start, int end) {
+            for (int k = lastEndAtMost(start); k >= 0 && start - ends[k] <= BESIDE; k--) {
+                if (separators(text, ends[k], start)) return true;
+            }
+            int lo = 0, hi = starts.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (starts[mid] < end) lo = mid + 1;
+                else hi = mid;
+            }
+            for (int k = lo; k < starts.length && starts[k] - end <= BESIDE; k++) {
+                if (separators(text, end, starts[k])) return true;
+            }
+            return false;
+        }
+
+        /**
+         * A name earlier on the date's line with only a row's fields between them: separators and other
+         * identifiers found there, at least one ({@code | Иванов Иван Иванович | 89161234567 | 12.03.1985 |},
+         * {@code Иванов И.И. — 89161234567 — 12.03.1985}, a leaked table's {@code …;89161234567;12.03.1985}).
+         */
+        boolean inRow(ScanContext ctx, int start) {
+            for (int k = lastEndAtMost(start); k >= 0 && start - ends[k] <= ROW; k--) {
+                if (rowFields(ctx, ends[k], start)) return true;
+            }
+            return false;
+        }
+
+        private boolean rowFields(ScanContext ctx, int from, int to) {
+            CharSequence text = ctx.text();
+            if (fields == null) fields = fields(ctx);
+            boolean field = false;
+            int i = from;
+            while (i < to) {
+                char c = text.charAt(i);
+                if (c == '\n' || c == '\r') return false;
+                if (Character.isWhitespace(c) || ",;:|-–—()".indexOf(c) >= 0) {
+                    i++;
+                    continue;
+                }
+                // the longest identifier starting here and ending before the date
+                int lo = 0, hi = fields.length;
+                long key = (long) i << 32;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (fields[mid] < key) lo = mid + 1;
+                    else hi = mid;
+                }
+                int next = -1;
+                for (int k = lo; k < fields.length && (int) (fields[k] >>> 32) == i; k++) {
+                    int e = (int) fields[k];
+                    if (e <= to) next = Math.max(next, e);
+                }
+                if (next < 0) return false;
+                field = true;
+                i = next;
+            }
+            return field;
+        }
+
+        private static long[] fields(ScanContext ctx) {
+            List<Finding> all = ctx.candidates();
+            long[] f = new long[all.size()];
+            int n = 0;
+            for (int i = 0, m = all.size(); i < m; i++) {
+                Finding x = all.get(i);
+                if (x.kind() != Kind.PERSON_NAME && x.kind() != Kind.BIRTH_DATE && x.score() >= Detector.DEFAULT_THRESHOLD) {
+                    f[n++] = (long) x.start() << 32 | x.end();
                 }
             }
-            if (next < 0) return false;
-            field = true;
-            i = next;
+            f = Arrays.copyOf(f, n);
+            Arrays.sort(f);
+            return f;
         }
-        return field;
-    }
-
-    private static boolean beside(CharSequence text, int[] names, int start, int end) {
-        for (int k = 0; k < names.length; k += 2) {
-            int s = names[k];
-            int e = names[k + 1];
-            if (e <= start && start - e <= BESIDE && separators(text, e, start)) return true;
-            if (s >= end && s - end <= BESIDE && separators(text, end, s)) return true;
-        }
-        return false;
     }
 
     private static boolean separators(CharSequence text, int from, int to) {

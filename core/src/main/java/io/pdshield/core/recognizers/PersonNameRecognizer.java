@@ -168,6 +168,8 @@ public final class PersonNameRecognizer implements Recognizer {
         final int[] partFrom = new int[WINDOW];
         final int[] partTo = new int[WINDOW];
         int size;
+        /** {@link #lineIdentifiers} of the text being read, made on first use; null until then. */
+        long[] lineIds;
         /** {@link #bestReading}'s answer. */
         int best;
         double bestScore;
@@ -200,6 +202,7 @@ public final class PersonNameRecognizer implements Recognizer {
     @Override
     public void recognize(ScanContext ctx) {
         if (!ctx.enabled(Kind.PERSON_NAME)) return;
+        WINDOWS.get().lineIds = null;
         capitalised(ctx);
         labelledLines(ctx);
         lowerCase(ctx);
@@ -775,7 +778,7 @@ public final class PersonNameRecognizer implements Recognizer {
                 && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0) lifted = HASHTAG;
         // ... or on a dossier's line: Вероника Гущина, 89161234567 (not an adjective's form either)
         else if (common && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0
-                && identifierOnLine(ctx, t.start(w.from[0]), t.end(w.to[1] - 1))) lifted = IDENTIFIER_ON_LINE;
+                && identifierOnLine(ctx, w, t.start(w.from[0]), t.end(w.to[1] - 1))) lifted = IDENTIFIER_ON_LINE;
         if (lifted != 0) bestScore += COMMON_PENALTY;
         if (best >= 0) {
             emit(ctx, t, dict, w, best, bestScore, bestAgree, PATTERNS[best], lifted);
@@ -1011,17 +1014,44 @@ public final class PersonNameRecognizer implements Recognizer {
      * Whether an earlier recognizer reported a person's number or e-mail at or above the default
      * threshold on the line of {@code [start,end)} ({@link #LINE_IDENTIFIERS}).
      */
-    private static boolean identifierOnLine(ScanContext ctx, int start, int end) {
+    private static boolean identifierOnLine(ScanContext ctx, Window w, int start, int end) {
         CharSequence text = ctx.text();
-        int from = ctx.lineFrom(start, start);
+        int from = ctx.lineFrom(start, LINE_REACH);
         int to = end;
-        while (to < text.length() && text.charAt(to) != '\n') to++;
-        for (Finding f : ctx.candidates()) {
-            if (f.start() >= from && f.end() <= to && f.score() >= Detector.DEFAULT_THRESHOLD && LINE_IDENTIFIERS.contains(f.kind())) {
-                return true;
-            }
+        int limit = Math.min(text.length(), end + LINE_REACH);
+        while (to < limit && text.charAt(to) != '\n') to++;
+        if (w.lineIds == null) w.lineIds = lineIdentifiers(ctx);
+        long[] ids = w.lineIds;
+        // the first identifier starting at or after the line's start, by binary search: a table of thousands of
+        // rows costs no more per row than a dossier
+        int lo = 0, hi = ids.length;
+        long key = (long) from << 32;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ids[mid] < key) lo = mid + 1;
+            else hi = mid;
+        }
+        for (int k = lo; k < ids.length && (int) (ids[k] >>> 32) < to; k++) {
+            if ((int) ids[k] <= to) return true;
         }
         return false;
+    }
+
+    /** How far around a name its line is searched for a person's number. */
+    private static final int LINE_REACH = 300;
+
+    /** The spans of the {@link #LINE_IDENTIFIERS} reported at or above the default threshold, {@code start << 32 | end}, sorted. */
+    private static long[] lineIdentifiers(ScanContext ctx) {
+        List<Finding> all = ctx.candidates();
+        long[] ids = new long[all.size()];
+        int n = 0;
+        for (int i = 0, m = all.size(); i < m; i++) {
+            Finding f = all.get(i);
+            if (f.score() >= Detector.DEFAULT_THRESHOLD && LINE_IDENTIFIERS.contains(f.kind())) ids[n++] = (long) f.start() << 32 | f.end();
+        }
+        ids = java.util.Arrays.copyOf(ids, n);
+        java.util.Arrays.sort(ids);
+        return ids;
     }
 
     /**
