@@ -11,6 +11,7 @@ import io.pdshield.core.Tokens;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -155,6 +156,7 @@ public final class AddressRecognizer implements Recognizer {
         if (!ctx.enabled(Kind.ADDRESS)) return;
         Tokens t = ctx.tokens();
         Parse r = PARSES.get().reset(t);
+        r.nextPass();
         int next = 0; // the token after the last address reported
         for (int k = 0; k < r.startCount; k++) {
             int i = r.starts[k];
@@ -167,6 +169,7 @@ public final class AddressRecognizer implements Recognizer {
             next = end;
         }
         // after an address label, a street written without its kind: Прописка: г. Казань, Баумана 15-7
+        r.nextPass();
         for (int k = 0; k < r.labelCount; k++) {
             int end = r.parseLabelled(r.labels[k]);
             if (end < 0) continue;
@@ -175,9 +178,10 @@ public final class AddressRecognizer implements Recognizer {
         // a large city, then a street without its kind, a house and a flat (Москва, Ленина 5-12), or a street named after
         // a person beside a person's name (Иванов Иван, Москва, Ленина 5)
         Tokens.IntList nums = t.nums();
+        r.nextPass();
         for (int k = 0; k < nums.size(); k++) {
             int end = r.parseCityStreet(nums.get(k));
-            if (end < 0 || !r.flat && !personNear(ctx, t.start(r.first), t.end(end - 1))) continue;
+            if (end < 0 || !r.flat && !r.personNear(ctx, t.start(r.first), t.end(end - 1))) continue;
             report(ctx, t, r, end);
         }
     }
@@ -185,21 +189,6 @@ public final class AddressRecognizer implements Recognizer {
     /** Characters between a person's name and the address of theirs it may be: a dossier's few lines. */
     private static final int PERSON_BEFORE = 300;
     private static final int PERSON_AFTER = 100;
-
-    /**
-     * A person's name (a {@link Kind#PERSON_NAME} candidate at the threshold, names run first) within a
-     * dossier's few lines of {@code [start,end)}: then a large city's street without a flat is that
-     * person's address ({@code Иванов Иван, Москва, Ленина 5}); alone it may be a meeting place.
-     */
-    private static boolean personNear(ScanContext ctx, int start, int end) {
-        for (Finding f : ctx.candidates()) {
-            if (f.kind() != Kind.PERSON_NAME || f.score() < Detector.DEFAULT_THRESHOLD) continue;
-            if (f.end() <= start && start - f.end() <= PERSON_BEFORE || f.start() >= end && f.start() - end <= PERSON_AFTER) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** Emits the address just read, tokens {@code r.first} to {@code end}, and marks it read. */
     private void report(ScanContext ctx, Tokens t, Parse r, int end) {
@@ -337,6 +326,8 @@ public final class AddressRecognizer implements Recognizer {
         Parse reset(Tokens tokens) {
             t = tokens;
             reportedCount = 0;
+            passes = 0;
+            nameEnds = null;
             int n = tokens.size();
             if (kinds.length < n) kinds = new int[Math.max(n, kinds.length * 2)];
             // first the words that may be kinds, without a branch per word (most are not, unpredictably):
@@ -533,9 +524,15 @@ public final class AddressRecognizer implements Recognizer {
             return p;
         }
 
-        /** Tokens {@code [from,to)} of the addresses the kind-led pass reported, for {@link #parseLabelled}. */
+        /**
+         * Tokens {@code [from,to)} of the addresses reported so far, for the later passes not to read one twice.
+         * Each pass reports in text order and never over an earlier address, so the ranges of one pass are sorted
+         * and apart: {@link #passStart} marks where each pass's begin, and {@link #reportedAcross} searches each.
+         */
         private int[] reportedFrom = new int[4], reportedTo = new int[4];
         private int reportedCount;
+        private final int[] passStart = new int[3];
+        private int passes;
 
         void reported(int from, int to) {
             if (reportedCount == reportedFrom.length) {
@@ -544,6 +541,68 @@ public final class AddressRecognizer implements Recognizer {
             }
             reportedFrom[reportedCount] = from;
             reportedTo[reportedCount++] = to;
+        }
+
+        /** The ends and the starts of the text's person names, each sorted, for {@link #personNear}; null until needed. */
+        private int[] nameEnds, nameStarts;
+
+        /**
+         * A person's name (a {@link Kind#PERSON_NAME} candidate at the threshold, names run first) within a
+         * dossier's few lines of {@code [start,end)}: then a large city's street without a flat is that
+         * person's address ({@code Иванов Иван, Москва, Ленина 5}); alone it may be a meeting place.
+         */
+        boolean personNear(ScanContext ctx, int start, int end) {
+            if (nameEnds == null) {
+                List<Finding> all = ctx.candidates();
+                int[] s = new int[all.size()], e = new int[all.size()];
+                int n = 0;
+                for (Finding f : all) {
+                    if (f.kind() != Kind.PERSON_NAME || f.score() < Detector.DEFAULT_THRESHOLD) continue;
+                    s[n] = f.start();
+                    e[n++] = f.end();
+                }
+                nameStarts = Arrays.copyOf(s, n);
+                nameEnds = Arrays.copyOf(e, n);
+                Arrays.sort(nameStarts);
+                Arrays.sort(nameEnds);
+            }
+            // the last name ending at or before start, and the first starting at or after end
+            int k = firstAbove(nameEnds, start) - 1;
+            if (k >= 0 && start - nameEnds[k] <= PERSON_BEFORE) return true;
+            k = firstAbove(nameStarts, end - 1);
+            return k < nameStarts.length && nameStarts[k] - end <= PERSON_AFTER;
+        }
+
+        /** The index of the first value above {@code x} in sorted {@code a}. */
+        private static int firstAbove(int[] a, int x) {
+            int lo = 0, hi = a.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (a[mid] <= x) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
+
+        /** Starts a pass of reports ({@link #reported}); at most three per text. */
+        void nextPass() {
+            passStart[passes++] = reportedCount;
+        }
+
+        /** Whether an address reported so far starts before token {@code before} and ends after token {@code after}. */
+        boolean reportedAcross(int before, int after) {
+            for (int q = 0; q < passes; q++) {
+                int a = passStart[q], b = q + 1 < passes ? passStart[q + 1] : reportedCount;
+                // the last range of this pass starting before `before`: it ends the latest of those
+                int lo = a, hi = b;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (reportedFrom[mid] < before) lo = mid + 1;
+                    else hi = mid;
+                }
+                if (lo > a && reportedTo[lo - 1] > after) return true;
+            }
+            return false;
         }
 
         /**
@@ -555,9 +614,7 @@ public final class AddressRecognizer implements Recognizer {
          */
         int parseLabelled(int label) {
             int p = afterLabel(label);
-            for (int k = 0; k < reportedCount; k++) {
-                if (reportedFrom[k] <= p + 3 && reportedTo[k] > p) return -1;
-            }
+            if (reportedAcross(p + 4, p)) return -1;
             p = areasFrom(p);
             if (areas == 0) {
                 // a large city without "г.": one, two or hyphenated words (Москва, Нижний Новгород, Ростов-на-Дону)
@@ -651,9 +708,7 @@ public final class AddressRecognizer implements Recognizer {
             if (comma < 1) return -1;
             int city = RussianCities.endingAt(t, comma - 1);
             if (city < 0) return -1;
-            for (int k = 0; k < reportedCount; k++) {
-                if (reportedFrom[k] < house && reportedTo[k] > city) return -1;
-            }
+            if (reportedAcross(house, city)) return -1;
             areasFrom(city); // forgets the last address read (a large city's name reads as no area)
             first = city;
             areas = 1;
