@@ -6,9 +6,10 @@ import java.util.Locale;
 
 /**
  * The detector on one very large message made of a leaked table's rows, row shape by row shape: the passes that
- * relate a value to the names near it (a birth date in a name's row, a table's header, two common words with a
- * person's number on their line) must look them up, not walk every name or candidate of the text per value, or a
- * message of thousands of rows takes seconds. Prints each shape's throughput at {@code rows} and twice as many rows:
+ * relate a value to the names or addresses near it (a birth date in a name's row, a table's header, two common
+ * words with a person's number on their line, a street beside a name, an address read by an earlier pass) must
+ * look them up, not walk every name or candidate of the text per value, or a message of thousands of rows takes
+ * seconds. Prints each shape's throughput at {@code rows} and twice as many rows:
  * a linear pass keeps its MB/s, a quadratic one halves it. Synthetic rows: the numbers are made up.
  *
  * <p>{@code java -cp bench/target/benchmarks.jar io.pdshield.bench.LargeTables [rows]}
@@ -20,7 +21,9 @@ public final class LargeTables {
             {"form fields, one part per line", "", "Фамилия: Иванова\nИмя: Анна\nОтчество: Сергеевна\nТел: 8916%07d\n"},
             {"relatives, year in brackets", "", "Мать — Петрова Галина Ивановна (1962), 8916%07d\n"},
             {"common words with a phone", "", "Вероника Гущина, 8916%07d\n"},
-            {"addresses with a postal code", "", "119334, г. Москва, ул. Ленина, д. 5, кв. %d\n"}};
+            {"addresses with a postal code", "", "119334, г. Москва, ул. Ленина, д. 5, кв. %d\n"},
+            {"a town's street without its kind", "", "г. Казань, Баумана %d\n"},
+            {"a name, a city and a street", "", "Иванов Иван, Москва, Ленина %d\n"}};
 
     private LargeTables() {
     }
