@@ -98,6 +98,7 @@ public final class BirthDateRecognizer implements Recognizer {
         Tokens.IntList nums = t.nums();
         int thisYear = ctx.year();
         Names names = null;
+        TableColumns tables = null;
         DateParts d = null;
         int skipTo = -1;
         for (int k = 0; k < nums.size(); k++) {
@@ -117,6 +118,13 @@ public final class BirthDateRecognizer implements Recognizer {
             int start = t.start(i);
             int end = t.end(d.next - 1);
             String word = birthWord(t, i, d.next);
+            // in a table's row, the column's header decides: ДР or Дата рождения is a birth word, Дата приёма says another date
+            if (word == null && tableRow(ctx.text(), start)) {
+                if (tables == null) tables = new TableColumns(ctx.text());
+                String cell = tables.headerAt(start);
+                if (cell != null && TableColumns.birthLabel(cell)) word = cell;
+                else if (cell != null && TableColumns.otherDateLabel(cell)) continue;
+            }
             List<String> context = word == null ? List.of() : List.of(word);
             if (names == null) names = new Names(ctx);
             boolean beside = names.beside(ctx.text(), start, end);
@@ -472,6 +480,20 @@ public final class BirthDateRecognizer implements Recognizer {
     private static boolean rAfter(Tokens t, int j, String first) {
         return t.equalsIgnoreCase(j, "р") && (t.isSym(j - 1, '.') || t.isSym(j - 1, '/')) && t.isWord(j - 2)
                 && t.equalsIgnoreCase(j - 2, first);
+    }
+
+    /**
+     * Whether the date at {@code start} may be a table's cell: a {@code |}, {@code ;} or tab before it on its line
+     * (within {@link #ROW} characters), or a comma right before it ({@code …,89161234567,12.03.1985}).
+     */
+    private static boolean tableRow(CharSequence text, int start) {
+        if (start > 0 && text.charAt(start - 1) == ',') return true;
+        for (int c = start - 1, stop = Math.max(0, start - ROW); c >= stop; c--) {
+            char ch = text.charAt(c);
+            if (ch == '\n') return false;
+            if (ch == '|' || ch == ';' || ch == '\t') return true;
+        }
+        return false;
     }
 
     private static boolean isName(Finding f) {

@@ -179,11 +179,37 @@ class BirthDateRecognizerTest {
     /** A date in a table's row after a name, other identifiers between them: the detector's other kinds make the row. */
     static Stream<Arguments> inARow() {
         return Stream.of(
-                arguments("| ФИО | Телефон | ДР |\n| Иванов Иван Иванович | 89161234567 | 12.03.1985 |", "12.03.1985", "1985-03-12"),
-                arguments("ФИО;Телефон;Дата рождения\nПетрова Анна Сергеевна;89031234567;05.11.1990", "05.11.1990", "1990-11-05"),
+                arguments("| Иванов Иван Иванович | 89161234567 | 12.03.1985 |", "12.03.1985", "1985-03-12"),
+                arguments("Петрова Анна Сергеевна;89031234567;05.11.1990", "05.11.1990", "1990-11-05"),
                 arguments("Иванов,Иван,Иванович,89161234567,12.03.1985,Москва", "12.03.1985", "1985-03-12"),
                 arguments("1) Иванов И.И. — 89161234567 — 12.03.1985", "12.03.1985", "1985-03-12"),
                 arguments("Иванов Иван\t89161234567\tivanov@mail.ru\t12.03.1985", "12.03.1985", "1985-03-12"));
+    }
+
+    /** A table's column headed as birth dates: every date below is one, with a name in its row or not. */
+    static Stream<Arguments> underABirthHeader() {
+        return Stream.of(
+                arguments("| Телефон | ДР |\n| 89161234567 | 12.03.1985 |", "12.03.1985", "1985-03-12"),
+                arguments("Телефон;Дата рождения;Город\n89161234567;05.11.1990;Тверь\n89031234567;07.01.1982;Тула", "07.01.1982", "1982-01-07"),
+                arguments("| ФИО | Д.Р. |\n|---|---|\n| Иванова А. | 12.03.1985 |", "12.03.1985", "1985-03-12"),
+                arguments("Логин\tТелефон\tDOB\nanna_s\t89161234567\t1990-11-05", "1990-11-05", "1990-11-05"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("underABirthHeader")
+    void theRecognizerFindsADateUnderABirthHeader(String text, String span, String value) {
+        Alone.finds(text, BIRTH_DATE, span, value, NAMES, DATES);
+        Expect.finds(text, BIRTH_DATE, span, value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // a column of another date: not a birth date, whoever's row it is in
+            "| Сотрудник | Телефон | Дата приёма |\n| Иванов Иван Иванович | 89161234567 | 12.03.2015 |",
+            "Заказ;Дата заказа;Сумма\n12345;12.03.2019;500",
+            "ФИО;Паспорт;Выдан\nИванов Иван Иванович;4510 123456;12.03.2010"})
+    void theDetectorLeavesAnotherDatesColumnQuiet(String text) {
+        Expect.quiet(text, BIRTH_DATE);
     }
 
     @ParameterizedTest

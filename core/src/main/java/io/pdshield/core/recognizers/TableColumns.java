@@ -1,0 +1,103 @@
+package io.pdshield.core.recognizers;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The header cells above a leaked table's values: a line of labels without digits, its cells apart by {@code |},
+ * {@code ;}, a tab or a comma (two at least), heads the lines below it that have as many of the same separator
+ * ({@code | ФИО | Телефон | ДР |}, a markdown rule line {@code |---|---|} included). Made once per text, in one pass
+ * over its characters; a value then finds its column's label by binary search, however far below the header.
+ *
+ * <p>Not thread-safe; made per text by the recognizer that needs it.
+ */
+final class TableColumns {
+    private static final char[] SEPARATORS = {'|', ';', '\t', ','};
+
+    private final CharSequence text;
+    /** The start of every line. */
+    private final int[] lineStarts;
+    /** Per line: the index of the line heading it, or -1. */
+    private final int[] headerOf;
+    /** Per line: its separator, or 0. */
+    private final char[] sepOf;
+
+    TableColumns(CharSequence text) {
+        this.text = text;
+        int n = text.length();
+        int lines = 1;
+        for (int i = 0; i < n; i++) if (text.charAt(i) == '\n') lines++;
+        lineStarts = new int[lines];
+        headerOf = new int[lines];
+        sepOf = new char[lines];
+        int header = -1, headerCount = 0;
+        char headerSep = 0;
+        int line = 0, start = 0;
+        int[] counts = new int[SEPARATORS.length];
+        for (int i = 0; i <= n; i++) {
+            if (i < n && text.charAt(i) != '\n') continue;
+            lineStarts[line] = start;
+            // the line's separator and its count, and whether it could be a header: labels, no digits
+            Arrays.fill(counts, 0);
+            boolean digits = false, letters = false;
+            for (int c = start; c < i; c++) {
+                char ch = text.charAt(c);
+                if (ch >= '0' && ch <= '9') digits = true;
+                else if (Character.isLetter(ch)) letters = true;
+                else for (int s = 0; s < SEPARATORS.length; s++) if (ch == SEPARATORS[s]) counts[s]++;
+            }
+            char sep = 0;
+            int count = 0;
+            for (int s = 0; s < SEPARATORS.length && sep == 0; s++) {
+                if (counts[s] >= 2) {
+                    sep = SEPARATORS[s];
+                    count = counts[s];
+                }
+            }
+            sepOf[line] = sep;
+            headerOf[line] = -1;
+            if (header >= 0 && sep == headerSep && count == headerCount) {
+                headerOf[line] = header; // a row of the table (one without digits too)
+            } else if (sep != 0 && letters && !digits) {
+                header = line;
+                headerSep = sep;
+                headerCount = count;
+            } else {
+                header = -1;
+            }
+            line++;
+            start = i + 1;
+        }
+    }
+
+    /** The label heading the cell at character {@code offset}, trimmed, or null when no header heads its line. */
+    String headerAt(int offset) {
+        int line = Arrays.binarySearch(lineStarts, offset);
+        if (line < 0) line = -line - 2;
+        int h = headerOf[line];
+        if (h < 0) return null;
+        char sep = sepOf[line];
+        int column = 0;
+        for (int c = lineStarts[line]; c < offset; c++) if (text.charAt(c) == sep) column++;
+        int c = lineStarts[h], end = h + 1 < lineStarts.length ? lineStarts[h + 1] - 1 : text.length();
+        for (int k = 0; k < column && c < end; c++) if (text.charAt(c) == sep) k++;
+        int e = c;
+        while (e < end && text.charAt(e) != sep) e++;
+        String cell = text.subSequence(c, e).toString().strip();
+        return cell.isEmpty() ? null : cell.toLowerCase(Locale.ROOT).replace('ё', 'е');
+    }
+
+    /** Whether a header cell names a birth date: {@code ДР}, {@code Д.Р.}, {@code Дата рождения}, {@code DOB}, {@code Birthday}. */
+    static boolean birthLabel(String cell) {
+        StringBuilder letters = new StringBuilder(cell.length());
+        for (int i = 0; i < cell.length(); i++) if (Character.isLetter(cell.charAt(i))) letters.append(cell.charAt(i));
+        String l = letters.toString();
+        return l.equals("др") || l.equals("dob") || l.contains("рожд") || l.contains("birth");
+    }
+
+    /** Whether a header cell names another date: {@code Дата приёма}, {@code Дата заказа}, {@code Выдан}, {@code Date}. */
+    static boolean otherDateLabel(String cell) {
+        return !birthLabel(cell) && (cell.contains("дат") || cell.contains("date") || cell.contains("выда") || cell.contains("срок")
+                || cell.contains("когда") || cell.contains("время"));
+    }
+}
