@@ -567,21 +567,10 @@ public final class AddressRecognizer implements Recognizer {
                 Arrays.sort(nameEnds);
             }
             // the last name ending at or before start, and the first starting at or after end
-            int k = firstAbove(nameEnds, start) - 1;
+            int k = Spans.firstAbove(nameEnds, 0, nameEnds.length, start) - 1;
             if (k >= 0 && start - nameEnds[k] <= PERSON_BEFORE) return true;
-            k = firstAbove(nameStarts, end - 1);
+            k = Spans.firstAtLeast(nameStarts, 0, nameStarts.length, end);
             return k < nameStarts.length && nameStarts[k] - end <= PERSON_AFTER;
-        }
-
-        /** The index of the first value above {@code x} in sorted {@code a}. */
-        private static int firstAbove(int[] a, int x) {
-            int lo = 0, hi = a.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (a[mid] <= x) lo = mid + 1;
-                else hi = mid;
-            }
-            return lo;
         }
 
         /** Starts a pass of reports ({@link #reported}); at most three per text. */
@@ -594,13 +583,8 @@ public final class AddressRecognizer implements Recognizer {
             for (int q = 0; q < passes; q++) {
                 int a = passStart[q], b = q + 1 < passes ? passStart[q + 1] : reportedCount;
                 // the last range of this pass starting before `before`: it ends the latest of those
-                int lo = a, hi = b;
-                while (lo < hi) {
-                    int mid = (lo + hi) >>> 1;
-                    if (reportedFrom[mid] < before) lo = mid + 1;
-                    else hi = mid;
-                }
-                if (lo > a && reportedTo[lo - 1] > after) return true;
+                int k = Spans.firstAtLeast(reportedFrom, a, b, before) - 1;
+                if (k >= a && reportedTo[k] > after) return true;
             }
             return false;
         }

@@ -533,13 +533,7 @@ public final class BirthDateRecognizer implements Recognizer {
 
         /** The index of the last end at or before {@code x}, or -1. */
         int lastEndAtMost(int x) {
-            int lo = 0, hi = ends.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (ends[mid] <= x) lo = mid + 1;
-                else hi = mid;
-            }
-            return lo - 1;
+            return Spans.firstAbove(ends, 0, ends.length, x) - 1;
         }
 
         /** A name ends just before the date at {@code [start,end)} or starts just after it, with only separators between. */
@@ -547,13 +541,7 @@ public final class BirthDateRecognizer implements Recognizer {
             for (int k = lastEndAtMost(start); k >= 0 && start - ends[k] <= BESIDE; k--) {
                 if (separators(text, ends[k], start)) return true;
             }
-            int lo = 0, hi = starts.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (starts[mid] < end) lo = mid + 1;
-                else hi = mid;
-            }
-            for (int k = lo; k < starts.length && starts[k] - end <= BESIDE; k++) {
+            for (int k = Spans.firstAtLeast(starts, 0, starts.length, end); k < starts.length && starts[k] - end <= BESIDE; k++) {
                 if (separators(text, end, starts[k])) return true;
             }
             return false;
@@ -573,7 +561,10 @@ public final class BirthDateRecognizer implements Recognizer {
 
         private boolean rowFields(ScanContext ctx, int from, int to) {
             CharSequence text = ctx.text();
-            if (fields == null) fields = fields(ctx);
+            if (fields == null) {
+                fields = Spans.of(ctx.candidates(), f -> f.kind() != Kind.PERSON_NAME && f.kind() != Kind.BIRTH_DATE
+                        && f.score() >= Detector.DEFAULT_THRESHOLD);
+            }
             boolean field = false;
             int i = from;
             while (i < to) {
@@ -584,16 +575,9 @@ public final class BirthDateRecognizer implements Recognizer {
                     continue;
                 }
                 // the longest identifier starting here and ending before the date
-                int lo = 0, hi = fields.length;
-                long key = (long) i << 32;
-                while (lo < hi) {
-                    int mid = (lo + hi) >>> 1;
-                    if (fields[mid] < key) lo = mid + 1;
-                    else hi = mid;
-                }
                 int next = -1;
-                for (int k = lo; k < fields.length && (int) (fields[k] >>> 32) == i; k++) {
-                    int e = (int) fields[k];
+                for (int k = Spans.firstStartingFrom(fields, i); k < fields.length && Spans.start(fields[k]) == i; k++) {
+                    int e = Spans.end(fields[k]);
                     if (e <= to) next = Math.max(next, e);
                 }
                 if (next < 0) return false;
@@ -601,21 +585,6 @@ public final class BirthDateRecognizer implements Recognizer {
                 i = next;
             }
             return field;
-        }
-
-        private static long[] fields(ScanContext ctx) {
-            List<Finding> all = ctx.candidates();
-            long[] f = new long[all.size()];
-            int n = 0;
-            for (int i = 0, m = all.size(); i < m; i++) {
-                Finding x = all.get(i);
-                if (x.kind() != Kind.PERSON_NAME && x.kind() != Kind.BIRTH_DATE && x.score() >= Detector.DEFAULT_THRESHOLD) {
-                    f[n++] = (long) x.start() << 32 | x.end();
-                }
-            }
-            f = Arrays.copyOf(f, n);
-            Arrays.sort(f);
-            return f;
         }
     }
 

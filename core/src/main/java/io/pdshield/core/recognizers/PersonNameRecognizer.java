@@ -168,7 +168,7 @@ public final class PersonNameRecognizer implements Recognizer {
         final int[] partFrom = new int[WINDOW];
         final int[] partTo = new int[WINDOW];
         int size;
-        /** {@link #lineIdentifiers} of the text being read, made on first use; null until then. */
+        /** The spans of the {@link #LINE_IDENTIFIERS} of the text being read ({@link Spans}), made on first use; null until then. */
         long[] lineIds;
         /** {@link #bestReading}'s answer. */
         int best;
@@ -1020,39 +1020,18 @@ public final class PersonNameRecognizer implements Recognizer {
         int to = end;
         int limit = Math.min(text.length(), end + LINE_REACH);
         while (to < limit && text.charAt(to) != '\n') to++;
-        if (w.lineIds == null) w.lineIds = lineIdentifiers(ctx);
-        long[] ids = w.lineIds;
-        // the first identifier starting at or after the line's start, by binary search: a table of thousands of
-        // rows costs no more per row than a dossier
-        int lo = 0, hi = ids.length;
-        long key = (long) from << 32;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (ids[mid] < key) lo = mid + 1;
-            else hi = mid;
+        if (w.lineIds == null) {
+            w.lineIds = Spans.of(ctx.candidates(), f -> f.score() >= Detector.DEFAULT_THRESHOLD && LINE_IDENTIFIERS.contains(f.kind()));
         }
-        for (int k = lo; k < ids.length && (int) (ids[k] >>> 32) < to; k++) {
-            if ((int) ids[k] <= to) return true;
+        long[] ids = w.lineIds;
+        for (int k = Spans.firstStartingFrom(ids, from); k < ids.length && Spans.start(ids[k]) < to; k++) {
+            if (Spans.end(ids[k]) <= to) return true;
         }
         return false;
     }
 
     /** How far around a name its line is searched for a person's number. */
     private static final int LINE_REACH = 300;
-
-    /** The spans of the {@link #LINE_IDENTIFIERS} reported at or above the default threshold, {@code start << 32 | end}, sorted. */
-    private static long[] lineIdentifiers(ScanContext ctx) {
-        List<Finding> all = ctx.candidates();
-        long[] ids = new long[all.size()];
-        int n = 0;
-        for (int i = 0, m = all.size(); i < m; i++) {
-            Finding f = all.get(i);
-            if (f.score() >= Detector.DEFAULT_THRESHOLD && LINE_IDENTIFIERS.contains(f.kind())) ids[n++] = (long) f.start() << 32 | f.end();
-        }
-        ids = java.util.Arrays.copyOf(ids, n);
-        java.util.Arrays.sort(ids);
-        return ids;
-    }
 
     /**
      * A town written with its kind and a comma right before token {@code i}: {@code г. Липецк, },
