@@ -760,6 +760,30 @@ final class DossierTemplates {
         b.t(layout == 1 ? "Фамилия;Имя;Телефон;Дата рождения;Адрес" : layout == 3 ? "ФИО | Телефон | Дата рождения | Адрес"
                 : "ФИО | Дата рождения | Телефон | Адрес").nl();
         Formats.Named n = Formats.name(r, p, RuNames.Case.NOM, Formats.NameStyle.FIO, r.chance(0.3));
+        // drawn in the order of the first layout whatever the columns' (birth(c), then phone(c): the table has no
+        // entities, so the phone draws nothing more), so the rest of the corpus stays as it was
+        Formats.DateText d0 = Formats.date(r, p.birth());
+        String year = d0.words() && r.chance(0.6) ? " г." : "";
+        tableRow(b, layout, n, d0.text() + year, d0.text(), p.birth().toString(), Formats.phone(r, p.phone()), p.phone());
+        address(c, p.home());
+        b.nl();
+        if (p.relative() != null && r.chance(0.6)) {
+            Person q = p.relative();
+            Formats.Named m = Formats.name(r, q, RuNames.Case.NOM, Formats.NameStyle.FIO, false);
+            Formats.DateText d = Formats.date(r, q.birth());
+            tableRow(b, layout, m, d.text(), d.text(), q.birth().toString(), Formats.phone(r, q.phone()), q.phone());
+            address(c, p.home());
+            b.nl();
+        }
+        footer(c);
+    }
+
+    /**
+     * A table row's name, birth date and phone cells, each followed by the separator, in the columns of
+     * {@code layout} ({@link #table}): {@code cell} is the date as written with what follows it, {@code date} its span.
+     */
+    private static void tableRow(MessageBuilder b, int layout, Formats.Named n, String cell, String date, String birth,
+                                 String phone, String national) {
         String sep = layout == 1 ? ";" : " | ";
         if (layout == 1) {
             String[] parts = n.text().split(" "), lemmas = n.value().split(" ");
@@ -767,43 +791,13 @@ final class DossierTemplates {
         } else {
             b.pd(Kind.PERSON_NAME, n.text(), n.value()).t(sep);
         }
-        // drawn in the order of the first layout whatever the columns' (birth(c), then phone(c): the table has no
-        // entities, so the phone draws nothing more), so the rest of the corpus stays as it was
-        Formats.DateText d0 = Formats.date(r, p.birth());
-        String birth = d0.text() + (d0.words() && r.chance(0.6) ? " г." : "");
-        String phone = Formats.phone(r, p.phone());
         if (layout == 0 || layout == 2) {
-            b.pd(Kind.BIRTH_DATE, d0.text(), p.birth().toString()).t(birth.substring(d0.text().length())).t(sep);
-            b.pd(Kind.PHONE, phone, "+7" + p.phone());
+            b.pd(Kind.BIRTH_DATE, date, birth).t(cell.substring(date.length())).t(sep);
+            b.pd(Kind.PHONE, phone, "+7" + national).t(sep);
         } else {
-            b.pd(Kind.PHONE, phone, "+7" + p.phone()).t(sep);
-            b.pd(Kind.BIRTH_DATE, d0.text(), p.birth().toString()).t(birth.substring(d0.text().length()));
+            b.pd(Kind.PHONE, phone, "+7" + national).t(sep);
+            b.pd(Kind.BIRTH_DATE, date, birth).t(cell.substring(date.length())).t(sep);
         }
-        b.t(sep);
-        address(c, p.home());
-        b.nl();
-        if (p.relative() != null && r.chance(0.6)) {
-            Person q = p.relative();
-            Formats.Named m = Formats.name(r, q, RuNames.Case.NOM, Formats.NameStyle.FIO, false);
-            if (layout == 1) {
-                String[] parts = m.text().split(" "), lemmas = m.value().split(" ");
-                b.pd(Kind.PERSON_NAME, parts[0] + ";" + parts[1], lemmas[0] + " " + lemmas[1]).t(sep);
-            } else {
-                b.pd(Kind.PERSON_NAME, m.text(), m.value()).t(sep);
-            }
-            Formats.DateText d = Formats.date(r, q.birth());
-            String qPhone = Formats.phone(r, q.phone());
-            if (layout == 0 || layout == 2) {
-                b.pd(Kind.BIRTH_DATE, d.text(), q.birth().toString()).t(sep);
-                b.pd(Kind.PHONE, qPhone, "+7" + q.phone()).t(sep);
-            } else {
-                b.pd(Kind.PHONE, qPhone, "+7" + q.phone()).t(sep);
-                b.pd(Kind.BIRTH_DATE, d.text(), q.birth().toString()).t(sep);
-            }
-            address(c, p.home());
-            b.nl();
-        }
-        footer(c);
     }
 
     // ------------------------------------------------------------------ short posts
