@@ -16,22 +16,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@link Kind#BIRTH_DATE}: a valid calendar date with a plausible birth year (1900 … this year) —
+ * {@link Kind#BIRTH_DATE}: a valid calendar date with a plausible birth year (1900 … the year the text was
+ * written, {@link ScanContext#year}) —
  * {@code 05.03.1990}, {@code 5.3.90}, {@code 5/3/1990}, {@code 05-03-1990}, {@code 1990-03-05},
  * {@code 5 марта 1990 г.}, {@code 5 мар. 1990}, {@code 5 марта 90г}, a Roman month {@code 12 III 1985}, {@code 5.XI.1990} — where the text says it is a birth date: a birth word
  * before it on the same line ({@code д.р.}, {@code дата рождения}, {@code родилась}, {@code 🎂},
  * {@code DOB}, …) with no other number in between, {@code г.р.} right after it, or a
  * {@link Kind#PERSON_NAME} candidate right beside it on the same line ({@code Иванов Иван Иванович
- * 05.03.1990}), unless the date is recent: a date of the last {@value #RECENT_YEARS} years beside a name
- * is news ({@code Алексей Навальный 16.02.2024}) unless a child's word is on its line ({@code Дочь:}).
+ * 05.03.1990}) or after it in its row with only other identifiers between ({@code | Иванов Иван | 89161234567 |
+ * 12.03.1985 |}), unless the date is recent: a date of the last {@value #RECENT_YEARS} years beside a name
+ * is news ({@code Алексей Навальный 16.02.2024}) unless a child's word is on its line ({@code Дочь:}). In a
+ * table with a header the column's label decides ({@link TableColumns}: {@code ДР} yes, {@code Дата приёма} no).
  * Runs after the name recognizer and reads its candidates. A birth year alone is reported
  * with its own words only: {@code 1985 г.р.}, {@code 1985 года рождения}, {@code родилась в 1990 году},
- * {@code год рождения: 1988} (value {@code 1985}); a year after {@code день рождения} is not.
+ * {@code год рождения: 1988} (value {@code 1985}), or in brackets right after a name ({@code Петрова Галина
+ * Ивановна (1962)}); a year after {@code день рождения} is not.
  *
  * <p>Deliberately not reported: any other date (events, orders, documents — {@code концерт
  * 05.03.2025}, {@code заказ от 01.02.2024}), dates without a year ({@code матч 12.06}), and a date
  * beside a name when an event word precedes it ({@code концерт Анны Ивановой 05.03.2024}). The span
- * is the date only; the value is ISO {@code yyyy-mm-dd}; two-digit years up to this year's are 20yy,
+ * is the date only; the value is ISO {@code yyyy-mm-dd}; two-digit years up to the text's year's are 20yy,
  * the rest 19yy.
  *
  * <p>Stateless and thread-safe.
