@@ -2,8 +2,6 @@ package io.pdshield.core.recognizers;
 
 import io.pdshield.core.Chars;
 import io.pdshield.core.ContextWords;
-import io.pdshield.core.Detector;
-import io.pdshield.core.Finding;
 import io.pdshield.core.Kind;
 import io.pdshield.core.Recognizer;
 import io.pdshield.core.ScanContext;
@@ -11,7 +9,6 @@ import io.pdshield.core.Tokens;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,7 +41,7 @@ import java.util.Set;
  * a large city's street without a flat and without a person's name near ({@code Москва, Ленина 5}: a meeting
  * place as often as a home), or named as a club or a place is ({@code Москва, Спартак 5}), or with a score's digits
  * ({@code Казань, Рубин 1-0});
- * postal codes and countries are left out of the span.
+ * countries are left out of the span (a postal code right before the address is in it: {@code 119334, Москва, …}).
  *
  * <p>Stateless and thread-safe: per-thread scratch (the kind of every token) lives in a thread-local.
  */
@@ -327,7 +324,7 @@ public final class AddressRecognizer implements Recognizer {
             t = tokens;
             reportedCount = 0;
             passes = 0;
-            nameEnds = null;
+            names = null;
             int n = tokens.size();
             if (kinds.length < n) kinds = new int[Math.max(n, kinds.length * 2)];
             // first the words that may be kinds, without a branch per word (most are not, unpredictably):
@@ -543,8 +540,8 @@ public final class AddressRecognizer implements Recognizer {
             reportedTo[reportedCount++] = to;
         }
 
-        /** The ends and the starts of the text's person names, each sorted, for {@link #personNear}; null until needed. */
-        private int[] nameEnds, nameStarts;
+        /** The text's person names, for {@link #personNear}; null until needed. */
+        private Spans.Names names;
 
         /**
          * A person's name (a {@link Kind#PERSON_NAME} candidate at the threshold, names run first) within a
@@ -552,25 +549,12 @@ public final class AddressRecognizer implements Recognizer {
          * person's address ({@code Иванов Иван, Москва, Ленина 5}); alone it may be a meeting place.
          */
         boolean personNear(ScanContext ctx, int start, int end) {
-            if (nameEnds == null) {
-                List<Finding> all = ctx.candidates();
-                int[] s = new int[all.size()], e = new int[all.size()];
-                int n = 0;
-                for (Finding f : all) {
-                    if (f.kind() != Kind.PERSON_NAME || f.score() < Detector.DEFAULT_THRESHOLD) continue;
-                    s[n] = f.start();
-                    e[n++] = f.end();
-                }
-                nameStarts = Arrays.copyOf(s, n);
-                nameEnds = Arrays.copyOf(e, n);
-                Arrays.sort(nameStarts);
-                Arrays.sort(nameEnds);
-            }
+            if (names == null) names = new Spans.Names(ctx);
             // the last name ending at or before start, and the first starting at or after end
-            int k = Spans.firstAbove(nameEnds, 0, nameEnds.length, start) - 1;
-            if (k >= 0 && start - nameEnds[k] <= PERSON_BEFORE) return true;
-            k = Spans.firstAtLeast(nameStarts, 0, nameStarts.length, end);
-            return k < nameStarts.length && nameStarts[k] - end <= PERSON_AFTER;
+            int k = names.lastEndAtMost(start);
+            if (k >= 0 && start - names.ends[k] <= PERSON_BEFORE) return true;
+            k = names.firstStartFrom(end);
+            return k < names.starts.length && names.starts[k] - end <= PERSON_AFTER;
         }
 
         /** Starts a pass of reports ({@link #reported}); at most three per text. */

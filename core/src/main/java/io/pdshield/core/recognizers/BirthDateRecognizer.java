@@ -10,7 +10,6 @@ import io.pdshield.core.ScanContext;
 import io.pdshield.core.Tokens;
 
 import java.util.HashMap;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -500,44 +499,20 @@ public final class BirthDateRecognizer implements Recognizer {
         return false;
     }
 
-    private static boolean isName(Finding f) {
-        return f.kind() == Kind.PERSON_NAME && f.score() >= Detector.DEFAULT_THRESHOLD;
-    }
-
     /** Most characters between a name and a date in its row. */
     private static final int ROW = 120;
 
     /**
-     * This text's person names at or above the default threshold, their starts and their ends each sorted, and
-     * (made on first use) the other identifiers found, by start: a date looks up the names near it by binary
-     * search, so a table of thousands of rows costs no more per row than a dossier.
+     * This text's person names ({@link Spans.Names}) and (made on first use) the other identifiers found, by
+     * start: a date looks up the names near it by binary search, so a table of thousands of rows costs no more
+     * per row than a dossier.
      */
-    private static final class Names {
-        final int[] starts;
-        final int[] ends;
+    private static final class Names extends Spans.Names {
         /** Other identifiers at or above the default threshold, {@code start << 32 | end}, sorted; null until needed. */
         private long[] fields;
 
         Names(ScanContext ctx) {
-            List<Finding> all = ctx.candidates();
-            int n = 0;
-            for (int i = 0, m = all.size(); i < m; i++) if (isName(all.get(i))) n++;
-            starts = new int[n];
-            ends = new int[n];
-            int k = 0;
-            for (int i = 0, m = all.size(); i < m; i++) {
-                Finding f = all.get(i);
-                if (!isName(f)) continue;
-                starts[k] = f.start();
-                ends[k++] = f.end();
-            }
-            Arrays.sort(starts);
-            Arrays.sort(ends);
-        }
-
-        /** The index of the last end at or before {@code x}, or -1. */
-        int lastEndAtMost(int x) {
-            return Spans.firstAbove(ends, 0, ends.length, x) - 1;
+            super(ctx);
         }
 
         /** A name ends just before the date at {@code [start,end)} or starts just after it, with only separators between. */
@@ -545,7 +520,7 @@ public final class BirthDateRecognizer implements Recognizer {
             for (int k = lastEndAtMost(start); k >= 0 && start - ends[k] <= BESIDE; k--) {
                 if (separators(text, ends[k], start)) return true;
             }
-            for (int k = Spans.firstAtLeast(starts, 0, starts.length, end); k < starts.length && starts[k] - end <= BESIDE; k++) {
+            for (int k = firstStartFrom(end); k < starts.length && starts[k] - end <= BESIDE; k++) {
                 if (separators(text, end, starts[k])) return true;
             }
             return false;

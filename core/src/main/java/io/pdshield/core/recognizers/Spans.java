@@ -1,6 +1,9 @@
 package io.pdshield.core.recognizers;
 
+import io.pdshield.core.Detector;
 import io.pdshield.core.Finding;
+import io.pdshield.core.Kind;
+import io.pdshield.core.ScanContext;
 
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +17,42 @@ import java.util.function.Predicate;
  */
 final class Spans {
     private Spans() {
+    }
+
+    /**
+     * The starts and the ends of a text's person names (its {@link Kind#PERSON_NAME} candidates at the default
+     * threshold; names run before the recognizers that ask), each sorted: the names ending before an offset or
+     * starting after it, nearest first.
+     */
+    static class Names {
+        final int[] starts;
+        final int[] ends;
+
+        Names(ScanContext ctx) {
+            List<Finding> all = ctx.candidates();
+            int[] s = new int[all.size()], e = new int[all.size()];
+            int n = 0;
+            for (int i = 0, m = all.size(); i < m; i++) {
+                Finding f = all.get(i);
+                if (f.kind() != Kind.PERSON_NAME || f.score() < Detector.DEFAULT_THRESHOLD) continue;
+                s[n] = f.start();
+                e[n++] = f.end();
+            }
+            starts = Arrays.copyOf(s, n);
+            ends = Arrays.copyOf(e, n);
+            Arrays.sort(starts);
+            Arrays.sort(ends);
+        }
+
+        /** The index of the last end at or before {@code x}, or -1. */
+        int lastEndAtMost(int x) {
+            return firstAbove(ends, 0, ends.length, x) - 1;
+        }
+
+        /** The index of the first start at or after {@code x}, or {@code starts.length}. */
+        int firstStartFrom(int x) {
+            return firstAtLeast(starts, 0, starts.length, x);
+        }
     }
 
     /** The spans of the candidates {@code which} accepts, packed and sorted (by start, then end). */
