@@ -124,13 +124,13 @@ final class BenignTemplates {
                     b.t("Сдаётся 1-к квартира, ");
                     b.decoy(Kind.ADDRESS, s1 + ", " + (10 + Math.floorMod(s2.hashCode(), 60)) + " 000", "a street and a rent: a price, not a house");
                     b.t(" руб/мес, без посредников.");
-                    return;
+                } else {
+                    b.t("ДТП на пересечении ");
+                    b.decoy(Kind.ADDRESS, s1, "a street without a house: a public place");
+                    b.t(" и ");
+                    b.decoy(Kind.ADDRESS, s2, "a street without a house: a public place");
+                    b.t(": " + end);
                 }
-                b.t("ДТП на пересечении ");
-                b.decoy(Kind.ADDRESS, s1, "a street without a house: a public place");
-                b.t(" и ");
-                b.decoy(Kind.ADDRESS, s2, "a street without a house: a public place");
-                b.t(": " + end);
             }
             case 2 -> {
                 b.t("С ");
