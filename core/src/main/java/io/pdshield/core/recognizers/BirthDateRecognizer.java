@@ -549,7 +549,7 @@ public final class BirthDateRecognizer implements Recognizer {
             while (i < to) {
                 char c = text.charAt(i);
                 if (c == '\n' || c == '\r') return false;
-                if (Character.isWhitespace(c) || ",;:|-–—()".indexOf(c) >= 0) {
+                if (Character.isWhitespace(c) || FIELD_SEPARATORS.indexOf(c) >= 0) {
                     i++;
                     continue;
                 }
@@ -567,11 +567,14 @@ public final class BirthDateRecognizer implements Recognizer {
         }
     }
 
+    /** What may stand between a name and a date as a row's field separators, quotes included (SQL dumps, quoted CSV). */
+    private static final String FIELD_SEPARATORS = ",;:|-–—()\"'";
+
     private static boolean separators(CharSequence text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') return false;
-            if (!Character.isWhitespace(c) && ",;:|-–—()".indexOf(c) < 0) return false;
+            if (!Character.isWhitespace(c) && FIELD_SEPARATORS.indexOf(c) < 0) return false;
         }
         return true;
     }

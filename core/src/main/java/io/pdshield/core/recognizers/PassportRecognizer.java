@@ -66,7 +66,8 @@ public final class PassportRecognizer implements Recognizer {
             // three tokens before it (серия, серии, сер., сер.:); the word itself is read after
             // a slash right after the series (4510/…) or after its second half (45 10/…): one read per number
             if ((len == 4 && t.symbolAt(i + 1) == '/' || len == 2 && t.symbolAt(i + 2) == '/') && slashed(ctx, t, i)) continue;
-            boolean maybe = (len == 4 | len == 2) & (startsWithS(t, i - 1) | startsWithS(t, i - 2) | startsWithS(t, i - 3));
+            boolean maybe = (len == 4 | len == 2) & (startsWithS(t, i - 1) | startsWithS(t, i - 2) | startsWithS(t, i - 3)
+                    | t.symbolAt(i - 1) == '"');
             if (!maybe || t.alnumAfter(i) || !seriesWordBefore(t, i)) continue;
             // the series: 4 digits, or 2 + 2 apart (an internal passport), or 2 (a foreign one)
             int last = i;
@@ -76,11 +77,17 @@ public final class PassportRecognizer implements Recognizer {
                 seriesDigits = 4;
             }
             int p = last + 1;
-            if (t.isSym(p, ',')) p++;
-            if (!numberWord(t, p)) continue;
-            p++;
-            if (t.isSym(p, '.') && t.glued(p)) p++;
-            if (t.isSym(p, ':')) p++;
+            int keyed = Fields.valueAfter(t, p, NUMBER_KEYS);
+            if (keyed >= 0) {
+                // a record's fields: "passport_series": "4510", "passport_number": "123456"
+                p = keyed;
+            } else {
+                if (t.isSym(p, ',')) p++;
+                if (!numberWord(t, p)) continue;
+                p++;
+                if (t.isSym(p, '.') && t.glued(p)) p++;
+                if (t.isSym(p, ':')) p++;
+            }
             if (!t.isNum(p) || t.alnumAfter(p)) continue;
             int numberDigits = t.length(p);
             Kind kind;
@@ -174,8 +181,21 @@ public final class PassportRecognizer implements Recognizer {
         return c == 'с' | c == 'С' | c == 'c' | c == 'C'; // a Latin look-alike too: cерия
     }
 
-    /** {@code серия}, {@code серии}, {@code сер.} (a colon allowed) right before token i. */
+    /** A record's keys of a passport's series ({@code "passport_series": "4510"}) and of its number. */
+    private static final WordTable SERIES_KEYS = WordTable.of(0, "серия", "серии", "серия_паспорта", "series", "seriya",
+            "passport_series", "pasport_seriya", "passport_seriya", "doc_series", "document_series");
+    private static final WordTable NUMBER_KEYS = WordTable.of(0, "номер", "номер_паспорта", "number", "nomer",
+            "passport_number", "pasport_nomer", "passport_nomer", "doc_number", "document_number");
+
+    /**
+     * {@code серия}, {@code серии}, {@code сер.} (a colon allowed) right before token i, or a record's key of a
+     * series ({@code "passport_series": "4510"}).
+     */
     private static boolean seriesWordBefore(Tokens t, int i) {
+        if (t.symbolAt(i - 1) == '"' || t.symbolAt(i - 1) == '=') {
+            long key = Fields.keyBefore(t, i);
+            return key >= 0 && SERIES_KEYS.get(t.chars(), Spans.start(key), Spans.end(key)) >= 0;
+        }
         int j = i - 1;
         if (t.isSym(j, ':')) j--;
         if (t.isSym(j, '.') && t.glued(j) && t.isWord(j - 1) && t.equalsIgnoreCase(j - 1, "сер")) return true;

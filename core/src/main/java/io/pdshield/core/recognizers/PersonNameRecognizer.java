@@ -58,10 +58,12 @@ public final class PersonNameRecognizer implements Recognizer {
             "собственник", "абонент", "клиент", "пользователь", "сотрудник", "родственник", "мать$", "отец",
             "муж$", "жена$", "сын$", "дочь", "брат$", "сестра", "паспорт", "д.р", "дата рождения", "👤",
             // a dossier's or a lookup's target: Цель: Виктория Королева, /fio Кириллов Лука
-            "цель$", "объект$", "/fio", "/name", "/фио");
+            "цель$", "объект$", "/fio", "/name", "/фио",
+            // a leaked record's keys: {"last_name": "Иванова", "first_name": "Анна", …}
+            "last_name", "first_name", "middle_name", "surname", "patronymic");
 
     /** Name words of the records that write names in Latin letters: tickets, deliveries, bookings. */
-    private static final ContextWords LATIN_CONTEXT = CONTEXT.plus("пассажир", "passenger", "name$", "surname", "получатель",
+    private static final ContextWords LATIN_CONTEXT = CONTEXT.plus("пассажир", "passenger", "name$", "получатель",
             "recipient", "guest", "гость", "client", "holder", "cardholder", "держатель");
 
     /** Words after which a name is part of a place, not a person: {@code им. Баумана}, {@code метро}. */
@@ -70,9 +72,27 @@ public final class PersonNameRecognizer implements Recognizer {
     /** Well-known names of teams and holidays that read as a person's: ХК «Салават Юлаев», Иван Купала. */
     private static final Set<String> NOT_PEOPLE = Set.of("салават юлаев", "иван купала");
 
-    /** {@code Фамилия:} and the like: a single part after them is reported. */
-    private static final WordTable LABELS = WordTable.of(java.util.Map.of(
-            "фамилия", FAM, "фио", FAM, "имя", NAME, "отчество", PATR));
+    /**
+     * The code of a record's bare {@code name} key: a first name after it counts only beside a surname's or a
+     * patronymic's key in the same record ({@code {"surname": "Петров", "name": "Сергей", …}}); alone it is too often
+     * a product's or a pet's ({@code {"name": "Роза", "price": 500}}).
+     */
+    private static final int NAME_KEY = 1;
+    /** Tokens searched on either side of a value after {@link #NAME_KEY} for a surname's or a patronymic's key. */
+    private static final int RECORD_REACH = 12;
+
+    /**
+     * {@code Фамилия:} and the like, and a record's keys ({@code "last_name": "…"}, see {@link Fields}): a single part
+     * after them is reported.
+     */
+    private static final WordTable LABELS = WordTable.of(java.util.Map.ofEntries(
+            java.util.Map.entry("фамилия", FAM), java.util.Map.entry("фио", FAM), java.util.Map.entry("имя", NAME),
+            java.util.Map.entry("отчество", PATR), java.util.Map.entry("last_name", FAM), java.util.Map.entry("lastname", FAM),
+            java.util.Map.entry("surname", FAM), java.util.Map.entry("familiya", FAM), java.util.Map.entry("familia", FAM),
+            java.util.Map.entry("first_name", NAME), java.util.Map.entry("firstname", NAME), java.util.Map.entry("imya", NAME),
+            java.util.Map.entry("name", NAME_KEY),
+            java.util.Map.entry("middle_name", PATR), java.util.Map.entry("middlename", PATR),
+            java.util.Map.entry("patronymic", PATR), java.util.Map.entry("otchestvo", PATR)));
 
     private static final byte WORD = 1;
     private static final byte INITIAL = 2;
@@ -211,9 +231,13 @@ public final class PersonNameRecognizer implements Recognizer {
         LatinNames.recognize(ctx, LATIN_CONTEXT, NAME_ID);
     }
 
-    /** Most characters between two labelled parts of a form's name on successive lines: the line break and the label. */
+    /**
+     * Most characters between two labelled parts of a form's name on successive lines (the line break and the label)
+     * or in a record's successive fields ({@code ", "middle_name": "}).
+     */
     private static final int FORM_GAP = 24;
     private static final String FORM_VALIDATION = "dictionary: each part after its label, on successive lines";
+    private static final String RECORD_VALIDATION = "dictionary: each part after its key, in successive fields of a record";
 
     /**
      * A name given in a form's fields, one labelled part per line ({@code Фамилия: Иванова⏎Имя: Анна⏎Отчество:
@@ -233,7 +257,7 @@ public final class PersonNameRecognizer implements Recognizer {
             int last = i;
             for (int k = i + 1; k < n && k - i < 3; k++) {
                 int role = labelledRole(all.get(k));
-                if (role == 0 || (roles & role) != 0 || !nextLine(text, all.get(k - 1).end(), all.get(k).start())) break;
+                if (role == 0 || (roles & role) != 0 || !nextField(text, all.get(k - 1).end(), all.get(k).start())) break;
                 roles |= role;
                 last = k;
             }
@@ -248,10 +272,13 @@ public final class PersonNameRecognizer implements Recognizer {
                 value.append(all.get(k).value());
                 pattern.append(all.get(k).explanation().pattern());
             }
-            pattern.append(" (labelled lines)");
+            boolean lines = false;
+            for (int c = all.get(i).end(), e = all.get(last).start(); c < e && !lines; c++) lines = text.charAt(c) == '\n';
+            pattern.append(lines ? " (labelled lines)" : " (record fields)");
             double score = last - i == 2 ? 1.0 : 0.95;
             ctx.emit(new Finding(Kind.PERSON_NAME, all.get(i).start(), all.get(last).end(), score, value.toString(),
-                    new Explanation(NAME_ID, pattern.toString(), LABEL_BASE, all.get(i).explanation().context(), List.of(), FORM_VALIDATION)));
+                    new Explanation(NAME_ID, pattern.toString(), LABEL_BASE, all.get(i).explanation().context(), List.of(),
+                            lines ? FORM_VALIDATION : RECORD_VALIDATION)));
             i = last;
         }
     }
@@ -264,18 +291,28 @@ public final class PersonNameRecognizer implements Recognizer {
         return 0;
     }
 
-    /** Whether {@code [from,to)} is one line break and a label: the next field of a form. */
-    private static boolean nextLine(CharSequence text, int from, int to) {
+    /**
+     * Whether {@code [from,to)} leads to the next field of a form or a record: one line break and a label, or, on
+     * the same line, one comma or semicolon and a key ({@code ", "first_name": "}) within one record (no brace or
+     * bracket between).
+     */
+    private static boolean nextField(CharSequence text, int from, int to) {
         if (to - from > FORM_GAP) return false;
-        int breaks = 0;
-        for (int c = from; c < to; c++) if (text.charAt(c) == '\n') breaks++;
-        return breaks == 1;
+        int breaks = 0, commas = 0;
+        for (int c = from; c < to; c++) {
+            char ch = text.charAt(c);
+            if (ch == '\n') breaks++;
+            else if (ch == ',' || ch == ';') commas++;
+            else if (ch == '{' || ch == '}' || ch == '(' || ch == ')' || ch == '[' || ch == ']') return false;
+        }
+        return breaks == 1 || breaks == 0 && commas == 1;
     }
 
     /**
      * A full name in a leaked table's row, its parts in fields of their own with no space: {@code
-     * Иванов,Иван,Иванович,12.03.1985,…} (or {@code ;} between them). Three capitalised words joined by glued
-     * separators are read as a name only in full, with a patronymic and agreement ({@code Иванов,Петров,Сидоров}
+     * Иванов,Иван,Иванович,12.03.1985,…} (or {@code ;} between them), or each in quotes, as SQL dumps and quoted
+     * CSV write them ({@code ('Иванов','Иван','Иванович',…)}, {@code "Иванов"; "Иван"}). Three capitalised words
+     * so joined are read as a name only in full, with a patronymic and agreement ({@code Иванов,Петров,Сидоров}
      * is a list of people); two only in a table whose header names the columns ({@code фамилия,имя,…}), and
      * with agreement.
      */
@@ -287,47 +324,67 @@ public final class PersonNameRecognizer implements Recognizer {
         int header = 0; // 1: the text has a фамилия,имя header; -1: it has not; 0: not looked yet
         for (int k = 0; k < starts.size(); k++) {
             int i = starts.get(k);
-            // one test per capitalised word: a glued separator after it
-            char sep = t.symbolAt(i + 1);
-            if (sep != ',' && sep != ';' || !t.glued(i + 1) || !t.glued(i + 2) || !t.isWord(i + 2) || t.alnumBefore(i)
-                    || !t.has(i + 2, Tokens.CAP) || t.has(i + 2, Tokens.LAT)) {
-                continue;
-            }
-            boolean three = t.isSym(i + 3, sep) && t.glued(i + 3) && t.glued(i + 4) && t.isWord(i + 4) && !t.alnumAfter(i + 4)
-                    && t.has(i + 4, Tokens.CAP) && !t.has(i + 4, Tokens.LAT);
-            boolean two = !t.alnumAfter(i + 2) && (i + 3 >= t.size() || t.type(i + 3) == Tokens.NL || t.isSym(i + 3, sep) && t.glued(i + 3));
+            // one test per capitalised word: a glued separator after it, or a glued quote
+            char after = t.symbolAt(i + 1);
+            if (after != ',' && after != ';' && after != '\'' && after != '"' || !t.glued(i + 1)) continue;
+            char q = after == '\'' || after == '"' ? after : 0;
+            if (q != 0 && !(t.isSym(i - 1, q) && t.glued(i))) continue;
+            if (q == 0 && t.alnumBefore(i)) continue;
+            int second = nextField(t, i, q, -1);
+            if (second < 0) continue;
+            int step = second - i;
+            int third = nextField(t, second, q, t.symbolAt(i + step / 2));
+            boolean two = third >= 0 || (q != 0 || !t.alnumAfter(second))
+                    && (second + 1 >= t.size() || t.type(second + 1) == Tokens.NL || q != 0
+                    || t.isSym(second + 1, t.symbolAt(i + 1)) && t.glued(second + 1));
             if (!two) continue;
             if (dict == null) {
                 dict = NameDictionary.forThisThread();
                 w = WINDOWS.get();
             }
-            if (three && emitParts(ctx, t, dict, w, i, 3, 0)) {
+            if (third >= 0 && (q != 0 || !t.alnumAfter(third)) && emitParts(ctx, t, dict, w, i, 3, step, 0)) {
                 k += 2;
                 continue;
             }
             if (header == 0) header = namesHeader(t.chars(), t.text().length()) ? 1 : -1;
             // the header labels the columns of every row, however far below it: its context
-            if (header > 0 && emitParts(ctx, t, dict, w, i, 2, ScanContext.CONTEXT_BOOST)) k++;
+            if (header > 0 && emitParts(ctx, t, dict, w, i, 2, step, ScanContext.CONTEXT_BOOST)) k++;
         }
     }
 
     /**
-     * Reads and reports a name of {@code parts} fields from token {@code i} on ({@link #commaSeparated}): it must
-     * agree, and three fields need a patronymic; {@code lift} is added to its score. Returns whether it was reported.
+     * The token of the field after the capitalised word {@code i} of a row ({@link #commaSeparated}), or -1: a glued
+     * {@code ,} or {@code ;} ({@code sep} if it is not -1 as a char) and a glued capitalised Cyrillic word; or, when
+     * the fields are quoted with {@code q}, the closing quote, the separator, an opening quote (a space may come
+     * before it) and the quoted capitalised word.
      */
-    private static boolean emitParts(ScanContext ctx, Tokens t, NameDictionary dict, Window w, int i, int parts, double lift) {
+    private static int nextField(Tokens t, int i, char q, int sep) {
+        int s = q == 0 ? i + 1 : i + 2;
+        char c = t.symbolAt(s);
+        if (c != ',' && c != ';' || sep >= 0 && c != sep || !t.glued(s)) return -1;
+        int word = q == 0 ? s + 1 : s + 2;
+        if (q == 0 ? !t.glued(word) : !(t.isSym(s + 1, q) && t.glued(word) && t.isSym(word + 1, q) && t.glued(word + 1))) return -1;
+        return t.isWord(word) && t.has(word, Tokens.CAP) && !t.has(word, Tokens.LAT) ? word : -1;
+    }
+
+    /**
+     * Reads and reports a name of {@code parts} fields, {@code step} tokens apart, from token {@code i} on ({@link
+     * #commaSeparated}): it must agree, and three fields need a patronymic; {@code lift} is added to its score.
+     * Returns whether it was reported.
+     */
+    private static boolean emitParts(ScanContext ctx, Tokens t, NameDictionary dict, Window w, int i, int parts, int step, double lift) {
         for (int q = 0; q < parts; q++) {
-            w.partFrom[q] = t.start(i + 2 * q);
-            w.partTo[q] = t.end(i + 2 * q);
+            w.partFrom[q] = t.start(i + step * q);
+            w.partTo[q] = t.end(i + step * q);
         }
-        int best = readParts(t, dict, w, parts, i, 2);
+        int best = readParts(t, dict, w, parts, i, step);
         if (best < 0 || w.bestAgree == 0) return false;
         if (parts == 3) {
             boolean patronymic = false;
             for (int role : TEMPLATE_ROLES[best]) patronymic |= role == PATR;
             if (!patronymic) return false;
         }
-        ctx.emit(Kind.PERSON_NAME, t.start(i), t.end(i + 2 * parts - 2), Math.min(1, w.bestScore + lift), partsValue(t, dict, w, best, parts, w.bestAgree),
+        ctx.emit(Kind.PERSON_NAME, t.start(i), t.end(i + step * (parts - 1)), Math.min(1, w.bestScore + lift), partsValue(t, dict, w, best, parts, w.bestAgree),
                 NAME_ID, COMMA_PATTERNS[best], validationOf(best << TEMPLATE_SHIFT | AGREE), CONTEXT, ContextWords.NONE);
         return true;
     }
@@ -785,6 +842,7 @@ public final class PersonNameRecognizer implements Recognizer {
             return TEMPLATE_ROLES[best].length;
         }
         int label = w.type[0] == INITIAL ? -1 : labelBefore(t, w.from[0]);
+        if (label == NAME_KEY) label = otherPartKey(t, w.from[0]) ? NAME : -1;
         if (label >= 0 && NameDictionary.mask(w.info[0], label) != 0) {
             int j = MATCHED + (label == FAM ? 0 : label == NAME ? 1 : 2);
             emit(ctx, t, dict, w, j, LABEL_BASE, NameDictionary.mask(w.info[0], label), PATTERNS[j], 0);
@@ -1056,9 +1114,31 @@ public final class PersonNameRecognizer implements Recognizer {
         return t.isNum(p) && t.length(p) <= 4;
     }
 
-    /** The role a {@code Фамилия:}-style label right before token {@code i} asks for, or -1. */
+    /**
+     * Whether a surname's or a patronymic's key ({@code "surname": …}, {@code "отчество": …}) stands within {@link
+     * #RECORD_REACH} tokens of the value at token {@code i}, on its line.
+     */
+    private static boolean otherPartKey(Tokens t, int i) {
+        int from = i, to = i;
+        while (from > 0 && i - from < RECORD_REACH && t.type(from - 1) != Tokens.NL) from--;
+        while (to + 1 < t.size() && to - i < RECORD_REACH && t.type(to + 1) != Tokens.NL) to++;
+        for (int j = from; j <= to; j++) {
+            if (!t.isWord(j) || j == i || j > 0 && t.isSym(j - 1, '_') && t.glued(j)) continue;
+            int last = j;
+            while (t.isSym(last + 1, '_') && t.glued(last + 1) && t.glued(last + 2) && t.isWord(last + 2)) last += 2;
+            int role = LABELS.get(t.chars(), t.start(j), t.end(last));
+            if (role == FAM || role == PATR) return true;
+            j = last;
+        }
+        return false;
+    }
+
+    /**
+     * The role a {@code Фамилия:}-style label or a record's key ({@code "last_name": "Иванова"}) right before token
+     * {@code i} asks for, or -1.
+     */
     private static int labelBefore(Tokens t, int i) {
-        int last = t.wordBefore(i, ":-—");
-        return last >= 0 ? LABELS.get(t, last) : -1;
+        long key = Fields.keyBefore(t, i);
+        return key < 0 ? -1 : LABELS.get(t.chars(), Spans.start(key), Spans.end(key));
     }
 }

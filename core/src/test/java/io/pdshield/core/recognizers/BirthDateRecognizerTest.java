@@ -52,6 +52,9 @@ class BirthDateRecognizerTest {
                 arguments("Петрова, 05.03.1990 г.р.", "05.03.1990", "1990-03-05"),
                 arguments("Сидоров 17.11.1979г.р.", "17.11.1979", "1979-11-17"),
                 arguments("Лазарев / 19 февраля 1976 г. г.р. / тел. скрыт", "19 февраля 1976", "1976-02-19"),
+                // right beside a name in quoted fields: an SQL dump's values, a quoted CSV export
+                arguments("(1843,'Петров','Сергей','Николаевич','1979-11-02','79031112233'),", "1979-11-02", "1979-11-02"),
+                arguments("\"Петров Сергей Николаевич\";\"02.11.1979\";\"79031112233\"", "02.11.1979", "1979-11-02"),
                 // a date right beside a person name: dossier line, lookup-bot query
                 arguments("Иванов Иван Иванович 05.03.1990", "05.03.1990", "1990-03-05"),
                 arguments("/name Иванов Иван 05.03.1990", "05.03.1990", "1990-03-05"),
@@ -145,6 +148,8 @@ class BirthDateRecognizerTest {
                 "Смирнова Ольга Игоревна " + oldestRecent(),
                 "Иванов Иван Петрович " + recent() + " подал заявление",
                 "Петрова Анна, " + recent() + " — выпускной",
+                // an SQL dump's row of an order: its recent date beside the customer's name
+                "(1842,'Иванов Иван Петрович','" + recent() + "','доставлен'),",
                 "Иванов Петр погиб " + "16.02.1995",
                 // a preposition of time right before the date: an event's or a document's
                 "с 05.03.2014 Иванов Иван",
@@ -183,7 +188,9 @@ class BirthDateRecognizerTest {
                 arguments("Петрова Анна Сергеевна;89031234567;05.11.1990", "05.11.1990", "1990-11-05"),
                 arguments("Иванов,Иван,Иванович,89161234567,12.03.1985,Москва", "12.03.1985", "1985-03-12"),
                 arguments("1) Иванов И.И. — 89161234567 — 12.03.1985", "12.03.1985", "1985-03-12"),
-                arguments("Иванов Иван\t89161234567\tivanov@mail.ru\t12.03.1985", "12.03.1985", "1985-03-12"));
+                arguments("Иванов Иван\t89161234567\tivanov@mail.ru\t12.03.1985", "12.03.1985", "1985-03-12"),
+                // quoted fields: an SQL dump's values
+                arguments("('Смирнова Ольга Викторовна', '79261234567', '1990-07-21')", "1990-07-21", "1990-07-21"));
     }
 
     /** A table's column headed as birth dates: every date below is one, with a name in its row or not. */

@@ -57,6 +57,10 @@ class StructuredRecognizersTest {
                 arguments("серия 4510 номер 123456", PASSPORT_RU, "4510 номер 123456", "4510123456"),
                 arguments("паспорт сер.: 4510 н. 123456", PASSPORT_RU, "4510 н. 123456", "4510123456"),
                 arguments("Загранпаспорт серия 75 номер 1234567", PASSPORT_RU_FOREIGN, "75 номер 1234567", "751234567"),
+                // a leaked record's keyed fields: the span from the series through the number
+                arguments("{\"passport_series\": \"4510\", \"passport_number\": \"123456\", \"snils\": \"11223344595\"}", PASSPORT_RU,
+                        "4510\", \"passport_number\": \"123456", "4510123456"),
+                arguments("паспорт: {\"серия\":\"4510\",\"номер\":\"123456\"}", PASSPORT_RU, "4510\",\"номер\":\"123456", "4510123456"),
                 // series and number apart by a slash, as a form's "серия/номер"
                 arguments("паспорт 4510/123456", PASSPORT_RU, "4510/123456", "4510123456"),
                 arguments("Серия/номер: 45 10/123456", PASSPORT_RU, "45 10/123456", "4510123456"),
@@ -287,6 +291,9 @@ class StructuredRecognizersTest {
                 arguments("серия 451 номер 123456", PASSPORT_RU),
                 arguments("матч 4510 номер 123456", PASSPORT_RU),
                 arguments("серия 4510 номер 123456789", PASSPORT_RU),
+                // a record's series and number keys around other things: a season's, an order's
+                arguments("{\"series\": \"2024\", \"number\": \"000123\", \"title\": \"Сезон\"}", PASSPORT_RU),
+                arguments("{\"order_series\": \"4510\", \"order_number\": \"123456\"}", PASSPORT_RU),
                 // a slash form without a passport word, or inside a longer run of slashes
                 arguments("дробь 4510/123456", PASSPORT_RU),
                 arguments("паспорт 1/4510/123456", PASSPORT_RU),
