@@ -337,7 +337,21 @@ final class BenignTemplates {
     private static void tech(MessageBuilder b, Rng r, boolean ent) {
         switch (r.nextInt(6)) {
             case 4 -> {
-                b.t("Если видите ошибку 0x8007" + r.digits(4) + ", перезапустите службу обновления и проверьте порт " + r.range(1024, 9999) + ".");
+                String code = r.digits(4);
+                int port = r.range(1024, 9999);
+                if (port % 4 == 0) {
+                    // one in four, by the port drawn (no extra draw): a shop's API answer, a JSON record with a
+                    // product's name that is a first name too, a date and a series and number under their keys
+                    b.t("Пример ответа API: {\"id\": " + port + ", \"name\": \"" + PRODUCT_NAMES[port / 4 % PRODUCT_NAMES.length]
+                            + "\", \"price\": " + (port % 100 + 1) + "90, \"created\": \"");
+                    b.decoy(Kind.BIRTH_DATE, "2024-" + Formats.two(port % 12 + 1) + "-" + Formats.two(port % 28 + 1), "an order's date in a JSON record");
+                    b.t("\", \"series\": \"");
+                    b.decoy(Kind.PASSPORT_RU, "45" + code.substring(0, 2) + "\", \"number\": \"" + code + port % 100 / 10 + port % 10,
+                            "a product's series and number in a JSON record");
+                    b.t("\"}");
+                } else {
+                    b.t("Если видите ошибку 0x8007" + code + ", перезапустите службу обновления и проверьте порт " + port + ".");
+                }
             }
             case 5 -> {
                 b.t("Номер лицензии для теста: ");
@@ -368,6 +382,9 @@ final class BenignTemplates {
         }
         b.nl();
     }
+
+    /** Products named like people: a first name alone after a JSON record's {@code "name"} key is no person's. */
+    private static final String[] PRODUCT_NAMES = {"Роза", "Лилия", "Вера", "Надежда", "Маргарита", "Лев", "Руслан"};
 
     private static void weather(MessageBuilder b, Rng r) {
         int t = r.range(-25, 30);

@@ -747,35 +747,90 @@ final class DossierTemplates {
         footer(c);
     }
 
-    /** Values only, " | "- or ";"-separated, after a header row (a leaked spreadsheet's lines). */
+    /** Values only, " | "- or ";"-separated, after a header row (a leaked spreadsheet's lines), or a leaked database's records. */
     private static void table(Ctx c, List<F> fields) {
         MessageBuilder b = c.b;
         Rng r = c.r;
         Person p = c.p;
         c.entities = false;
-        b.t("Слив таблицы " + r.pick(new String[]{"клиентов", "сотрудников", "должников", "заказов"}) + " (фрагмент):").nl();
         // the columns by the phone's last digit (no extra draw): one table in four has the phone before the birth
-        // date, one in four is a semicolon-separated export with the surname and the first name in fields of their own
+        // date, one in four is a semicolon-separated export with the surname and the first name in fields of their own;
+        // of the other two, by the digit before it, three in ten are a database's records instead: JSON lines with a key
+        // per field, or an SQL dump's quoted values
         int layout = (p.phone().charAt(9) - '0') % 4;
-        b.t(layout == 1 ? "Фамилия;Имя;Телефон;Дата рождения;Адрес" : layout == 3 ? "ФИО | Телефон | Дата рождения | Адрес"
-                : "ФИО | Дата рождения | Телефон | Адрес").nl();
+        int record = (p.phone().charAt(8) - '0') % 4 != 0 ? NO_RECORD : layout == 0 ? JSON : layout == 2 ? SQL : NO_RECORD;
+        String what = r.pick(new String[]{"клиентов", "сотрудников", "должников", "заказов"});
+        if (record == NO_RECORD) {
+            b.t("Слив таблицы " + what + " (фрагмент):").nl();
+            b.t(layout == 1 ? "Фамилия;Имя;Телефон;Дата рождения;Адрес" : layout == 3 ? "ФИО | Телефон | Дата рождения | Адрес"
+                    : "ФИО | Дата рождения | Телефон | Адрес").nl();
+        } else {
+            b.t("Слив базы " + what + " (" + (record == JSON ? "JSON" : "SQL") + "):").nl();
+            if (record == SQL) b.t("INSERT INTO `" + (what.equals("сотрудников") ? "staff" : "clients") + "` VALUES").nl();
+        }
         Formats.Named n = Formats.name(r, p, RuNames.Case.NOM, Formats.NameStyle.FIO, r.chance(0.3));
         // drawn in the order of the first layout whatever the columns' (birth(c), then phone(c): the table has no
         // entities, so the phone draws nothing more), so the rest of the corpus stays as it was
         Formats.DateText d0 = Formats.date(r, p.birth());
         String year = d0.words() && r.chance(0.6) ? " г." : "";
-        tableRow(b, layout, n, d0.text() + year, d0.text(), p.birth().toString(), Formats.phone(r, p.phone()), p.phone());
-        address(c, p.home());
-        b.nl();
-        if (p.relative() != null && r.chance(0.6)) {
+        String phone = Formats.phone(r, p.phone());
+        if (record == NO_RECORD) {
+            tableRow(b, layout, n, d0.text() + year, d0.text(), p.birth().toString(), phone, p.phone());
+            address(c, p.home());
+        } else {
+            recordRow(c, record, p, n);
+        }
+        boolean more = p.relative() != null && r.chance(0.6);
+        b.t(record == SQL ? (more ? "," : ";") : "").nl();
+        if (more) {
             Person q = p.relative();
             Formats.Named m = Formats.name(r, q, RuNames.Case.NOM, Formats.NameStyle.FIO, false);
             Formats.DateText d = Formats.date(r, q.birth());
-            tableRow(b, layout, m, d.text(), d.text(), q.birth().toString(), Formats.phone(r, q.phone()), q.phone());
-            address(c, p.home());
-            b.nl();
+            String qPhone = Formats.phone(r, q.phone());
+            if (record == NO_RECORD) {
+                tableRow(b, layout, m, d.text(), d.text(), q.birth().toString(), qPhone, q.phone());
+                address(c, p.home());
+            } else {
+                recordRow(c, record, q, m);
+            }
+            b.t(record == SQL ? ";" : "").nl();
         }
         footer(c);
+    }
+
+    private static final int NO_RECORD = 0, JSON = 1, SQL = 2;
+
+    /**
+     * A database's record of {@code q} (named {@code n}, in the nominative) living at the dossier's address, as a JSON
+     * line or an SQL dump's row of quoted values: the id, the name's parts in fields of their own (one name span
+     * across them, the keys or quotes between included), the birth date in ISO form, the phone's digits and, in
+     * JSON, the passport's series and number under keys of their own (one span), then the address.
+     */
+    private static void recordRow(Ctx c, int record, Person q, Formats.Named n) {
+        MessageBuilder b = c.b;
+        String[] parts = n.text().split(" ");
+        String id = String.valueOf(10000 + Integer.parseInt(q.phone().substring(5)) % 90000);
+        String national = q.phone();
+        if (record == JSON) {
+            b.t("{\"id\": " + id + ", \"last_name\": \"");
+            b.pd(Kind.PERSON_NAME, parts[0] + "\", \"first_name\": \"" + parts[1] + "\", \"middle_name\": \"" + parts[2], n.value());
+            b.t("\", \"birth_date\": \"").pd(Kind.BIRTH_DATE, q.birth().toString(), q.birth().toString());
+            b.t("\", \"phone\": \"").pd(Kind.PHONE, "7" + national, "+7" + national);
+            String passport = q.passport();
+            b.t("\", \"passport_series\": \"").pd(Kind.PASSPORT_RU, passport.substring(0, 4) + "\", \"passport_number\": \""
+                    + passport.substring(4), passport);
+            b.t("\", \"address\": \"");
+            address(c, c.p.home());
+            b.t("\"}");
+        } else {
+            b.t("(" + id + ",'");
+            b.pd(Kind.PERSON_NAME, parts[0] + "','" + parts[1] + "','" + parts[2], n.value());
+            b.t("','").pd(Kind.BIRTH_DATE, q.birth().toString(), q.birth().toString());
+            b.t("','").pd(Kind.PHONE, "7" + national, "+7" + national);
+            b.t("','");
+            address(c, c.p.home());
+            b.t("')");
+        }
     }
 
     /**

@@ -103,12 +103,15 @@ class CorpusGeneratorTest {
         Pattern spaced = Pattern.compile("^\\+?[78]( \\d){10}$"), name = Pattern.compile("^[А-ЯЁ][а-яё-]+_?[А-ЯЁ][а-яё]+$"),
                 kindless = Pattern.compile("^(.+, )?г\\.? ?[А-ЯЁ][а-яё-]+(-[а-яё]+-[А-ЯЁ][а-яё]+)?, [А-ЯЁ][а-яё]+[аяыийе],? (д\\. ?)?\\d.*");
         Pattern roman = Pattern.compile("^\\d{1,2}[. ][IVX]+[. ]\\d{4}$");
-        int[] seen = new int[17];
+        int[] seen = new int[21];
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 for (TruthSpan t : m.spans()) {
                     String text = m.text().substring(t.start(), t.end());
                     switch (t.kind()) {
+                        case PASSPORT_RU -> {
+                            if (text.contains("\"passport_number\"")) seen[19]++;
+                        }
                         case PHONE -> {
                             if (spaced.matcher(text).matches()) seen[0]++;
                             if (text.endsWith("\uFE0F\u20E3")) seen[1]++;
@@ -120,6 +123,8 @@ class CorpusGeneratorTest {
                             if (text.matches("[A-Z]+ [A-Z]+ [A-Z]+")) seen[9]++;
                             if (text.contains("\n") && text.toLowerCase(java.util.Locale.ROOT).contains("отчество: ")) seen[14]++;
                             if (text.matches("[А-ЯЁа-яё-]+;[А-ЯЁа-яё-]+")) seen[15]++;
+                            if (text.contains("\", \"first_name\": \"")) seen[17]++;
+                            if (text.matches("[А-ЯЁа-яё-]+','[А-ЯЁа-яё-]+','[А-ЯЁа-яё-]+")) seen[18]++;
                         }
                         case SOCIAL_PROFILE -> {
                             if (t.value().startsWith("tg://")) seen[4]++;
@@ -141,12 +146,15 @@ class CorpusGeneratorTest {
                 }
                 for (Decoy d : m.decoys()) {
                     if (d.looksLike() == Kind.ADDRESS && m.text().startsWith(" руб/мес", d.end())) seen[13]++;
+                    if (d.looksLike() == Kind.PASSPORT_RU && m.text().substring(d.start(), d.end()).contains("\"number\"")) seen[20]++;
                 }
             }
         }
         String what = "spaced phones, keycap phones, name hashtags, streets without their kind, Telegram account numbers, "
                 + "handles without their @, Roman months, dotted phones, phones with letters for digits, names in Latin letters, "
-                + "birth years in brackets, towns with their kind after, пр-кт, rents after a street, names in a form's fields, names in a table's two fields, postal codes: " + java.util.Arrays.toString(seen);
+                + "birth years in brackets, towns with their kind after, пр-кт, rents after a street, names in a form's fields, names in a table's two fields, postal codes, "
+                + "names in a JSON record's fields, names in an SQL dump's quoted values, passports in a JSON record's fields, "
+                + "series and numbers in a shop's JSON: " + java.util.Arrays.toString(seen);
         for (int n : seen) assertTrue(n >= 1, what);
     }
 
@@ -568,6 +576,8 @@ class CorpusGeneratorTest {
         private static void name(String text, String value, String where) {
             // a form's fields, one part per line: the labels of the later lines are not parts
             text = text.replaceAll("(?iu)\n[^\\p{L}\n]*(имя|отчество): ", "\n");
+            // a JSON record's fields: the keys between the parts are not parts
+            text = text.replaceAll("\", \"(first|middle)_name\": \"", " ");
             // a hashtag in camel case: a part starts at each capital after a small letter
             String lower = text.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ").toLowerCase(RU).replace('ё', 'е');
             List<String> written = new ArrayList<>();
