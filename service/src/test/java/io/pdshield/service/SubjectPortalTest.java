@@ -234,7 +234,9 @@ class SubjectPortalTest {
                 "Кузнецова Елена Петровна передаёт привет",                     // no date
                 "Иванова Анна Сергеевна, 1985 г.р.",                            // another person
                 "Фамилия: Кузнецова\nИмя: Елена\nОтчество: Петровна\nДата рождения: 12.03.1985", // a form's fields
-                "| ФИО | Телефон | ДР |\n| Кузнецова Елена Петровна | 89165551234 | 12.03.1985 |"}; // a leaked table's row
+                "| ФИО | Телефон | ДР |\n| Кузнецова Елена Петровна | 89165551234 | 12.03.1985 |", // a leaked table's row
+                "{\"last_name\": \"Кузнецова\", \"first_name\": \"Елена\", \"middle_name\": \"Петровна\", \"birth_date\": \"1985-03-12\"}", // a JSON record
+                "(1842,'Кузнецова','Елена','Петровна','1985-03-12','79165551234'),"}; // an SQL dump's row
         postToOneChannel(texts);
         Http.Response r = http.post("/api/v1/subject/identifiers", subject, Http.json(Map.of("kind", "NAME_BIRTH",
                 "name", "Кузнецова Елена Петровна", "birth_date", "12.03.1985")));
@@ -244,8 +246,8 @@ class SubjectPortalTest {
         assertEquals(200, http.post("/api/v1/review/identifiers/" + id, reviewer, "{\"approve\":true,\"reason\":\"passport scan checked\"}").status());
         Set<Long> messages = new HashSet<>();
         for (JsonNode a : http.get("/api/v1/subject/alerts", subject).json()) messages.add(a.get("message").asLong());
-        assertEquals(Set.of(1L, 2L, 7L, 8L), messages, "the posts with the name and the date, or the name and the year alone, "
-                + "also as a form's fields and a table's row");
+        assertEquals(Set.of(1L, 2L, 7L, 8L, 9L, 10L), messages, "the posts with the name and the date, or the name and the year alone, "
+                + "also as a form's fields, a table's row, a JSON record and an SQL dump's row");
     }
 
     @ParameterizedTest
