@@ -820,7 +820,7 @@ final class DossierTemplates {
             b.t("\", \"passport_series\": \"").pd(Kind.PASSPORT_RU, passport.substring(0, 4) + "\", \"passport_number\": \""
                     + passport.substring(4), passport);
             b.t("\", \"address\": \"");
-            address(c, c.p.home());
+            recordAddress(c);
             b.t("\"}");
         } else {
             b.t("(" + id + ",'");
@@ -828,9 +828,22 @@ final class DossierTemplates {
             b.t("','").pd(Kind.BIRTH_DATE, q.birth().toString(), q.birth().toString());
             b.t("','").pd(Kind.PHONE, "7" + national, "+7" + national);
             b.t("','");
-            address(c, c.p.home());
+            recordAddress(c);
             b.t("')");
         }
+    }
+
+    /**
+     * The dossier's address in a database's record: in Latin letters in four records' sets in ten (a delivery or
+     * booking service's), by the phone's eighth digit, no extra draw; else as {@link #address} writes it.
+     */
+    private static void recordAddress(Ctx c) {
+        if ((c.p.phone().charAt(7) - '0') % 3 != 0) {
+            address(c, c.p.home());
+            return;
+        }
+        String t = Formats.latinText(Formats.address(c.r, c.p.home(), true));
+        c.b.pd(Kind.ADDRESS, t, Formats.addressValue(t));
     }
 
     /**

@@ -422,6 +422,34 @@ final class Formats {
         return sb.toString().toUpperCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * {@code text} with its Cyrillic letters in Latin ones as {@link #transliterated} spells them, each letter's case
+     * kept (a capital's transliteration capitalised: {@code Щ} → {@code Shch}) and everything else as it is: an address
+     * as delivery and booking records write it ({@code г. Москва, ул. Ленина, д. 5} → {@code g. Moskva, ul. Lenina, d. 5}).
+     */
+    static String latinText(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char l = Character.toLowerCase(c);
+            if (l < 'а' || l > 'я' && l != 'ё') {
+                sb.append(c);
+                continue;
+            }
+            String pair = i + 1 < text.length() ? text.substring(i, i + 2) : text.substring(i);
+            String r = transliterated(pair).toLowerCase(java.util.Locale.ROOT);
+            // ь and ъ before е/ё are read with it (Ильинская: Ilyinskaya is not asked); else one letter at a time
+            if (pair.length() == 2 && (l == 'ь' || l == 'ъ') && "её".indexOf(Character.toLowerCase(pair.charAt(1))) >= 0) {
+                i++;
+            } else {
+                r = transliterated(String.valueOf(c)).toLowerCase(java.util.Locale.ROOT);
+            }
+            if (c != l && !r.isEmpty()) r = Character.toUpperCase(r.charAt(0)) + r.substring(1);
+            sb.append(r);
+        }
+        return sb.toString();
+    }
+
     static String lemma(String s) {
         return s.toLowerCase(RU).replace('ё', 'е');
     }

@@ -103,7 +103,7 @@ class CorpusGeneratorTest {
         Pattern spaced = Pattern.compile("^\\+?[78]( \\d){10}$"), name = Pattern.compile("^[А-ЯЁ][а-яё-]+_?[А-ЯЁ][а-яё]+$"),
                 kindless = Pattern.compile("^(.+, )?г\\.? ?[А-ЯЁ][а-яё-]+(-[а-яё]+-[А-ЯЁ][а-яё]+)?, [А-ЯЁ][а-яё]+[аяыийе],? (д\\. ?)?\\d.*");
         Pattern roman = Pattern.compile("^\\d{1,2}[. ][IVX]+[. ]\\d{4}$");
-        int[] seen = new int[21];
+        int[] seen = new int[22];
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 for (TruthSpan t : m.spans()) {
@@ -139,6 +139,7 @@ class CorpusGeneratorTest {
                             if (text.matches("^[А-ЯЁ][а-яё-]+ г\\.?, .*")) seen[11]++;
                             if (text.contains("пр-кт")) seen[12]++;
                             if (text.matches("^[1-6]\\d{5}, .*")) seen[16]++;
+                            if (!text.matches("(?s).*[а-яёА-ЯЁ].*")) seen[21]++;
                         }
                         default -> {
                         }
@@ -154,7 +155,7 @@ class CorpusGeneratorTest {
                 + "handles without their @, Roman months, dotted phones, phones with letters for digits, names in Latin letters, "
                 + "birth years in brackets, towns with their kind after, пр-кт, rents after a street, names in a form's fields, names in a table's two fields, postal codes, "
                 + "names in a JSON record's fields, names in an SQL dump's quoted values, passports in a JSON record's fields, "
-                + "series and numbers in a shop's JSON: " + java.util.Arrays.toString(seen);
+                + "series and numbers in a shop's JSON, addresses in Latin letters: " + java.util.Arrays.toString(seen);
         for (int n : seen) assertTrue(n >= 1, what);
     }
 

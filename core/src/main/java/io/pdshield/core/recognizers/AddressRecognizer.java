@@ -50,7 +50,7 @@ public final class AddressRecognizer implements Recognizer {
 
     private static final ContextWords CONTEXT = ContextWords.of(
             "адрес", "адр$", "прописка", "прописан", "регистрац", "зарегистрирован", "проживает", "проживания",
-            "проживание", "живет", "живу", "место жительства", "🏠", "🏡", "📍");
+            "проживание", "живет", "живу", "место жительства", "🏠", "🏡", "📍", "address", "adres", "delivery");
 
     /** Region or district written before its name: {@code обл. Московская}, {@code Республика Татарстан}. */
     private static final int REGION = 1;
@@ -107,8 +107,26 @@ public final class AddressRecognizer implements Recognizer {
         put(m, LOCALITY | TWO_WORDS, "городской", "муниципальный"); // only before "округ" (see lookUpKind)
         put(m, ENTRANCE, "подъезд", "подъезде", "под", "пд", "этаж", "этаже", "эт");
         m.put("д", LOCALITY | HOUSE);
+        // in Latin letters, as delivery, booking and foreign services' records write Russian addresses: transliterated
+        // (g. Moskva, ul. Lenina, d. 5, kv. 12) or in English (Moscow, Lenina st. 5-12; Nevsky pr., 28, apt. 15)
+        put(m, REGION | REGION_AFTER, "obl", "oblast", "r-n", "rayon", "region");
+        put(m, REGION_AFTER, "kray", "krai");
+        put(m, REGION, "resp", "respublika", "republic");
+        put(m, LOCALITY, "g", "gor", "gorod", "pos", "poselok", "pgt", "der", "derevnya", "selo", "st-tsa", "stanitsa",
+                "khutor", "snt", "dnt", "dnp", "tsn");
+        put(m, STREET | STREET_AFTER, "ul", "ulitsa", "ulica", "pr", "pr-t", "pr-kt", "prosp", "prospekt", "prospect", "per",
+                "pereulok", "sh", "shosse", "nab", "naberezhnaya", "pl", "ploshchad", "proezd", "pr-d", "bulvar", "b-r",
+                "tupik", "alleya", "trakt", "liniya", "st", "street", "ave", "avenue", "lane", "blvd", "boulevard", "emb", "embankment",
+                "sq", "square", "hwy", "highway");
+        put(m, STREET | STREET_AFTER | DISTRICT, "mkr", "mkrn", "mikrorayon", "kv-l", "kvartal");
+        // an English street (Tverskaya str.) or a transliterated building (d. 5 str. 2, строение)
+        put(m, STREET | STREET_AFTER | BUILDING, "str");
+        put(m, HOUSE, "d", "dom", "house", "bld", "vl", "vld", "vladenie", "uch", "uchastok");
+        put(m, BUILDING, "korp", "korpus", "k", "bldg", "building", "stroenie", "lit", "litera");
+        put(m, FLAT, "kv", "kvartira", "apt", "apartment", "flat", "of", "ofis", "office", "pom", "komn", "komnata");
+        put(m, ENTRANCE, "podezd", "pod", "etazh", "et", "floor");
         put(m, LABEL, "адрес", "адресу", "адр", "прописка", "прописан", "прописана", "проживает", "проживающий",
-                "проживающая", "живет", "adr", "address");
+                "проживающая", "живет", "adr", "address", "adres");
         return WordTable.of(m);
     }
 
@@ -208,7 +226,8 @@ public final class AddressRecognizer implements Recognizer {
         char d = t.firstChar(p);
         if (d < '1' || d > '6') return first;
         if (p == 0) return p;
-        if (t.glued(p)) return first;
+        // glued to what is before it only as a quoted field's value: "address": "119334, Москва, …"
+        if (t.glued(p) && !(t.isSym(p - 1, '"') && (p < 2 || !t.glued(p - 1)))) return first;
         byte before = t.type(p - 1);
         return before == Tokens.NL || before == Tokens.SYM && (p < 2 || !t.isNum(p - 2))
                 || before == Tokens.WORD && t.length(p - 1) >= 3 && !t.glued(p - 1) ? p : first;
@@ -319,6 +338,13 @@ public final class AddressRecognizer implements Recognizer {
         boolean flat;
         /** The kind code of the street part last read by {@link #street}. */
         int streetKind;
+        /**
+         * The names read by {@link #name} are in Latin letters (the kind before them is, or the first of them is):
+         * an address written in Latin letters ({@code g. Moskva, ul. Lenina, d. 5}, {@code Lenina st. 5-12}).
+         */
+        private boolean latinNames;
+        /** The address being read has a part in Latin letters: it needs more than a street and a number. */
+        private boolean latin;
 
         Parse reset(Tokens tokens) {
             t = tokens;
@@ -431,16 +457,16 @@ public final class AddressRecognizer implements Recognizer {
             // records write it: Москва г, Ленина ул, дом № 5
             int before = t.isSym(first - 1, ',') ? first - 2 : first - 1;
             boolean kindAfter = false;
-            if (t.isSym(before, '.') && t.isWord(before - 1) && t.equalsIgnoreCase(before - 1, "г")) {
+            if (t.isSym(before, '.') && t.isWord(before - 1) && (t.equalsIgnoreCase(before - 1, "г") || t.equalsIgnoreCase(before - 1, "g"))) {
                 before -= 2;
                 kindAfter = true;
-            } else if (t.isWord(before) && t.equalsIgnoreCase(before, "г")) {
+            } else if (t.isWord(before) && (t.equalsIgnoreCase(before, "г") || t.equalsIgnoreCase(before, "g"))) {
                 before--;
                 kindAfter = true;
             }
             int city = RussianCities.endingAt(t, before);
             // any town with its kind after it (Тихвин г): one capitalised word
-            if (city < 0 && kindAfter && t.isWord(before) && t.has(before, Tokens.CAP) && t.has(before, Tokens.CYR)
+            if (city < 0 && kindAfter && t.isWord(before) && t.has(before, Tokens.CAP) && (t.has(before, Tokens.CYR) || latinWord(before))
                     && !t.glued(before + 1) && kind(before) == 0) {
                 city = before;
             }
@@ -449,6 +475,8 @@ public final class AddressRecognizer implements Recognizer {
                 areas++;
                 locality = true;
             }
+            // in Latin letters a street and a number alone are as often a company's or a foreign one's (Wall St. 2008)
+            if (latin && !(locality || flat || building || explicitHouse || labelBefore(first))) return -1;
             return p;
         }
 
@@ -457,7 +485,7 @@ public final class AddressRecognizer implements Recognizer {
          * localities ({@code Московская обл., г. Химки}); returns the token after them.
          */
         private int areasFrom(int p) {
-            labelled = kindless = cityStreet = false;
+            labelled = kindless = cityStreet = latin = false;
             first = -1;
             areas = 0;
             locality = street = house = explicitHouse = building = flat = false;
@@ -608,8 +636,12 @@ public final class AddressRecognizer implements Recognizer {
         private int afterLabel(int label) {
             int p = label + 1;
             for (int k = 0; k < 3 && t.isWord(p) && !t.has(p, Tokens.CAP); k++) p++;
+            // a record's key: "address": "…"
+            boolean quoted = t.isSym(p, '"') && (t.isSym(p + 1, ':') || t.isSym(p + 1, '='));
+            if (quoted) p++;
             char c = t.symbolAt(p);
-            if (c == ':' || c == '-' || c == '—') p++;
+            if (c == ':' || c == '-' || c == '—' || c == '=') p++;
+            if (quoted && t.isSym(p, '"')) p++;
             return p;
         }
 
@@ -628,6 +660,7 @@ public final class AddressRecognizer implements Recognizer {
          * лет} is no address). Returns the token after it, or -1 (no part is kept then).
          */
         private int kindless(int q, boolean unlabelled) {
+            latinNames = t.isWord(q) && latinWord(q);
             int e = name(q, 2, false, false);
             if (e < 0 || (kind(e) & (STREET_AFTER | REGION_AFTER)) != 0) return -1; // Ленинский пр-т: the kind-led pass
             if (unlabelled && !streetName(e - 1)) return -1;
@@ -655,6 +688,11 @@ public final class AddressRecognizer implements Recognizer {
             char[] b = t.chars();
             int e = t.end(w);
             char c = Chars.lower(b[e - 1]);
+            if (latinWord(w)) {
+                // transliterated: Lenina, Tverskaya, Sadovyy, Lesnoy, Gorkogo
+                if (c == 'o') return e - t.start(w) >= 4 && Chars.lower(b[e - 2]) == 'g' && "oe".indexOf(Chars.lower(b[e - 3])) >= 0;
+                return c == 'a' || c == 'y' || c == 'i' || c == 'e';
+            }
             if (c == 'о') { // a surname or an adjective in the genitive: Толстого, Маяковского, Горького
                 char g = e - t.start(w) >= 4 ? Chars.lower(b[e - 2]) : 0;
                 char v = g != 0 ? Chars.lower(b[e - 3]) : 0;
@@ -747,6 +785,7 @@ public final class AddressRecognizer implements Recognizer {
             if ((k & (REGION | LOCALITY)) != 0) {
                 // one-letter kinds are prepositions too (с, п): a lower-case name only after "с." or a full word
                 int after = kindEnd(q);
+                latinNames = latinWord(q);
                 int e = name(after, 3, after > q + 1 || t.length(q) > 2, false);
                 // a name in quotes: СНТ «Ромашка», ДНП "Лесное"
                 char open = t.symbolAt(after);
@@ -761,9 +800,15 @@ public final class AddressRecognizer implements Recognizer {
                 }
             }
             if (!t.isWord(q) || !t.has(q, Tokens.CAP) || (k & PLACE) != 0) return -1;
+            latinNames = latinWord(q);
             int e = name(q, 2, false, false);
             if (e >= 0 && (kind(e) & REGION_AFTER) != 0) return kindEnd(e);
             return -1;
+        }
+
+        /** Token i is a word of Latin letters only; a name read from it makes the address a Latin one ({@link #latin}). */
+        private boolean latinWord(int i) {
+            return t.has(i, Tokens.LAT) && !t.mixedScript(i);
         }
 
         /**
@@ -774,12 +819,14 @@ public final class AddressRecognizer implements Recognizer {
             q = ordinalEnd(q);
             int k = kind(q);
             if ((k & STREET) != 0) {
+                latinNames = latinWord(q);
                 int e = name(kindEnd(q), 3, true, true);
                 if (e >= 0) {
                     streetKind = k;
                     return e;
                 }
             }
+            latinNames = t.isWord(q) && latinWord(q);
             int e = name(q, 2, false, false);
             if (e >= 0 && (kind(e) & STREET_AFTER) != 0) {
                 streetKind = kind(e);
@@ -808,9 +855,11 @@ public final class AddressRecognizer implements Recognizer {
             }
             // a kind word is a name only first and written out in capitals: ул. Набережная, Набережная пл.
             // Latin words are no Russian place names; a Cyrillic one with a Latin look-alike in it is (Лeнина)
-            while (words < maxWords && t.isWord(p) && (!t.has(p, Tokens.LAT) || t.mixedScript(p))
+            // in a Latin address ({@link #latinNames}) only Latin words
+            while (words < maxWords && t.isWord(p) && (latinNames ? latinWord(p) : !t.has(p, Tokens.LAT) || t.mixedScript(p))
                     && (kind(p) == 0 || (words == 0 && t.has(p, Tokens.CAP) && kindEnd(p) == p + 1))) {
                 boolean cap = t.has(p, Tokens.CAP);
+                if (latinNames) latin = true;
                 if (!cap) {
                     if (words == 0 && !afterKind) return -1;
                     if (words > 0 && (!lower || t.length(p) < 3)) break;
@@ -935,12 +984,12 @@ public final class AddressRecognizer implements Recognizer {
                 return -1;
             }
             // a house letter and a building glued together: 40вк2
-            if (t.isWord(e) && t.glued(e) && t.length(e) == 2 && (t.text().charAt(t.end(e) - 1) | 0x20) == 'к'
-                    && t.isNum(e + 1) && t.glued(e + 1)) {
+            if (t.isWord(e) && t.glued(e) && t.length(e) == 2 && ((t.text().charAt(t.end(e) - 1) | 0x20) == 'к'
+                    || (t.text().charAt(t.end(e) - 1) | 0x20) == 'k') && t.isNum(e + 1) && t.glued(e + 1)) {
                 return e + 2;
             }
             // a structure glued to the house number: 39с1 (строение 1)
-            if (t.isWord(e) && t.glued(e) && t.length(e) == 1 && Chars.lower(t.firstChar(e)) == 'с'
+            if (t.isWord(e) && t.glued(e) && t.length(e) == 1 && (Chars.lower(t.firstChar(e)) == 'с' || Chars.lower(t.firstChar(e)) == 's')
                     && t.isNum(e + 1) && t.glued(e + 1) && !t.alnumAfter(e + 1)) {
                 return e + 2;
             }

@@ -34,7 +34,15 @@ final class RussianCities {
             "евпатория", "реутов", "ноябрьск", "ачинск", "бердск", "элиста", "арзамас", "ханты-мансийск",
             "елец", "тобольск", "магадан", "анадырь", "салехард", "биробиджан", "горно-алтайск", "нарьян-мар",
             // the usual short forms in chats
-            "спб", "мск", "екб");
+            "спб", "мск", "екб",
+            // in Latin letters (delivery and booking records): the English names and the transliterations
+            "moscow", "moskva", "saint petersburg", "sankt-peterburg", "petersburg", "peterburg", "spb", "msk",
+            "novosibirsk", "yekaterinburg", "ekaterinburg", "kazan", "nizhny novgorod", "nizhniy novgorod", "chelyabinsk",
+            "krasnoyarsk", "samara", "ufa", "rostov-on-don", "rostov-na-donu", "omsk", "krasnodar", "voronezh", "perm",
+            "volgograd", "saratov", "tyumen", "tolyatti", "izhevsk", "barnaul", "irkutsk", "khabarovsk", "yaroslavl",
+            "vladivostok", "tomsk", "kaliningrad", "tula", "tver", "sochi", "sevastopol", "kemerovo", "ryazan", "penza",
+            "lipetsk", "kirov", "astrakhan", "kursk", "bryansk", "belgorod", "surgut", "kaluga", "smolensk", "murmansk",
+            "arkhangelsk", "vologda", "pskov", "khimki", "podolsk", "balashikha", "mytishchi", "lyubertsy");
 
     private RussianCities() {
     }
@@ -45,6 +53,32 @@ final class RussianCities {
      */
     static int endingAt(Tokens t, int last) {
         if (!t.isWord(last) || !t.has(last, Tokens.CAP)) return -1;
+        if (t.has(last, Tokens.LAT) && !t.mixedScript(last)) {
+            int listed = listedEndingAt(t, last);
+            return listed >= 0 ? listed : transliterated(t, last) ? last : -1;
+        }
+        return listedEndingAt(t, last);
+    }
+
+    /** Per thread: a Latin word read back in Cyrillic ({@link LatinNames#cyrillic}). */
+    private static final ThreadLocal<char[]> CYRILLIC = ThreadLocal.withInitial(() -> new char[64]);
+
+    /**
+     * Whether the Latin word at {@code last} is a listed city read back in Cyrillic, in any of the spellings {@link
+     * LatinNames#cyrillic} tries: {@code Magnitogorsk}, {@code Perm} (пермь), {@code Yaroslavl}.
+     */
+    private static boolean transliterated(Tokens t, int last) {
+        int len = t.length(last);
+        if (len > 30) return false;
+        char[] out = CYRILLIC.get();
+        for (int v = 0; v < 6; v++) {
+            int n = LatinNames.cyrillic(t.chars(), t.start(last), t.end(last), v, out);
+            if (n > 0 && CITIES.get(out, 0, n) != WordTable.NONE) return true;
+        }
+        return false;
+    }
+
+    private static int listedEndingAt(Tokens t, int last) {
         CharSequence text = t.text();
         int end = t.end(last);
         int first = last;

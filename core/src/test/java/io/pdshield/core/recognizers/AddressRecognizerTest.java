@@ -31,6 +31,15 @@ class AddressRecognizerTest {
     /** text, the span of the address, its value (lower case, white space collapsed). */
     static Stream<Arguments> found() {
         return Stream.of(
+                // in Latin letters, as delivery, booking and foreign services' records write them: transliterated or in English
+                arguments("Address: g. Moskva, ul. Lenina, d. 5, kv. 12", "g. Moskva, ul. Lenina, d. 5, kv. 12", "g. moskva, ul. lenina, d. 5, kv. 12"),
+                arguments("address: Moscow, Lenina st. 5-12", "Moscow, Lenina st. 5-12", "moscow, lenina st. 5-12"),
+                arguments("Address: Saint Petersburg, Nevsky pr., 28, apt. 15", "Saint Petersburg, Nevsky pr., 28, apt. 15",
+                        "saint petersburg, nevsky pr., 28, apt. 15"),
+                arguments("Delivery address: Russia, Moscow, Tverskaya str., 7-3, 125009", "Moscow, Tverskaya str., 7-3", "moscow, tverskaya str., 7-3"),
+                arguments("125009, Moscow, Tverskaya str., 7, apt. 3", "125009, Moscow, Tverskaya str., 7, apt. 3", "125009, moscow, tverskaya str., 7, apt. 3"),
+                arguments("Moskovskaya obl., g. Khimki, ul. Mira, d. 3", "Moskovskaya obl., g. Khimki, ul. Mira, d. 3", "moskovskaya obl., g. khimki, ul. mira, d. 3"),
+                arguments("Ekaterinburg, pr. Lenina 50-12", "Ekaterinburg, pr. Lenina 50-12", "ekaterinburg, pr. lenina 50-12"),
                 arguments("Адрес: г. Москва, ул. Ленина, д. 5, кв. 12", "г. Москва, ул. Ленина, д. 5, кв. 12", "г. москва, ул. ленина, д. 5, кв. 12"),
                 arguments("прописка ул. Ленина, д. 5, кв. 12", "ул. Ленина, д. 5, кв. 12", "ул. ленина, д. 5, кв. 12"),
                 arguments("проживает: г. Казань ул. Баумана д 10 кв 5", "г. Казань ул. Баумана д 10 кв 5", "г. казань ул. баумана д 10 кв 5"),
@@ -176,6 +185,12 @@ class AddressRecognizerTest {
 
     static Stream<String> quiet() {
         return Stream.of(
+                // in Latin letters, a street and a number with no town, house word or flat: a company's, a foreign one's
+                "Wall St. 2008 crisis",
+                "Baker St. 221",
+                "Windows 10 Pro, St. 5",
+                "The price is $10 per Month 5 times",
+                "ul. lenina 5",
                 "митинг на ул. Тверской в субботу",
                 "г. Москва",
                 "проспект Мира",
