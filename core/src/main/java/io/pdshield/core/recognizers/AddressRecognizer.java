@@ -36,6 +36,12 @@ import java.util.Set;
  * with a feminine adjective, near a person's name ({@code Иванов Иван, Москва, Ленина 5}); with a lower score
  * unless {@code д.} or a flat says it.
  *
+ * <p>Addresses in Latin letters, as delivery, booking and foreign services' records write them, are read the same way
+ * with Latin kinds, transliterated or English ({@code g. Moskva, ul. Lenina, d. 5, kv. 12}, {@code Moscow, Lenina st. 5-12},
+ * {@code Nevsky pr., 28, apt. 15}); a listed city counts in Latin letters too, read back in Cyrillic ({@code Magnitogorsk}).
+ * A Latin street and number alone are too often a company's or a foreign one's ({@code Wall St. 2008}): they need a town,
+ * a house word, a building, a flat or an address label. A record's key is a label ({@code "address": "…"}).
+ *
  * <p>Deliberately not reported: a street without a house ({@code митинг на ул. Тверской}), a lone
  * city, a house number without a street, a street without its kind, a label or a town ({@code Ленина 5}),
  * a large city's street without a flat and without a person's name near ({@code Москва, Ленина 5}: a meeting
