@@ -54,7 +54,9 @@ public final class BirthDateRecognizer implements Recognizer {
     /** Birth words before a date: {@code дата рождения}, {@code рожд.}, {@code родилась}, {@code ДР}, {@code DOB}. */
     private static final WordTable BIRTH_WORDS = WordTable.of(0,
             "др", "рождения", "рождение", "рожд", "рожден", "рождена", "рожденный", "рожденная", "родился", "родилась",
-            "родила", "родившийся", "родившаяся", "dob", "born", "birth", "birthday", "birthdate");
+            "родила", "родившийся", "родившаяся", "dob", "born", "birth", "birthday", "birthdate", "bday",
+            // transliterated keys of leaked records: data_rozhdeniya
+            "rozhdeniya", "rozhdeniia", "rozhd");
     /** Words saying a date beside a name is an event or a document date, not a birth. */
     private static final ContextWords EVENT = ContextWords.of(
             "концерт", "заказ", "матч", "погиб", "выдан", "выдачи", "срок", "билет", "рейс",
@@ -442,8 +444,17 @@ public final class BirthDateRecognizer implements Recognizer {
             if (word != null) return word;
             if (t.equalsIgnoreCase(j, "род") && t.isSym(j + 1, '.')) return "род.";
             if (isDr(t, j)) return "д.р";
+            if (drKey(t, j)) return "dr";
         }
         return null;
+    }
+
+    /** Token j is a record's transliterated key {@code dr} (ДР): {@code "dr": "1985-03-12"}, {@code dr=12.03.1985}. */
+    private static boolean drKey(Tokens t, int j) {
+        if (t.length(j) != 2 || !t.equalsIgnoreCase(j, "dr")) return false;
+        char after = t.symbolAt(j + 1);
+        if (after == '"' || after == '\'') return t.isSym(j - 1, after) && (t.isSym(j + 2, ':') || t.isSym(j + 2, '='));
+        return (after == '=' || after == ':') && t.glued(j + 1) && !t.alnumBefore(j) && !t.isSym(j - 1, '.');
     }
 
     /** {@code г.р.}, {@code г. р.}, {@code гр}, {@code года рождения} at token {@code next}, also after a repeated {@code г.}. */

@@ -17,7 +17,9 @@ import java.util.Set;
  */
 public final class DriverLicenseRecognizer implements Recognizer {
     static final ContextWords CONTEXT = ContextWords.of(
-            "ву$", "в/у", "водител", "права", "прав$", "удостоверени", "вод.уд", "вод. уд", "driver", "license", "/vu");
+            "ву$", "в/у", "водител", "права", "прав$", "удостоверени", "вод.уд", "вод. уд", "driver", "license", "/vu",
+            // a leaked record's transliterated keys: "vu": …, "voditelskoe": …
+            "vu$", "voditel", "prava$");
 
     @Override
     public String name() {

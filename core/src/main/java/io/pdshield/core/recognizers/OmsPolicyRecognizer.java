@@ -14,7 +14,9 @@ import java.util.Set;
  * ЕНП), where it also outranks a Luhn-valid card reading of the same digits.
  */
 public final class OmsPolicyRecognizer implements Recognizer {
-    static final ContextWords CONTEXT = ContextWords.of("полис", "омс", "енп", "медицинск", "страховой мед", "/oms");
+    static final ContextWords CONTEXT = ContextWords.of("полис", "омс", "енп", "медицинск", "страховой мед", "/oms",
+            // a leaked record's transliterated keys: "oms": …, "polis": …
+            "oms$", "polis");
 
     @Override
     public String name() {

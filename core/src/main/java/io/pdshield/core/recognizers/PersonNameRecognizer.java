@@ -60,7 +60,7 @@ public final class PersonNameRecognizer implements Recognizer {
             // a dossier's or a lookup's target: Цель: Виктория Королева, /fio Кириллов Лука
             "цель$", "объект$", "/fio", "/name", "/фио",
             // a leaked record's keys: {"last_name": "Иванова", "first_name": "Анна", …}
-            "last_name", "first_name", "middle_name", "surname", "patronymic");
+            "last_name", "first_name", "middle_name", "surname", "patronymic", "fio$");
 
     /** Name words of the records that write names in Latin letters: tickets, deliveries, bookings. */
     private static final ContextWords LATIN_CONTEXT = CONTEXT.plus("пассажир", "passenger", "name$", "получатель",
@@ -86,7 +86,7 @@ public final class PersonNameRecognizer implements Recognizer {
      * after them is reported.
      */
     private static final WordTable LABELS = WordTable.of(java.util.Map.ofEntries(
-            java.util.Map.entry("фамилия", FAM), java.util.Map.entry("фио", FAM), java.util.Map.entry("имя", NAME),
+            java.util.Map.entry("фамилия", FAM), java.util.Map.entry("фио", FAM), java.util.Map.entry("fio", FAM), java.util.Map.entry("имя", NAME),
             java.util.Map.entry("отчество", PATR), java.util.Map.entry("last_name", FAM), java.util.Map.entry("lastname", FAM),
             java.util.Map.entry("surname", FAM), java.util.Map.entry("familiya", FAM), java.util.Map.entry("familia", FAM),
             java.util.Map.entry("first_name", NAME), java.util.Map.entry("firstname", NAME), java.util.Map.entry("imya", NAME),

@@ -26,7 +26,9 @@ public final class PhoneRecognizer implements Recognizer {
             "тел", "телефон", "номер", "моб$", "сотов", "мобильн", "whatsapp", "ватсап", "вацап", "viber", "вайбер",
             "звон", "позвон", "phone", "tel$", "contact", "контакт", "/phone", "📱", "☎", "📞", "сим-карт", "оператор",
             // the dossiers' abbreviations: т. +7 992 207 19 65, тлф
-            "т.", "тлф");
+            "т.", "тлф",
+            // a leaked record's transliterated and English keys: "telefon": …, "mobile": …
+            "telefon", "mobil");
 
     /**
      * Numbers that are not phones, though "номер" is a phone word: a longer phrase starting at the same

@@ -29,6 +29,8 @@ public final class VehiclePlateRecognizer implements Recognizer {
             "авто", "машин", "госномер", "гос. номер", "гос.номер", "г/н", "грз", "номер авто", "/car", "🚗", "🚙",
             "автомобил", "тс$", "транспорт", "plate", "гибдд", "гаи", "парков", "а/м", "тачк", "ездит", "/gos", "/auto",
             "мото", "такси", "прицеп", "трактор", "🏍", "🛵", "🚕",
+            // a leaked record's transliterated and English keys: "gosnomer": …, "car": …
+            "gosnomer", "gos_nomer", "gos_number", "avto", "car$", "vehicle",
             // makes: a plate follows the car it belongs to (Toyota RAV4 ЕВ012 147)
             "lada", "лада", "ваз$", "уаз$", "газ$", "kia$", "киа$", "toyota", "тойота", "hyundai", "хендай", "хундай",
             "mercedes", "мерседес", "bmw", "бмв", "mazda", "мазда", "nissan", "ниссан", "skoda", "шкода", "volkswagen",

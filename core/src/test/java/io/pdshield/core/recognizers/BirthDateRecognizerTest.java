@@ -52,6 +52,10 @@ class BirthDateRecognizerTest {
                 arguments("Петрова, 05.03.1990 г.р.", "05.03.1990", "1990-03-05"),
                 arguments("Сидоров 17.11.1979г.р.", "17.11.1979", "1979-11-17"),
                 arguments("Лазарев / 19 февраля 1976 г. г.р. / тел. скрыт", "19 февраля 1976", "1976-02-19"),
+                // a leaked record's keys, transliterated too
+                arguments("{\"fio\":\"Иванова Анна Сергеевна\",\"dr\":\"12.03.1985\",\"tel\":\"+79161234567\"}", "12.03.1985", "1985-03-12"),
+                arguments("dr=1985-03-12&tel=79161234567", "1985-03-12", "1985-03-12"),
+                arguments("{\"data_rozhdeniya\": \"1985-03-12\"}", "1985-03-12", "1985-03-12"),
                 // right beside a name in quoted fields: an SQL dump's values, a quoted CSV export
                 arguments("(1843,'Петров','Сергей','Николаевич','1979-11-02','79031112233'),", "1979-11-02", "1979-11-02"),
                 arguments("\"Петров Сергей Николаевич\";\"02.11.1979\";\"79031112233\"", "02.11.1979", "1979-11-02"),
@@ -148,6 +152,8 @@ class BirthDateRecognizerTest {
                 "Смирнова Ольга Игоревна " + oldestRecent(),
                 "Иванов Иван Петрович " + recent() + " подал заявление",
                 "Петрова Анна, " + recent() + " — выпускной",
+                // Dr. is a doctor, not a birth
+                "Dr. Smith, appointment 12.03.1985",
                 // an SQL dump's row of an order: its recent date beside the customer's name
                 "(1842,'Иванов Иван Петрович','" + recent() + "','доставлен'),",
                 "Иванов Петр погиб " + "16.02.1995",

@@ -92,6 +92,10 @@ class StructuredRecognizersTest {
                 arguments("полис ОМС 6397 7890 0852 2696; карта 5213-8295-1032-7947", BANK_CARD, "5213-8295-1032-7947", "5213829510327947"),
                 // driver licence
                 arguments("ВУ 99 12 345678", DRIVER_LICENSE, "99 12 345678", "9912345678"),
+                // a leaked record's transliterated keys
+                arguments("{\"vu\": \"99 12 345678\"}", DRIVER_LICENSE, "99 12 345678", "9912345678"),
+                arguments("{\"oms\": \"6397789008522696\"}", OMS_POLICY, "6397789008522696", "6397789008522696"),
+                arguments("{\"gosnomer\": \"A123BC77\"}", VEHICLE_PLATE, "A123BC77", "А123ВС77"),
                 arguments("водительское удостоверение 77 АВ 123456", DRIVER_LICENSE, "77 АВ 123456", "77АВ123456"),
                 // the licence's label decides, though "выдано" after it is a passport word too
                 arguments("ВУ: 99 18 123456, выдано 12.03.2019", DRIVER_LICENSE, "99 18 123456", "9918123456"),
@@ -234,6 +238,18 @@ class StructuredRecognizersTest {
         Finding f = Expect.finds(text, kind, span, value);
         assertTrue(f.score() >= 0.5 && f.score() <= 1);
         assertTrue(!f.explanation().recognizer().isEmpty() && !f.explanation().validation().isEmpty());
+    }
+
+    /** A leaked record's transliterated or English key counts as the kind's context word, as its Russian label does. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "{\"telefon\": \"89161234567\"}|PHONE|89161234567|telefon",
+            "{\"mobile\": \"79161234567\"}|PHONE|79161234567|mobil",
+            "{\"gos_nomer\": \"А123ВС77\"}|VEHICLE_PLATE|А123ВС77|gos_nomer",
+            "{\"oms\": \"6397789008522696\"}|OMS_POLICY|6397789008522696|oms"})
+    void aRecordsKeyIsContext(String text, io.pdshield.core.Kind kind, String span, String word) {
+        io.pdshield.core.Finding f = io.pdshield.core.Expect.finds(text, kind, span, null);
+        assertTrue(f.explanation().context().contains(word), f.explanation().toString());
     }
 
     static Stream<Arguments> quiet() {
