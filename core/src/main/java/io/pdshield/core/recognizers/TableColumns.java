@@ -6,8 +6,10 @@ import java.util.Locale;
 /**
  * The header cells above a leaked table's values: a line of labels without digits, its cells apart by {@code |},
  * {@code ;}, a tab or a comma (two at least), heads the lines below it that have as many of the same separator
- * ({@code | ФИО | Телефон | ДР |}, a markdown rule line {@code |---|---|} included). Made once per text, in one pass
- * over its characters; a value then finds its column's label by binary search, however far below the header.
+ * ({@code | ФИО | Телефон | ДР |}, a markdown rule line {@code |---|---|} included), until a line of another shape or
+ * one of the same shape that labels a column as dates (a second table's header right below the first's rows). Made once
+ * per text, in one pass over its characters; a value then finds its column's label by binary search, however far below
+ * the header.
  *
  * <p>Not thread-safe; made per text by the recognizer that needs it.
  */
@@ -56,9 +58,11 @@ final class TableColumns {
             }
             sepOf[line] = sep;
             headerOf[line] = -1;
-            if (header >= 0 && sep == headerSep && count == headerCount) {
+            boolean labels = sep != 0 && letters && !digits;
+            if (header >= 0 && sep == headerSep && count == headerCount && !(labels && dateLabelCell(start, i, sep))) {
                 headerOf[line] = header; // a row of the table (one without digits too)
-            } else if (sep != 0 && letters && !digits) {
+            } else if (labels) {
+                // a header; also a line shaped as the table's rows that labels a column as dates: a second table's header
                 header = line;
                 headerSep = sep;
                 headerCount = count;
@@ -68,6 +72,18 @@ final class TableColumns {
             line++;
             start = i + 1;
         }
+    }
+
+    /** Whether a cell of the line {@code [start,end)} labels dates ({@link #birthLabel}, {@link #otherDateLabel}). */
+    private boolean dateLabelCell(int start, int end, char sep) {
+        for (int c = start; c <= end; ) {
+            int e = c;
+            while (e < end && text.charAt(e) != sep) e++;
+            String cell = text.subSequence(c, e).toString().strip().toLowerCase(Locale.ROOT).replace('ё', 'е');
+            if (!cell.isEmpty() && (birthLabel(cell) || otherDateLabel(cell))) return true;
+            c = e + 1;
+        }
+        return false;
     }
 
     /** The label heading the cell at character {@code offset}, trimmed, or null when no header heads its line. */

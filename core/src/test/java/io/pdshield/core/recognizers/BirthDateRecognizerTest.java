@@ -225,6 +225,14 @@ class BirthDateRecognizerTest {
         Expect.quiet(text, BIRTH_DATE);
     }
 
+    @Test
+    void aSecondTableRightBelowTheFirstHasItsOwnHeader() {
+        String text = "| ФИО | Телефон | ДР |\n| Петрова Анна | 89031234567 | 05.11.1990 |\n"
+                + "| Сотрудник | Телефон | Дата приёма |\n| Иванов Иван Иванович | 89161234567 | 12.03.2015 |";
+        List<Finding> dates = Expect.detector().detect(text).stream().filter(f -> f.kind() == BIRTH_DATE).toList();
+        assertEquals(List.of("1990-11-05"), dates.stream().map(Finding::value).toList(), "the first table's birth date only");
+    }
+
     @ParameterizedTest
     @MethodSource("inARow")
     void theDetectorFindsADateInANamesRow(String text, String span, String value) {
