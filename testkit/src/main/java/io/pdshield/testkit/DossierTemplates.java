@@ -759,13 +759,20 @@ final class DossierTemplates {
         // per field, or an SQL dump's quoted values
         int layout = (p.phone().charAt(9) - '0') % 4;
         int record = (p.phone().charAt(8) - '0') % 4 != 0 ? NO_RECORD : layout == 0 ? JSON : layout == 2 ? SQL : NO_RECORD;
+        // half the JSON ones are XML elements instead, by the phone's eighth digit
+        if (record == JSON && (p.phone().charAt(7) - '0') % 2 == 1) record = XML;
+        // half the tables with the phone first give the name's parts in columns of their own, by the phone's ninth digit
+        if (layout == 3 && (p.phone().charAt(8) - '0') % 2 == 1) layout = SPLIT_NAME;
         String what = r.pick(new String[]{"клиентов", "сотрудников", "должников", "заказов"});
         if (record == NO_RECORD) {
             b.t("Слив таблицы " + what + " (фрагмент):").nl();
-            b.t(layout == 1 ? "Фамилия;Имя;Телефон;Дата рождения;Адрес" : layout == 3 ? "ФИО | Телефон | Дата рождения | Адрес"
+            // the semicolon export's header in English in half of them, by the phone's ninth digit
+            b.t(layout == 1 ? ((p.phone().charAt(8) - '0') % 2 == 0 ? "Фамилия;Имя;Телефон;Дата рождения;Адрес"
+                    : "last_name;first_name;phone;birth_date;address") : layout == 3 ? "ФИО | Телефон | Дата рождения | Адрес"
+                    : layout == SPLIT_NAME ? "Фамилия | Имя | Отчество | Телефон | Дата рождения | Адрес"
                     : "ФИО | Дата рождения | Телефон | Адрес").nl();
         } else {
-            b.t("Слив базы " + what + " (" + (record == JSON ? "JSON" : "SQL") + "):").nl();
+            b.t("Слив базы " + what + " (" + (record == JSON ? "JSON" : record == XML ? "XML" : "SQL") + "):").nl();
             if (record == SQL) b.t("INSERT INTO `" + (what.equals("сотрудников") ? "staff" : "clients") + "` VALUES").nl();
         }
         Formats.Named n = Formats.name(r, p, RuNames.Case.NOM, Formats.NameStyle.FIO, r.chance(0.3));
@@ -798,11 +805,13 @@ final class DossierTemplates {
         footer(c);
     }
 
-    private static final int NO_RECORD = 0, JSON = 1, SQL = 2;
+    private static final int NO_RECORD = 0, JSON = 1, SQL = 2, XML = 3;
+    /** A table layout ({@link #table}): the phone before the birth date, the name's parts in columns of their own. */
+    private static final int SPLIT_NAME = 4;
 
     /**
      * A database's record of {@code q} (named {@code n}, in the nominative) living at the dossier's address, as a JSON
-     * line or an SQL dump's row of quoted values: the id, the name's parts in fields of their own (one name span
+     * line, an XML element or an SQL dump's row of quoted values: the id, the name's parts in fields of their own (one name span
      * across them, the keys or quotes between included), the birth date in ISO form, the phone's digits and, in
      * JSON, the passport's series and number under keys of their own (one span), then the address.
      */
@@ -822,6 +831,15 @@ final class DossierTemplates {
             b.t("\", \"address\": \"");
             recordAddress(c);
             b.t("\"}");
+        } else if (record == XML) {
+            String tag = "client";
+            b.t("<" + tag + "><id>" + id + "</id><LastName>");
+            b.pd(Kind.PERSON_NAME, parts[0] + "</LastName><FirstName>" + parts[1] + "</FirstName><MiddleName>" + parts[2], n.value());
+            b.t("</MiddleName><BirthDate>").pd(Kind.BIRTH_DATE, q.birth().toString(), q.birth().toString());
+            b.t("</BirthDate><Phone>").pd(Kind.PHONE, "7" + national, "+7" + national);
+            b.t("</Phone><Address>");
+            recordAddress(c);
+            b.t("</Address></" + tag + ">");
         } else {
             b.t("(" + id + ",'");
             b.pd(Kind.PERSON_NAME, parts[0] + "','" + parts[1] + "','" + parts[2], n.value());
@@ -856,6 +874,8 @@ final class DossierTemplates {
         if (layout == 1) {
             String[] parts = n.text().split(" "), lemmas = n.value().split(" ");
             b.pd(Kind.PERSON_NAME, parts[0] + ";" + parts[1], lemmas[0] + " " + lemmas[1]).t(sep);
+        } else if (layout == SPLIT_NAME) {
+            b.pd(Kind.PERSON_NAME, n.text().replace(" ", " | "), n.value()).t(sep);
         } else {
             b.pd(Kind.PERSON_NAME, n.text(), n.value()).t(sep);
         }

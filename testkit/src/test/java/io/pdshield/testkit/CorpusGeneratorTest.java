@@ -103,7 +103,7 @@ class CorpusGeneratorTest {
         Pattern spaced = Pattern.compile("^\\+?[78]( \\d){10}$"), name = Pattern.compile("^[А-ЯЁ][а-яё-]+_?[А-ЯЁ][а-яё]+$"),
                 kindless = Pattern.compile("^(.+, )?г\\.? ?[А-ЯЁ][а-яё-]+(-[а-яё]+-[А-ЯЁ][а-яё]+)?, [А-ЯЁ][а-яё]+[аяыийе],? (д\\. ?)?\\d.*");
         Pattern roman = Pattern.compile("^\\d{1,2}[. ][IVX]+[. ]\\d{4}$");
-        int[] seen = new int[22];
+        int[] seen = new int[25];
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 for (TruthSpan t : m.spans()) {
@@ -124,6 +124,8 @@ class CorpusGeneratorTest {
                             if (text.contains("\n") && text.toLowerCase(java.util.Locale.ROOT).contains("отчество: ")) seen[14]++;
                             if (text.matches("[А-ЯЁа-яё-]+;[А-ЯЁа-яё-]+")) seen[15]++;
                             if (text.contains("\", \"first_name\": \"")) seen[17]++;
+                            if (text.contains("</LastName><FirstName>")) seen[22]++;
+                            if (text.contains(" | ")) seen[24]++;
                             if (text.matches("[А-ЯЁа-яё-]+','[А-ЯЁа-яё-]+','[А-ЯЁа-яё-]+")) seen[18]++;
                         }
                         case SOCIAL_PROFILE -> {
@@ -149,13 +151,15 @@ class CorpusGeneratorTest {
                     if (d.looksLike() == Kind.ADDRESS && m.text().startsWith(" руб/мес", d.end())) seen[13]++;
                     if (d.looksLike() == Kind.PASSPORT_RU && m.text().substring(d.start(), d.end()).contains("\"number\"")) seen[20]++;
                 }
+                if (m.text().contains("\nlast_name;first_name;")) seen[23]++;
             }
         }
         String what = "spaced phones, keycap phones, name hashtags, streets without their kind, Telegram account numbers, "
                 + "handles without their @, Roman months, dotted phones, phones with letters for digits, names in Latin letters, "
                 + "birth years in brackets, towns with their kind after, пр-кт, rents after a street, names in a form's fields, names in a table's two fields, postal codes, "
                 + "names in a JSON record's fields, names in an SQL dump's quoted values, passports in a JSON record's fields, "
-                + "series and numbers in a shop's JSON, addresses in Latin letters: " + java.util.Arrays.toString(seen);
+                + "series and numbers in a shop's JSON, addresses in Latin letters, names in an XML record's elements, "
+                + "a semicolon export's header in English, names in a table's three columns: " + java.util.Arrays.toString(seen);
         for (int n : seen) assertTrue(n >= 1, what);
     }
 
@@ -579,6 +583,8 @@ class CorpusGeneratorTest {
             text = text.replaceAll("(?iu)\n[^\\p{L}\n]*(имя|отчество): ", "\n");
             // a JSON record's fields: the keys between the parts are not parts
             text = text.replaceAll("\", \"(first|middle)_name\": \"", " ");
+            // an XML record's elements: the tags between the parts are not parts
+            text = text.replaceAll("</?\\w+>", " ");
             // a hashtag in camel case: a part starts at each capital after a small letter
             String lower = text.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ").toLowerCase(RU).replace('ё', 'е');
             List<String> written = new ArrayList<>();

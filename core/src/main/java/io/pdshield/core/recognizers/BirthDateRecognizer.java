@@ -539,7 +539,7 @@ public final class BirthDateRecognizer implements Recognizer {
 
         /**
          * A name earlier on the date's line with only a row's fields between them: separators and other
-         * identifiers found there, at least one ({@code | Иванов Иван Иванович | 89161234567 | 12.03.1985 |},
+         * identifiers found there or a listed city, at least one ({@code | Иванов Иван Иванович | 89161234567 | 12.03.1985 |},
          * {@code Иванов И.И. — 89161234567 — 12.03.1985}, a leaked table's {@code …;89161234567;12.03.1985}).
          */
         boolean inRow(ScanContext ctx, int start) {
@@ -570,11 +570,25 @@ public final class BirthDateRecognizer implements Recognizer {
                     int e = Spans.end(fields[k]);
                     if (e <= to) next = Math.max(next, e);
                 }
+                if (next < 0) next = cityAt(ctx.tokens(), i, to);
                 if (next < 0) return false;
                 field = true;
                 i = next;
             }
             return field;
+        }
+
+        /**
+         * The end of a listed city's name ({@link RussianCities}) starting at character {@code i} and ending before
+         * {@code to}, or -1: a row's town cell ({@code id123456789 | Иванова Анна | Москва | 12.3.1985}).
+         */
+        private static int cityAt(Tokens t, int i, int to) {
+            int first = t.tokenAt(i);
+            if (first >= t.size() || t.start(first) != i || !t.isWord(first) || !t.has(first, Tokens.CAP)) return -1;
+            for (int last = first; last < first + 5 && last < t.size() && t.end(last) <= to; last++) {
+                if (RussianCities.endingAt(t, last) == first) return t.end(last);
+            }
+            return -1;
         }
     }
 

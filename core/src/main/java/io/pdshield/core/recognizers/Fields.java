@@ -6,7 +6,7 @@ import io.pdshield.core.Tokens;
  * A field's key right before its value, the way forms, lookup answers and leaked records write it:
  * {@code Фамилия: Иванова}, {@code Фамилия - Иванова}, a JSON record's {@code "last_name": "Иванова"}, a
  * query string's or log line's {@code last_name=Иванова}. Keys in snake case ({@code last_name},
- * {@code дата_рождения}) are one key.
+ * {@code дата_рождения}) are one key; so is an XML element's name ({@code <LastName>Иванова</LastName>}).
  *
  * <p>Stateless.
  */
@@ -25,6 +25,10 @@ final class Fields {
      */
     static long keyBefore(Tokens t, int i) {
         int j = i - 1;
+        // an XML element's value: <LastName>Иванова</LastName>
+        if (t.isSym(j, '>') && t.glued(i) && t.isWord(j - 1) && t.glued(j) && t.isSym(j - 2, '<') && t.glued(j - 1)) {
+            return (long) t.start(j - 1) << 32 | t.end(j - 1);
+        }
         boolean open = quote(t.symbolAt(j));
         if (open) j--;
         char c = t.symbolAt(j);

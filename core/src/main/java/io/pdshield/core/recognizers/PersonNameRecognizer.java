@@ -294,9 +294,20 @@ public final class PersonNameRecognizer implements Recognizer {
     /**
      * Whether {@code [from,to)} leads to the next field of a form or a record: one line break and a label, or, on
      * the same line, one comma or semicolon and a key ({@code ", "first_name": "}) within one record (no brace or
-     * bracket between).
+     * bracket between), or an XML element's end and the next one's start ({@code </LastName><FirstName>}).
      */
     private static boolean nextField(CharSequence text, int from, int to) {
+        if (to - from > FORM_GAP + 8) return false;
+        // an XML record's next element: </LastName><FirstName>
+        if (text.charAt(from) == '<' && from + 1 < to && text.charAt(from + 1) == '/' && text.charAt(to - 1) == '>') {
+            int tags = 0;
+            for (int c = from; c < to; c++) {
+                char ch = text.charAt(c);
+                if (ch == '<') tags++;
+                else if (ch == '\n' || ch == ',' || ch == '"') return false;
+            }
+            return tags == 2;
+        }
         if (to - from > FORM_GAP) return false;
         int breaks = 0, commas = 0;
         for (int c = from; c < to; c++) {
@@ -324,9 +335,9 @@ public final class PersonNameRecognizer implements Recognizer {
         int header = 0; // 1: the text has a фамилия,имя header; -1: it has not; 0: not looked yet
         for (int k = 0; k < starts.size(); k++) {
             int i = starts.get(k);
-            // one test per capitalised word: a glued separator after it, or a glued quote
+            // one test per capitalised word: a glued separator after it, or a glued quote, or a table's bar
             char after = t.symbolAt(i + 1);
-            if (after != ',' && after != ';' && after != '\'' && after != '"' || !t.glued(i + 1)) continue;
+            if (after != ',' && after != ';' && after != '\'' && after != '"' && after != '|' || after != '|' && !t.glued(i + 1)) continue;
             char q = after == '\'' || after == '"' ? after : 0;
             if (q != 0 && !(t.isSym(i - 1, q) && t.glued(i))) continue;
             if (q == 0 && t.alnumBefore(i)) continue;
@@ -336,13 +347,15 @@ public final class PersonNameRecognizer implements Recognizer {
             int third = nextField(t, second, q, t.symbolAt(i + step / 2));
             boolean two = third >= 0 || (q != 0 || !t.alnumAfter(second))
                     && (second + 1 >= t.size() || t.type(second + 1) == Tokens.NL || q != 0
-                    || t.isSym(second + 1, t.symbolAt(i + 1)) && t.glued(second + 1));
+                    || t.isSym(second + 1, t.symbolAt(i + 1)) && (t.glued(second + 1) || after == '|'));
             if (!two) continue;
             if (dict == null) {
                 dict = NameDictionary.forThisThread();
                 w = WINDOWS.get();
             }
-            if (third >= 0 && (q != 0 || !t.alnumAfter(third)) && emitParts(ctx, t, dict, w, i, 3, step, 0)) {
+            // a bar's third field ends at the next bar or the line's end (| Иванова | Анна | Сергеевна |)
+            boolean barEnd = after != '|' || third + 1 >= t.size() || t.type(third + 1) == Tokens.NL || t.isSym(third + 1, '|');
+            if (third >= 0 && barEnd && (q != 0 || !t.alnumAfter(third)) && emitParts(ctx, t, dict, w, i, 3, step, 0)) {
                 k += 2;
                 continue;
             }
@@ -361,9 +374,11 @@ public final class PersonNameRecognizer implements Recognizer {
     private static int nextField(Tokens t, int i, char q, int sep) {
         int s = q == 0 ? i + 1 : i + 2;
         char c = t.symbolAt(s);
-        if (c != ',' && c != ';' || sep >= 0 && c != sep || !t.glued(s)) return -1;
+        // a table's bar with spaces around it: | Иванова | Анна | Сергеевна |
+        boolean bar = c == '|' && q == 0;
+        if (c != ',' && c != ';' && !bar || sep >= 0 && c != sep || !bar && !t.glued(s)) return -1;
         int word = q == 0 ? s + 1 : s + 2;
-        if (q == 0 ? !t.glued(word) : !(t.isSym(s + 1, q) && t.glued(word) && t.isSym(word + 1, q) && t.glued(word + 1))) return -1;
+        if (q == 0 ? !bar && !t.glued(word) : !(t.isSym(s + 1, q) && t.glued(word) && t.isSym(word + 1, q) && t.glued(word + 1))) return -1;
         return t.isWord(word) && t.has(word, Tokens.CAP) && !t.has(word, Tokens.LAT) ? word : -1;
     }
 
@@ -389,19 +404,46 @@ public final class PersonNameRecognizer implements Recognizer {
         return true;
     }
 
+    /** A header's cells naming a surname column and a first name column ({@link #namesHeader}). */
+    private static final String[] SURNAME_CELLS = {"фамилия", "last_name", "lastname", "surname"};
+    private static final String[] FIRST_NAME_CELLS = {"имя", "first_name", "firstname", "name"};
+
     /**
      * Whether a table header names a surname and a first name column side by side ({@code фамилия,имя},
-     * {@code Имя;Фамилия}): its rows may give a name in two fields.
+     * {@code Имя;Фамилия}, {@code Фамилия | Имя}, {@code last_name,first_name}, {@code surname;name}): its rows may
+     * give a name in two fields.
      */
     static boolean namesHeader(char[] c, int n) {
-        for (int i = 0; i + 11 <= n; i++) {
-            if (Chars.lower(c[i]) != 'ф' && Chars.lower(c[i]) != 'и' || i > 0 && Character.isLetter(c[i - 1])) continue;
-            int a = cell(c, n, i, "фамилия");
-            if (a > 0 && a < n && (c[a] == ',' || c[a] == ';') && cellEnd(c, n, cell(c, n, a + 1, "имя"))) return true;
-            a = cell(c, n, i, "имя");
-            if (a > 0 && a < n && (c[a] == ',' || c[a] == ';') && cellEnd(c, n, cell(c, n, a + 1, "фамилия"))) return true;
+        for (int i = 0; i + 7 <= n; i++) {
+            char f = Chars.lower(c[i]);
+            if (f != 'ф' && f != 'и' && f != 'l' && f != 's' && f != 'f' && f != 'n'
+                    || i > 0 && (Character.isLetter(c[i - 1]) || c[i - 1] == '_')) {
+                continue;
+            }
+            if (cellPair(c, n, i, SURNAME_CELLS, FIRST_NAME_CELLS) || cellPair(c, n, i, FIRST_NAME_CELLS, SURNAME_CELLS)) return true;
         }
         return false;
+    }
+
+    /** One of {@code first} at {@code i}, a separator ({@code , ; |} or a tab, spaces around it), then one of {@code second}. */
+    private static boolean cellPair(char[] c, int n, int i, String[] first, String[] second) {
+        for (String w : first) {
+            int a = spaces(c, n, cell(c, n, i, w));
+            if (a < 0 || a >= n || ",;|\t".indexOf(c[a]) < 0) continue;
+            a = spaces(c, n, a + 1);
+            for (String v : second) {
+                int e = cell(c, n, a, v);
+                if (e >= 0 && cellEnd(c, n, spaces(c, n, e))) return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index after the spaces at {@code i} (not tabs or line breaks), or -1 if {@code i} is. */
+    private static int spaces(char[] c, int n, int i) {
+        if (i < 0) return -1;
+        while (i < n && c[i] == ' ') i++;
+        return i;
     }
 
     /** The index after {@code word} written at {@code i} in any case, or -1. */
@@ -412,7 +454,7 @@ public final class PersonNameRecognizer implements Recognizer {
     }
 
     private static boolean cellEnd(char[] c, int n, int e) {
-        return e == n || e > 0 && (c[e] == ',' || c[e] == ';' || c[e] == '\n' || c[e] == '\r');
+        return e == n || e > 0 && (c[e] == ',' || c[e] == ';' || c[e] == '|' || c[e] == '\t' || c[e] == '\n' || c[e] == '\r');
     }
 
     /**

@@ -152,6 +152,8 @@ class BirthDateRecognizerTest {
                 "Смирнова Ольга Игоревна " + oldestRecent(),
                 "Иванов Иван Петрович " + recent() + " подал заявление",
                 "Петрова Анна, " + recent() + " — выпускной",
+                // a town's cell between a name and an event's date
+                "Концерт Анны Ивановой | Москва | 12.03.2015",
                 // Dr. is a doctor, not a birth
                 "Dr. Smith, appointment 12.03.1985",
                 // an SQL dump's row of an order: its recent date beside the customer's name
@@ -195,6 +197,9 @@ class BirthDateRecognizerTest {
                 arguments("Иванов,Иван,Иванович,89161234567,12.03.1985,Москва", "12.03.1985", "1985-03-12"),
                 arguments("1) Иванов И.И. — 89161234567 — 12.03.1985", "12.03.1985", "1985-03-12"),
                 arguments("Иванов Иван\t89161234567\tivanov@mail.ru\t12.03.1985", "12.03.1985", "1985-03-12"),
+                // a town's cell between: a social network's dump
+                arguments("id123456789 | Иванова Анна | Москва | 12.3.1985", "12.3.1985", "1985-03-12"),
+                arguments("Петрова Мария, Санкт-Петербург, 05.11.1990", "05.11.1990", "1990-11-05"),
                 // quoted fields: an SQL dump's values
                 arguments("('Смирнова Ольга Викторовна', '79261234567', '1990-07-21')", "1990-07-21", "1990-07-21"));
     }

@@ -65,6 +65,14 @@ class PersonNameRecognizerTest {
                 arguments("{\"фамилия\": \"Кузнецова\", \"имя\": \"Ольга\"}", "Кузнецова\", \"имя\": \"Ольга", "кузнецова ольга"),
                 arguments("last_name=Кузнецова; first_name=Ольга", "Кузнецова; first_name=Ольга", "кузнецова ольга"),
                 arguments("{\"first_name\": \"Сергей\", \"city\": \"Тверь\"}", "Сергей", "сергей"),
+                // an XML record's elements, one part each
+                arguments("<LastName>Иванова</LastName><FirstName>Анна</FirstName><MiddleName>Сергеевна</MiddleName>",
+                        "Иванова</LastName><FirstName>Анна</FirstName><MiddleName>Сергеевна", "иванова анна сергеевна"),
+                // a table's parts apart by bars, in full, or two under a header naming them (English keys too)
+                arguments("| Иванова | Анна | Сергеевна | 12.03.1985 |", "Иванова | Анна | Сергеевна", "иванова анна сергеевна"),
+                arguments("Фамилия | Имя | Телефон\nПетрова | Мария | 89031234567", "Петрова | Мария", "петрова мария"),
+                arguments("id,last_name,first_name,phone\n1,Иванова,Анна,79161234567", "Иванова,Анна", "иванова анна"),
+                arguments("surname;name;phone\nПетрова;Мария;79031234567", "Петрова;Мария", "петрова мария"),
                 // written in Latin letters: three parts with a patronymic, or two after a name word
                 arguments("ФИО: Ivanova Mariya Sergeevna", "Ivanova Mariya Sergeevna", "иванова мария сергеевна"),
                 arguments("IVANOV IVAN IVANOVICH, 12.03.1985", "IVANOV IVAN IVANOVICH", "иванов иван иванович"),
@@ -223,6 +231,12 @@ class PersonNameRecognizerTest {
                 "{\"name\": \"Роза\", \"price\": 500, \"category\": \"Цветы\"}",
                 "[{\"name\":\"Анна\"},{\"name\":\"Мария\"}]",
                 "{\"product\": \"Чай\", \"name\": \"Лев\", \"brand\": \"Толстой\"}",
+                "<City>Москва</City><Name>Роза</Name><Price>500</Price>",
+                // bars around words that are no name in full, or two fields without a header naming them
+                "| Москва | Казань | Самара |",
+                "| Иванов | Петров | Сидоров |",
+                "| Иванов | Иван | 89161234567 |",
+                "name,price\nРоза,500",
                 // Latin words: two without a name word near, car models, a sentence, links and handles
                 "Smirnov Aleksey",
                 "Kia Rio, Lada Granta, Toyota Camry, Land Rover",
