@@ -55,6 +55,8 @@ public final class BirthDateRecognizer implements Recognizer {
     private static final WordTable BIRTH_WORDS = WordTable.of(0,
             "др", "рождения", "рождение", "рожд", "рожден", "рождена", "рожденный", "рожденная", "родился", "родилась",
             "родила", "родившийся", "родившаяся", "dob", "born", "birth", "birthday", "birthdate", "bday",
+            // VK's API and the dumps made with it: "bdate": "12.3.1985"
+            "bdate",
             // transliterated keys of leaked records: data_rozhdeniya
             "rozhdeniya", "rozhdeniia", "rozhd");
     /** Words saying a date beside a name is an event or a document date, not a birth. */

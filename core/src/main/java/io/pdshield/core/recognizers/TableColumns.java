@@ -8,7 +8,8 @@ import java.util.Locale;
  * {@code ;}, a tab or a comma (two at least), heads the lines below it that have as many of the same separator
  * ({@code | ФИО | Телефон | ДР |}, a markdown rule line {@code |---|---|} included), until a line of another shape or
  * one of the same shape that labels a column as dates (a second table's header right below the first's rows). Made once
- * per text, in one pass over its characters; a value then finds its column's label by binary search, however far below
+ * per text, in one pass over its characters (a PostgreSQL dump's {@code COPY users (id, phone, birth_date) FROM stdin;}
+ * heads its tab-separated rows too); a value then finds its column's label by binary search, however far below
  * the header.
  *
  * <p>Not thread-safe; made per text by the recognizer that needs it.
@@ -23,6 +24,11 @@ final class TableColumns {
     private final int[] headerOf;
     /** Per line: its separator, or 0. */
     private final char[] sepOf;
+    /**
+     * Per header line: the separator of its cells when it is not its rows' (a PostgreSQL dump's {@code COPY t (a, b)
+     * FROM stdin;} names the columns apart by commas, its rows are apart by tabs), else 0.
+     */
+    private final char[] cellSepOf;
 
     TableColumns(CharSequence text) {
         this.text = text;
@@ -32,6 +38,7 @@ final class TableColumns {
         lineStarts = new int[lines];
         headerOf = new int[lines];
         sepOf = new char[lines];
+        cellSepOf = new char[lines];
         int header = -1, headerCount = 0;
         char headerSep = 0;
         int line = 0, start = 0;
@@ -58,6 +65,17 @@ final class TableColumns {
             }
             sepOf[line] = sep;
             headerOf[line] = -1;
+            int copyColumns = copyHeader(start, i);
+            if (copyColumns >= 2) {
+                // a PostgreSQL dump's data: its rows below are apart by tabs, one fewer than the columns
+                header = line;
+                headerSep = '\t';
+                headerCount = copyColumns - 1;
+                cellSepOf[line] = ',';
+                line++;
+                start = i + 1;
+                continue;
+            }
             boolean labels = sep != 0 && letters && !digits;
             if (header >= 0 && sep == headerSep && count == headerCount && !(labels && dateLabelCell(start, i, sep))) {
                 headerOf[line] = header; // a row of the table (one without digits too)
@@ -72,6 +90,20 @@ final class TableColumns {
             line++;
             start = i + 1;
         }
+    }
+
+    /**
+     * The number of columns a PostgreSQL dump's {@code COPY table (a, b, c) FROM stdin;} line at {@code [start,end)}
+     * names, or 0 if it is no such line.
+     */
+    private int copyHeader(int start, int end) {
+        if (end - start < 20 || text.charAt(start) != 'C' || !text.subSequence(start, start + 5).toString().equals("COPY ")) return 0;
+        String line = text.subSequence(start, end).toString();
+        int open = line.indexOf('('), close = line.indexOf(')');
+        if (open < 0 || close < open || !line.substring(close).contains("FROM stdin")) return 0;
+        int columns = 1;
+        for (int c = open + 1; c < close; c++) if (line.charAt(c) == ',') columns++;
+        return columns;
     }
 
     /** Whether a cell of the line {@code [start,end)} labels dates ({@link #birthLabel}, {@link #otherDateLabel}). */
@@ -96,9 +128,18 @@ final class TableColumns {
         int column = 0;
         for (int c = lineStarts[line]; c < offset; c++) if (text.charAt(c) == sep) column++;
         int c = lineStarts[h], end = h + 1 < lineStarts.length ? lineStarts[h + 1] - 1 : text.length();
-        for (int k = 0; k < column && c < end; c++) if (text.charAt(c) == sep) k++;
+        char cellSep = sep;
+        if (cellSepOf[h] != 0) {
+            // the column list in brackets
+            cellSep = cellSepOf[h];
+            while (c < end && text.charAt(c) != '(') c++;
+            c++;
+            while (end > c && text.charAt(end - 1) != ')') end--;
+            end--;
+        }
+        for (int k = 0; k < column && c < end; c++) if (text.charAt(c) == cellSep) k++;
         int e = c;
-        while (e < end && text.charAt(e) != sep) e++;
+        while (e < end && text.charAt(e) != cellSep) e++;
         String cell = text.subSequence(c, e).toString().strip();
         return cell.isEmpty() ? null : cell.toLowerCase(Locale.ROOT).replace('ё', 'е');
     }
@@ -111,9 +152,13 @@ final class TableColumns {
         return l.equals("др") || l.equals("dob") || l.contains("рожд") || l.contains("birth");
     }
 
-    /** Whether a header cell names another date: {@code Дата приёма}, {@code Дата заказа}, {@code Выдан}, {@code Date}. */
+    /**
+     * Whether a header cell names another date: {@code Дата приёма}, {@code Дата заказа}, {@code Выдан}, {@code Date}, a
+     * database's {@code created_at}.
+     */
     static boolean otherDateLabel(String cell) {
         return !birthLabel(cell) && (cell.contains("дат") || cell.contains("date") || cell.contains("выда") || cell.contains("срок")
-                || cell.contains("когда") || cell.contains("время"));
+                || cell.contains("когда") || cell.contains("время") || cell.contains("created") || cell.contains("updated")
+                || cell.contains("time") || cell.endsWith("_at"));
     }
 }

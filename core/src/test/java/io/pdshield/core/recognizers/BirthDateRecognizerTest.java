@@ -56,6 +56,7 @@ class BirthDateRecognizerTest {
                 arguments("{\"fio\":\"Иванова Анна Сергеевна\",\"dr\":\"12.03.1985\",\"tel\":\"+79161234567\"}", "12.03.1985", "1985-03-12"),
                 arguments("dr=1985-03-12&tel=79161234567", "1985-03-12", "1985-03-12"),
                 arguments("{\"data_rozhdeniya\": \"1985-03-12\"}", "1985-03-12", "1985-03-12"),
+                arguments("{\"id\": 123456789, \"bdate\": \"12.3.1985\"}", "12.3.1985", "1985-03-12"),
                 // right beside a name in quoted fields: an SQL dump's values, a quoted CSV export
                 arguments("(1843,'Петров','Сергей','Николаевич','1979-11-02','79031112233'),", "1979-11-02", "1979-11-02"),
                 arguments("\"Петров Сергей Николаевич\";\"02.11.1979\";\"79031112233\"", "02.11.1979", "1979-11-02"),
@@ -210,7 +211,10 @@ class BirthDateRecognizerTest {
                 arguments("| Телефон | ДР |\n| 89161234567 | 12.03.1985 |", "12.03.1985", "1985-03-12"),
                 arguments("Телефон;Дата рождения;Город\n89161234567;05.11.1990;Тверь\n89031234567;07.01.1982;Тула", "07.01.1982", "1982-01-07"),
                 arguments("| ФИО | Д.Р. |\n|---|---|\n| Иванова А. | 12.03.1985 |", "12.03.1985", "1985-03-12"),
-                arguments("Логин\tТелефон\tDOB\nanna_s\t89161234567\t1990-11-05", "1990-11-05", "1990-11-05"));
+                arguments("Логин\tТелефон\tDOB\nanna_s\t89161234567\t1990-11-05", "1990-11-05", "1990-11-05"),
+                // a PostgreSQL dump: the column list of its COPY line heads the tab-separated rows
+                arguments("COPY public.users (id, phone, birth_date, city) FROM stdin;\n1\t79161234567\t1979-11-02\tТверь\n\\.",
+                        "1979-11-02", "1979-11-02"));
     }
 
     @ParameterizedTest
@@ -225,7 +229,8 @@ class BirthDateRecognizerTest {
             // a column of another date: not a birth date, whoever's row it is in
             "| Сотрудник | Телефон | Дата приёма |\n| Иванов Иван Иванович | 89161234567 | 12.03.2015 |",
             "Заказ;Дата заказа;Сумма\n12345;12.03.2019;500",
-            "ФИО;Паспорт;Выдан\nИванов Иван Иванович;4510 123456;12.03.2010"})
+            "ФИО;Паспорт;Выдан\nИванов Иван Иванович;4510 123456;12.03.2010",
+            "COPY public.orders (id, customer, created_at) FROM stdin;\n1\tИванов Иван Иванович\t2015-03-12"})
     void theDetectorLeavesAnotherDatesColumnQuiet(String text) {
         Expect.quiet(text, BIRTH_DATE);
     }
