@@ -106,9 +106,25 @@ public final class Detector {
     /** Moscow time, the time of the texts this detector reads (no summer time since 2014). */
     private static final ZoneOffset MOSCOW = ZoneOffset.ofHours(3);
 
+    /** The first and last year of {@link #YEAR_STARTS}. */
+    private static final int FIRST_YEAR = 1900, LAST_YEAR = 2199;
+    /** The epoch day of each year's 1 January, {@link #FIRST_YEAR} through {@link #LAST_YEAR}: a post's year without a LocalDate. */
+    private static final long[] YEAR_STARTS = new long[LAST_YEAR - FIRST_YEAR + 2];
+
+    static {
+        for (int y = FIRST_YEAR; y <= LAST_YEAR + 1; y++) YEAR_STARTS[y - FIRST_YEAR] = LocalDate.of(y, 1, 1).toEpochDay();
+    }
+
     /** The year in Moscow at Unix second {@code epochSecond}. */
     public static int yearOf(long epochSecond) {
-        return LocalDate.ofEpochDay(Math.floorDiv(epochSecond + MOSCOW.getTotalSeconds(), 86_400L)).getYear();
+        long day = Math.floorDiv(epochSecond + MOSCOW.getTotalSeconds(), 86_400L);
+        if (day < YEAR_STARTS[0] || day >= YEAR_STARTS[YEAR_STARTS.length - 1]) return LocalDate.ofEpochDay(day).getYear();
+        // the estimate is off by at most one year either way
+        int k = (int) ((day - YEAR_STARTS[0]) * 400 / 146_097);
+        if (k >= YEAR_STARTS.length - 1) k = YEAR_STARTS.length - 2;
+        while (YEAR_STARTS[k] > day) k--;
+        while (YEAR_STARTS[k + 1] <= day) k++;
+        return FIRST_YEAR + k;
     }
 
     private static volatile int cachedYear;

@@ -77,6 +77,21 @@ class DetectorYearTest {
     }
 
     @Test
+    void theYearOfEverySecondIsTheCalendarsEvenAtTheYearsEdgesAndFarOut() {
+        java.util.Random r = new java.util.Random(20261124);
+        ZoneOffset moscow = ZoneOffset.ofHours(3);
+        for (int y = 1890; y <= 2210; y++) {
+            long edge = LocalDateTime.of(y, 1, 1, 0, 0).toEpochSecond(moscow);
+            for (long s : new long[]{edge - 1, edge, edge + 1, edge + r.nextInt(366 * 86_400)}) {
+                assertEquals(java.time.Instant.ofEpochSecond(s).atOffset(moscow).getYear(), Detector.yearOf(s), "second " + s);
+            }
+        }
+        for (long s : new long[]{Long.MIN_VALUE / 1000, -1, 0, 1, Long.MAX_VALUE / 1000}) {
+            assertEquals(java.time.LocalDate.ofEpochDay(Math.floorDiv(s + 10_800, 86_400L)).getYear(), Detector.yearOf(s), "second " + s);
+        }
+    }
+
+    @Test
     void aLongTextInChunksReadsItsDatesAgainstTheSameYear() {
         String line = "Соколова Дарья Михайловна 14.07.2019\n";
         String text = line.repeat(2 * Detector.CHUNK / line.length() + 10);

@@ -323,6 +323,9 @@ public final class AddressRecognizer implements Recognizer {
     private static final class Parse {
         private Tokens t;
         private int[] kinds = new int[256];
+        /** The tokens whose {@link #kinds} entry is set, {@link #kindCount} of them: cleared by the next {@link #reset}. */
+        private int[] kinded = new int[64];
+        private int kindCount;
         /** The words that may be kinds, ascending (scratch of {@link #reset}). */
         private int[] sifted = new int[256];
         /**
@@ -358,6 +361,9 @@ public final class AddressRecognizer implements Recognizer {
             passes = 0;
             names = null;
             int n = tokens.size();
+            // only the last text's kinds are cleared, not a slot per token (most tokens are no kind)
+            for (int c = 0; c < kindCount; c++) kinds[kinded[c]] = 0;
+            kindCount = 0;
             if (kinds.length < n) kinds = new int[Math.max(n, kinds.length * 2)];
             // first the words that may be kinds, without a branch per word (most are not, unpredictably):
             // those passing the table's filter or followed by a hyphen (пр-т)
@@ -373,15 +379,16 @@ public final class AddressRecognizer implements Recognizer {
                 m += KINDS.mayContain(chars, tokens.start(i), tokens.end(i)) | (tokens.isSym(i + 1, '-') ? 1 : 0)
                         | (tokens.mixedScript(i) ? 1 : 0);
             }
-            Arrays.fill(kinds, 0, n, 0);
             startCount = 0;
             labelCount = 0;
             int added = -1; // the last start added
             for (int c = 0; c < m; c++) {
                 int i = sifted[c];
                 int k = lookUpKind(tokens, i);
-                kinds[i] = k;
                 if (k == 0) continue;
+                kinds[i] = k;
+                if (kindCount == kinded.length) kinded = Arrays.copyOf(kinded, kindCount * 2);
+                kinded[kindCount++] = i;
                 if (k == LABEL) {
                     if (labelCount == labels.length) labels = Arrays.copyOf(labels, labelCount * 2);
                     labels[labelCount++] = i;
