@@ -143,18 +143,22 @@ public final class PersonNameRecognizer implements Recognizer {
     private static final int COMMON = 1 << 7;
     /** A part holds Latin look-alike letters among its Cyrillic ones ({@code Ивaнова}). */
     private static final int LOOKALIKE = 1 << 8;
+    // why common words only are a name all the same: one reason, a code in bits 9-11 (LIFTS)
     /** Common words only, but a date right after them ({@code Королева Виктория 03.02.1957}). */
     private static final int DATE_BESIDE = 1 << 9;
     /** Common words only, but tagged as a name: {@code #Гущина_Любовь}. */
-    private static final int HASHTAG = 1 << 10;
+    private static final int HASHTAG = 2 << 9;
     /** Common words only, but a phone, passport or other document number on their line: a dossier's. */
-    private static final int IDENTIFIER_ON_LINE = 1 << 11;
+    private static final int IDENTIFIER_ON_LINE = 3 << 9;
     /** Common words only, but an age right after them ({@code Вероника Гущина, 25 лет}): a person's. */
-    private static final int AGE_BESIDE = 1 << 12;
+    private static final int AGE_BESIDE = 4 << 9;
     /** Common words only, but a verb of their gender in the past tense after them ({@code Слава Мороз выиграл}). */
-    private static final int VERB_AFTER = 1 << 13;
+    private static final int VERB_AFTER = 5 << 9;
+    /** Common words only, but sought or asked about in the accusative ({@code Кто знает Максима Лапина?}, {@code Ищу Веронику Гущину}). */
+    private static final int SOUGHT = 6 << 9;
+    private static final int LIFTS = 7 << 9;
     /** The template index's shift in a validation key (above the flags). */
-    private static final int TEMPLATE_SHIFT = 14;
+    private static final int TEMPLATE_SHIFT = 12;
     /**
      * Validation texts by template and flags ({@code j << TEMPLATE_SHIFT | flags}), built on first use; an
      * array rather than a map so that a lookup neither boxes nor hashes.
@@ -830,6 +834,18 @@ public final class PersonNameRecognizer implements Recognizer {
         return false;
     }
 
+    /** Verbs of seeking and asking about someone, right before their name in the accusative ({@link #SOUGHT}). */
+    private static final WordTable SEEKING = WordTable.of(0, "знает", "знаете", "знаешь", "знаю", "ищу", "ищем", "ищет",
+            "ищете", "ищут", "найти", "найдите", "найдем", "видел", "видела", "видели", "встречал", "встречала",
+            "встречали", "разыскиваем", "разыскивают");
+    /** The agreement bits of the accusative, both genders. */
+    private static final long ACCUSATIVE = 1L << NameDictionary.bit(NameDictionary.MASC, 3) | 1L << NameDictionary.bit(NameDictionary.FEM, 3);
+
+    /** Whether a verb of seeking ({@link #SEEKING}) stands right before token {@code p}, on its line. */
+    private static boolean seekingVerbBefore(Tokens t, int p) {
+        return p > 0 && t.isWord(p - 1) && !t.glued(p) && SEEKING.get(t, p - 1) >= 0;
+    }
+
     /**
      * A person's age at token p, 2 to 99, where the phrase ends: {@code 25 лет}, {@code 32 года,}, {@code 21 год)}
      * (not {@code 5 лет подряд}, {@code 25 лет на рынке}: a count of years goes on).
@@ -872,6 +888,9 @@ public final class PersonNameRecognizer implements Recognizer {
         // ... or the subject of a verb in the past tense of their gender: Вероника Гущина снова звонила
         else if (common && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0
                 && pastVerbAfter(t, dict, w.to[1], bestAgree)) lifted = VERB_AFTER;
+        // ... or sought or asked about, in the accusative: Кто знает Максима Лапина? Ищу Веронику Гущину
+        else if (common && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0
+                && seekingVerbBefore(t, w.from[0]) && (bestAgree & ACCUSATIVE) != 0) lifted = SOUGHT;
         // ... or tagged as one: #Гущина_Любовь (not an adjective's form: #Белая_Роза is a flower)
         else if (common && t.isSym(w.from[0] - 1, '#') && t.glued(w.from[0]) && underscoreJoin(t, w.to[0])
                 && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0) lifted = HASHTAG;
@@ -950,7 +969,7 @@ public final class PersonNameRecognizer implements Recognizer {
 
     /**
      * Reports reading {@code j} of the window; {@code lifted}: why two common words count without the common
-     * words' penalty ({@link #DATE_BESIDE}, {@link #AGE_BESIDE}, {@link #VERB_AFTER}, {@link #HASHTAG},
+     * words' penalty ({@link #DATE_BESIDE}, {@link #AGE_BESIDE}, {@link #VERB_AFTER}, {@link #SOUGHT}, {@link #HASHTAG},
      * {@link #IDENTIFIER_ON_LINE}), or 0.
      */
     private static void emit(ScanContext ctx, Tokens t, NameDictionary dict, Window w, int j, double score, long agree,
@@ -1049,11 +1068,13 @@ public final class PersonNameRecognizer implements Recognizer {
         if (j >= MATCHED) parts.append(", after a label");
         else if (words > 1) parts.append((key & AGREE) != 0 ? ", agreement ok" : ", agreement: none");
         if ((key & COMMON) != 0) {
-            parts.append((key & DATE_BESIDE) != 0 ? ", common words only, a date right after"
-                    : (key & AGE_BESIDE) != 0 ? ", common words only, an age right after"
-                    : (key & VERB_AFTER) != 0 ? ", common words only, the subject of a verb of their gender"
-                    : (key & HASHTAG) != 0 ? ", common words only, a name's hashtag"
-                    : (key & IDENTIFIER_ON_LINE) != 0 ? ", common words only, a person's number on the line" : ", common words only");
+            int lift = key & LIFTS;
+            parts.append(lift == DATE_BESIDE ? ", common words only, a date right after"
+                    : lift == AGE_BESIDE ? ", common words only, an age right after"
+                    : lift == VERB_AFTER ? ", common words only, the subject of a verb of their gender"
+                    : lift == SOUGHT ? ", common words only, sought or asked about"
+                    : lift == HASHTAG ? ", common words only, a name's hashtag"
+                    : lift == IDENTIFIER_ON_LINE ? ", common words only, a person's number on the line" : ", common words only");
         }
         if ((key & LOOKALIKE) != 0) parts.append(", Latin look-alike letters read as Cyrillic");
         return parts.toString();

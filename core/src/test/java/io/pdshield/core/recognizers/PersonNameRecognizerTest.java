@@ -65,6 +65,8 @@ class PersonNameRecognizerTest {
                 arguments("{\"фамилия\": \"Кузнецова\", \"имя\": \"Ольга\"}", "Кузнецова\", \"имя\": \"Ольга", "кузнецова ольга"),
                 arguments("last_name=Кузнецова; first_name=Ольга", "Кузнецова; first_name=Ольга", "кузнецова ольга"),
                 arguments("{\"first_name\": \"Сергей\", \"city\": \"Тверь\"}", "Сергей", "сергей"),
+                // two common words sought or asked about, in the accusative
+                arguments("Кто знает Максима Лапина? Он переехал", "Максима Лапина", "максим лапин"),
                 // an XML record's elements, one part each
                 arguments("<LastName>Иванова</LastName><FirstName>Анна</FirstName><MiddleName>Сергеевна</MiddleName>",
                         "Иванова</LastName><FirstName>Анна</FirstName><MiddleName>Сергеевна", "иванова анна сергеевна"),
@@ -232,6 +234,10 @@ class PersonNameRecognizerTest {
                 "[{\"name\":\"Анна\"},{\"name\":\"Мария\"}]",
                 "{\"product\": \"Чай\", \"name\": \"Лев\", \"brand\": \"Толстой\"}",
                 "<City>Москва</City><Name>Роза</Name><Price>500</Price>",
+                // a seeking verb before common words that are no name: an adjective's form, a conjunction between
+                "Ищу Любовь Верную",
+                "Кто знает Веру и Надежду?",
+                "ищем Любовь навсегда",
                 // bars around words that are no name in full, or two fields without a header naming them
                 "| Москва | Казань | Самара |",
                 "| Иванов | Петров | Сидоров |",
