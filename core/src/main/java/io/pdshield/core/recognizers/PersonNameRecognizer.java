@@ -38,6 +38,13 @@ import static io.pdshield.core.recognizers.NameDictionary.WEAK;
  * patronymic all read by the dictionary and agreeing in gender and case. Two lower-case words are
  * too often ordinary ones ({@code вера}, {@code роза}, {@code мороз}).
  *
+ * <p>Leaked tables and databases give a name's parts in fields of their own: a form's labelled lines ({@code
+ * Фамилия: Иванова⏎Имя: Анна}), a record's keys ({@code "last_name": "Иванова", "first_name": "Анна"}, {@code
+ * last_name=…}, XML's {@code <LastName>Иванова</LastName><FirstName>…}), and a table's cells apart by commas,
+ * semicolons or bars, quoted or not ({@code Иванова,Анна,Сергеевна}, {@code ('Иванова','Анна',…)}, {@code | Иванова |
+ * Анна | Сергеевна |}): one name, its span through the labels, keys or separators between the parts. Three cells need a
+ * patronymic and agreement, two a header naming the columns ({@code Фамилия;Имя}, {@code last_name,first_name}).
+ *
  * <p>Deliberately not reported: a lone first name or surname ({@code губернатор Собянин}, a
  * sentence-initial {@code Вера в победу}) unless written after a {@code Фамилия:}/{@code Имя:}
  * label; two parts that are both ordinary words ({@code Слава Мороз} scores below the threshold
@@ -326,7 +333,8 @@ public final class PersonNameRecognizer implements Recognizer {
     /**
      * A full name in a leaked table's row, its parts in fields of their own with no space: {@code
      * Иванов,Иван,Иванович,12.03.1985,…} (or {@code ;} between them), or each in quotes, as SQL dumps and quoted
-     * CSV write them ({@code ('Иванов','Иван','Иванович',…)}, {@code "Иванов"; "Иван"}). Three capitalised words
+     * CSV write them ({@code ('Иванов','Иван','Иванович',…)}, {@code "Иванов"; "Иван"}), or apart by a table's bars with
+     * spaces around them ({@code | Иванов | Иван | Иванович |}). Three capitalised words
      * so joined are read as a name only in full, with a patronymic and agreement ({@code Иванов,Петров,Сидоров}
      * is a list of people); two only in a table whose header names the columns ({@code фамилия,имя,…}), and
      * with agreement.
