@@ -39,8 +39,9 @@ import java.util.Set;
  * <p>Addresses in Latin letters, as delivery, booking and foreign services' records write them, are read the same way
  * with Latin kinds, transliterated or English ({@code g. Moskva, ul. Lenina, d. 5, kv. 12}, {@code Moscow, Lenina st. 5-12},
  * {@code Nevsky pr., 28, apt. 15}); a listed city counts in Latin letters too, read back in Cyrillic ({@code Magnitogorsk}).
- * A Latin street and number alone are too often a company's or a foreign one's ({@code Wall St. 2008}): they need a town,
- * a house word, a building, a flat or an address label. A record's key is a label ({@code "address": "…"}).
+ * A Latin street and number alone are too often a company's or a foreign one's ({@code Wall St. 2008}): unless the street's
+ * kind is a Russian one's transliteration ({@code ul.}, {@code prospekt}), they need a town, a house word, a building, a
+ * flat or an address label. A record's key is a label ({@code "address": "…"}).
  *
  * <p>Deliberately not reported: a street without a house ({@code митинг на ул. Тверской}), a lone
  * city, a house number without a street, a street without its kind, a label or a town ({@code Ленина 5}),
@@ -83,6 +84,14 @@ public final class AddressRecognizer implements Recognizer {
     private static final int ENTRANCE = 1 << 11;
     /** Set on a kind written as two words: {@code городской округ}. */
     private static final int TWO_WORDS = 1 << 12;
+    /**
+     * A street kind in Latin letters that is a Russian one's transliteration and nothing else ({@code ul.}, {@code
+     * prospekt}, {@code pr-kt}): the street and a number alone are an address, as in Cyrillic. English kinds and short
+     * ones that are English words too ({@code st.}, {@code per}, {@code pl}) need more ({@link Parse#latin}).
+     */
+    private static final int LATIN_SURE = 1 << 13;
+    /** A short Latin street kind that is {@link #LATIN_SURE} with its abbreviation's dot ({@code per. Truda}, not {@code per Month}). */
+    private static final int LATIN_DOT = 1 << 14;
 
     private static final WordTable KINDS = kindTable();
     private static final int KINDS_MAX_LENGTH = KINDS.maxLength();
@@ -120,11 +129,13 @@ public final class AddressRecognizer implements Recognizer {
         put(m, REGION, "resp", "respublika", "republic");
         put(m, LOCALITY, "g", "gor", "gorod", "pos", "poselok", "pgt", "der", "derevnya", "selo", "st-tsa", "stanitsa",
                 "khutor", "snt", "dnt", "dnp", "tsn");
-        put(m, STREET | STREET_AFTER, "ul", "ulitsa", "ulica", "pr", "pr-t", "pr-kt", "prosp", "prospekt", "prospect", "per",
-                "pereulok", "sh", "shosse", "nab", "naberezhnaya", "pl", "ploshchad", "proezd", "pr-d", "bulvar", "b-r",
-                "tupik", "alleya", "trakt", "liniya", "st", "street", "ave", "avenue", "lane", "blvd", "boulevard", "emb", "embankment",
+        put(m, STREET | STREET_AFTER | LATIN_SURE, "ul", "ulitsa", "ulica", "pr-t", "pr-kt", "prosp", "prospekt", "pereulok",
+                "shosse", "nab", "naberezhnaya", "ploshchad", "proezd", "pr-d", "bulvar", "b-r", "tupik", "alleya", "trakt",
+                "liniya");
+        put(m, STREET | STREET_AFTER | LATIN_DOT, "pr", "per", "sh", "pl");
+        put(m, STREET | STREET_AFTER, "prospect", "st", "street", "ave", "avenue", "lane", "blvd", "boulevard", "emb", "embankment",
                 "sq", "square", "hwy", "highway");
-        put(m, STREET | STREET_AFTER | DISTRICT, "mkr", "mkrn", "mikrorayon", "kv-l", "kvartal");
+        put(m, STREET | STREET_AFTER | DISTRICT | LATIN_SURE, "mkr", "mkrn", "mikrorayon", "kv-l", "kvartal");
         // an English street (Tverskaya str.) or a transliterated building (d. 5 str. 2, строение)
         put(m, STREET | STREET_AFTER | BUILDING, "str");
         put(m, HOUSE, "d", "dom", "house", "bld", "vl", "vld", "vladenie", "uch", "uchastok");
@@ -352,8 +363,13 @@ public final class AddressRecognizer implements Recognizer {
          * an address written in Latin letters ({@code g. Moskva, ul. Lenina, d. 5}, {@code Lenina st. 5-12}).
          */
         private boolean latinNames;
-        /** The address being read has a part in Latin letters: it needs more than a street and a number. */
+        /**
+         * The address being read has a part in Latin letters: unless its street's kind is {@link #LATIN_SURE}, it needs
+         * more than a street and a number.
+         */
         private boolean latin;
+        /** The street just read has a {@link #LATIN_SURE} kind, or a {@link #LATIN_DOT} one with its dot. */
+        private boolean sureKind;
 
         Parse reset(Tokens tokens) {
             t = tokens;
@@ -488,8 +504,11 @@ public final class AddressRecognizer implements Recognizer {
                 areas++;
                 locality = true;
             }
-            // in Latin letters a street and a number alone are as often a company's or a foreign one's (Wall St. 2008)
-            if (latin && !(locality || flat || building || explicitHouse || labelBefore(first))) return -1;
+            // in Latin letters a street and a number alone are as often a company's or a foreign one's (Wall St. 2008,
+            // 10 per Month 5), unless the street's kind is a Russian one's transliteration (ul. Lenina 5)
+            if (latin && !sureKind && !(locality || flat || building || explicitHouse || labelBefore(first))) {
+                return -1;
+            }
             return p;
         }
 
@@ -499,6 +518,8 @@ public final class AddressRecognizer implements Recognizer {
          */
         private int areasFrom(int p) {
             labelled = kindless = cityStreet = latin = false;
+            streetKind = 0;
+            sureKind = false;
             first = -1;
             areas = 0;
             locality = street = house = explicitHouse = building = flat = false;
@@ -836,6 +857,7 @@ public final class AddressRecognizer implements Recognizer {
                 int e = name(kindEnd(q), 3, true, true);
                 if (e >= 0) {
                     streetKind = k;
+                    sureKind = (k & LATIN_SURE) != 0 || (k & LATIN_DOT) != 0 && kindEnd(q) > q + 1 + ((k & THREE_TOKENS) != 0 ? 2 : 0);
                     return e;
                 }
             }
@@ -843,6 +865,8 @@ public final class AddressRecognizer implements Recognizer {
             int e = name(q, 2, false, false);
             if (e >= 0 && (kind(e) & STREET_AFTER) != 0) {
                 streetKind = kind(e);
+                sureKind = (streetKind & LATIN_SURE) != 0
+                        || (streetKind & LATIN_DOT) != 0 && kindEnd(e) > e + 1 + ((streetKind & THREE_TOKENS) != 0 ? 2 : 0);
                 return kindEnd(e);
             }
             return -1;

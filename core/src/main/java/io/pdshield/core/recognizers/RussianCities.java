@@ -35,14 +35,12 @@ final class RussianCities {
             "елец", "тобольск", "магадан", "анадырь", "салехард", "биробиджан", "горно-алтайск", "нарьян-мар",
             // the usual short forms in chats
             "спб", "мск", "екб",
-            // in Latin letters (delivery and booking records): the English names and the transliterations
-            "moscow", "moskva", "saint petersburg", "sankt-peterburg", "petersburg", "peterburg", "spb", "msk",
-            "novosibirsk", "yekaterinburg", "ekaterinburg", "kazan", "nizhny novgorod", "nizhniy novgorod", "chelyabinsk",
-            "krasnoyarsk", "samara", "ufa", "rostov-on-don", "rostov-na-donu", "omsk", "krasnodar", "voronezh", "perm",
-            "volgograd", "saratov", "tyumen", "tolyatti", "izhevsk", "barnaul", "irkutsk", "khabarovsk", "yaroslavl",
-            "vladivostok", "tomsk", "kaliningrad", "tula", "tver", "sochi", "sevastopol", "kemerovo", "ryazan", "penza",
-            "lipetsk", "kirov", "astrakhan", "kursk", "bryansk", "belgorod", "surgut", "kaluga", "smolensk", "murmansk",
-            "arkhangelsk", "vologda", "pskov", "khimki", "podolsk", "balashikha", "mytishchi", "lyubertsy");
+            // in Latin letters (delivery and booking records), those a word-by-word reading back into Cyrillic
+            // (transliterated) misses: the English names, two words, hyphens, and -tsk read as ц
+            "moscow", "saint petersburg", "sankt-peterburg", "petersburg", "peterburg", "nizhny novgorod",
+            "nizhniy novgorod", "rostov-on-don", "rostov-na-donu", "naberezhnye chelny", "velikiy novgorod", "staryy oskol",
+            "nizhniy tagil", "novyy urengoy", "ulan-ude", "yoshkar-ola", "khanty-mansiysk", "komsomolsk-na-amure",
+            "yuzhno-sakhalinsk", "kamensk-uralskiy", "gorno-altaysk", "naryan-mar", "irkutsk", "yakutsk", "bratsk");
 
     private RussianCities() {
     }

@@ -43,6 +43,10 @@ class AddressRecognizerTest {
                 arguments("Magnitogorsk g., ul. Svobody, d. 49 korp. 2, kv. 446", "Magnitogorsk g., ul. Svobody, d. 49 korp. 2, kv. 446",
                         "magnitogorsk g., ul. svobody, d. 49 korp. 2, kv. 446"),
                 arguments("{\"address\": \"ul. Partizanskaya, 31\"}", "ul. Partizanskaya, 31", "ul. partizanskaya, 31"),
+                // a Russian kind's transliteration: a street and a number are enough, as in Cyrillic
+                arguments("('Иванова','Анна','Сергеевна','prospekt Lenina, 12')", "prospekt Lenina, 12", "prospekt lenina, 12"),
+                arguments("ul. lenina 5", "ul. lenina 5", "ul. lenina 5"),
+                arguments("('Иванова','Анна','pl. Stroitelnaya, 58')", "pl. Stroitelnaya, 58", "pl. stroitelnaya, 58"),
                 arguments("g. Stavropol, ul. Internatsionalnaya, dom 92 str. 6, kv.392", "g. Stavropol, ul. Internatsionalnaya, dom 92 str. 6, kv.392",
                         "g. stavropol, ul. internatsionalnaya, dom 92 str. 6, kv.392"),
                 // a record's address key is a label, and its value may open with the postal code
@@ -199,7 +203,7 @@ class AddressRecognizerTest {
                 "Baker St. 221",
                 "Windows 10 Pro, St. 5",
                 "The price is $10 per Month 5 times",
-                "ul. lenina 5",
+                "Lenina St 5",
                 "митинг на ул. Тверской в субботу",
                 "г. Москва",
                 "проспект Мира",
