@@ -23,7 +23,11 @@ public final class LargeTables {
             {"common words with a phone", "", "Вероника Гущина, 8916%07d\n"},
             {"addresses with a postal code", "", "119334, г. Москва, ул. Ленина, д. 5, кв. %2$d\n"},
             {"a town's street without its kind", "", "г. Казань, Баумана %2$d\n"},
-            {"a name, a city and a street", "", "Иванов Иван, Москва, Ленина %2$d\n"}};
+            {"a name, a city and a street", "", "Иванов Иван, Москва, Ленина %2$d\n"},
+            {"JSON records, a key per field", "", "{\"id\": %2$d, \"last_name\": \"Иванова\", \"first_name\": \"Анна\", "
+                    + "\"birth_date\": \"1985-03-12\", \"phone\": \"7916%1$07d\", \"address\": \"ul. Lenina, d. %2$d\"}\n"},
+            {"an SQL dump's quoted values", "INSERT INTO users VALUES\n", "(%2$d,'Иванова','Анна','Сергеевна','1985-03-12','7916%1$07d'),\n"},
+            {"a table apart by bars, a city cell", "", "| Иванова | Анна | Сергеевна | Москва | 12.03.1985 |\n"}};
 
     private LargeTables() {
     }
