@@ -55,8 +55,7 @@ final class Fields {
         boolean open = quote(t.symbolAt(p));
         if (open) p++;
         if (!t.isWord(p)) return -1;
-        int last = p;
-        while (t.isSym(last + 1, '_') && t.glued(last + 1) && t.glued(last + 2) && t.isWord(last + 2)) last += 2;
+        int last = keyLast(t, p);
         if (keys.get(t.chars(), t.start(p), t.end(last)) < 0) return -1;
         int v = last + 1;
         if (open && !quote(t.symbolAt(v))) return -1;
@@ -66,6 +65,13 @@ final class Fields {
         v++;
         if (open && quote(t.symbolAt(v))) v++;
         return v < t.size() ? v : -1;
+    }
+
+    /** The last token of the key whose first word is token {@code first}: words joined by glued underscores. */
+    static int keyLast(Tokens t, int first) {
+        int last = first;
+        while (t.isSym(last + 1, '_') && t.glued(last + 1) && t.glued(last + 2) && t.isWord(last + 2)) last += 2;
+        return last;
     }
 
     private static boolean quote(char c) {

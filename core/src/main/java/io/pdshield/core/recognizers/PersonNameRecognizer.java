@@ -1195,8 +1195,7 @@ public final class PersonNameRecognizer implements Recognizer {
         while (to + 1 < t.size() && to - i < RECORD_REACH && t.type(to + 1) != Tokens.NL) to++;
         for (int j = from; j <= to; j++) {
             if (!t.isWord(j) || j == i || j > 0 && t.isSym(j - 1, '_') && t.glued(j)) continue;
-            int last = j;
-            while (t.isSym(last + 1, '_') && t.glued(last + 1) && t.glued(last + 2) && t.isWord(last + 2)) last += 2;
+            int last = Fields.keyLast(t, j);
             int role = LABELS.get(t.chars(), t.start(j), t.end(last));
             if (role == FAM || role == PATR) return true;
             j = last;
