@@ -142,25 +142,53 @@ public final class Detector {
 
     /**
      * A very long text (a 50 MB message) in chunks of {@link #CHUNK} characters, each scanned with
-     * {@link #OVERLAP} characters of its neighbours; a finding belongs to the chunk its start lies in.
+     * {@link #OVERLAP} characters of its neighbours (from its line's start); a finding belongs to the chunk its start
+     * lies in. A chunk of a leaked table's rows is read with the table's header line before it.
      */
     private List<Finding> detectChunked(CharSequence text, int year) {
         List<Finding> out = new ArrayList<>();
         int n = text.length();
         int lastEnd = 0;
+        java.util.function.IntToLongFunction headers = null;
         for (int s = 0; s < n; s += CHUNK) {
             int from = Math.max(0, s - OVERLAP);
             int to = Math.min(n, s + CHUNK + OVERLAP);
-            String part = text.subSequence(from, to).toString();
+            String header = "";
+            if (from > 0) {
+                // a part opens at its line's start, and a leaked table's rows far below their header are read under it
+                // (the header line put before the part): a birth-date column stays one, a Фамилия;Имя header names its rows
+                int line = lineStart(text, from);
+                if (line >= 0) {
+                    from = line;
+                    if (headers == null) headers = io.pdshield.core.recognizers.Recognizers.tableHeaders(text);
+                    long h = headers.applyAsLong(from);
+                    int hStart = (int) (h >>> 32), hEnd = (int) h;
+                    if (h >= 0 && hEnd < from) header = text.subSequence(hStart, hEnd) + "\n";
+                }
+            }
+            String part = header + text.subSequence(from, to);
+            int shift = from - header.length();
             for (Finding f : detectOne(part, year)) {
-                int start = f.start() + from;
+                if (f.start() < header.length()) continue;
+                int start = f.start() + shift;
                 if (start < s || start >= s + CHUNK || start < lastEnd) continue;
-                Finding shifted = new Finding(f.kind(), start, f.end() + from, f.score(), f.value(), f.explanation());
+                Finding shifted = new Finding(f.kind(), start, f.end() + shift, f.score(), f.value(), f.explanation());
                 out.add(shifted);
                 lastEnd = shifted.end();
             }
         }
         return List.copyOf(out);
+    }
+
+    /** Characters searched back for a part's line start ({@link #detectChunked}): a long line is cut where it is. */
+    private static final int LINE_BACK = 4096;
+
+    /** The start of the line holding character {@code at}, within {@link #LINE_BACK} characters before it, or -1. */
+    private static int lineStart(CharSequence text, int at) {
+        for (int c = at, stop = Math.max(0, at - LINE_BACK); c > stop; c--) {
+            if (text.charAt(c - 1) == '\n') return c;
+        }
+        return -1;
     }
 
     private List<Finding> detectOne(CharSequence text, int year) {

@@ -30,6 +30,28 @@ class DetectorTest {
     }
 
     @Test
+    void aLeakedTablesRowsFarBelowItsHeaderAreReadUnderIt() {
+        // a 2.5 MB table in one text: every part after the first is read with the header line before it, so the
+        // birth-date column (no name in the rows, no birth word beside the dates) stays one, and so do the
+        // surname;first-name fields a header must name
+        StringBuilder sb = new StringBuilder("Фамилия;Имя;Телефон;ДР\n");
+        int rows = 0;
+        while (sb.length() < 2 * Detector.CHUNK + Detector.CHUNK / 2) {
+            sb.append("Боброва;Анна;8916").append(String.format("%07d", 1_000_000 + rows)).append(";12.03.1985\n");
+            rows++;
+        }
+        String text = sb.toString();
+        List<Finding> found = Expect.detector().detect(text);
+        assertEquals(rows, found.stream().filter(f -> f.kind() == Kind.BIRTH_DATE).count(), "a birth date per row");
+        assertEquals(rows, found.stream().filter(f -> f.kind() == Kind.PERSON_NAME).count(), "a name per row");
+        assertEquals(rows, found.stream().filter(f -> f.kind() == Kind.PHONE).count(), "a phone per row");
+        for (Finding f : found) {
+            if (f.kind() == Kind.BIRTH_DATE) assertEquals("12.03.1985", text.substring(f.start(), f.end()));
+            if (f.kind() == Kind.PERSON_NAME) assertEquals("Боброва;Анна", text.substring(f.start(), f.end()));
+        }
+    }
+
+    @Test
     void findingsAreOrderedAndNeverOverlap() {
         String text = "паспорт 4510 123456, ИНН 502712345651, тел 89161234567 и снова 89161234567";
         List<Finding> found = Expect.detector().detect(text);

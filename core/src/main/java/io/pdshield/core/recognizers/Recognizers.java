@@ -34,4 +34,13 @@ public final class Recognizers {
     public static List<Recognizer> defaults() {
         return DEFAULTS;
     }
+
+    /**
+     * For a text read in parts ({@link io.pdshield.core.Detector}): given a line's start, the header line of the leaked
+     * table whose row it is ({@code start << 32 | end}), or -1, so a part far below the header can be read with it.
+     * One pass over the text when made.
+     */
+    public static java.util.function.IntToLongFunction tableHeaders(CharSequence text) {
+        return new TableColumns(text)::headerLine;
+    }
 }

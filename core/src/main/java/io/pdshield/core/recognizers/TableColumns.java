@@ -118,6 +118,19 @@ final class TableColumns {
         return false;
     }
 
+    /**
+     * The header line heading the line at character {@code offset}, as {@code start << 32 | end} (without its line
+     * break), or -1 when no header heads it.
+     */
+    long headerLine(int offset) {
+        int line = Arrays.binarySearch(lineStarts, offset);
+        if (line < 0) line = -line - 2;
+        int h = headerOf[line];
+        if (h < 0) return -1;
+        int end = h + 1 < lineStarts.length ? lineStarts[h + 1] - 1 : text.length();
+        return (long) lineStarts[h] << 32 | end;
+    }
+
     /** The label heading the cell at character {@code offset}, trimmed, or null when no header heads its line. */
     String headerAt(int offset) {
         int line = Arrays.binarySearch(lineStarts, offset);
