@@ -40,7 +40,7 @@ final class Fields {
         }
         if (j < 0 || !t.isWord(j)) return -1;
         int first = j;
-        while (first >= 2 && t.isSym(first - 1, '_') && t.glued(first) && t.glued(first - 1) && t.isWord(first - 2)) first -= 2;
+        while (first >= 2 && t.isWord(first - 2) && underscoreJoin(t, first - 1)) first -= 2;
         return (long) t.start(first) << 32 | t.end(j);
     }
 
@@ -70,8 +70,16 @@ final class Fields {
     /** The last token of the key whose first word is token {@code first}: words joined by glued underscores. */
     static int keyLast(Tokens t, int first) {
         int last = first;
-        while (t.isSym(last + 1, '_') && t.glued(last + 1) && t.glued(last + 2) && t.isWord(last + 2)) last += 2;
+        while (underscoreJoin(t, last + 1)) last += 2;
         return last;
+    }
+
+    /**
+     * Token {@code i} is an underscore glued between two words: a snake-case key's ({@code last_name}), or a hashtag's
+     * joining a name's words ({@code #Иванова_Мария}, read as if spaced).
+     */
+    static boolean underscoreJoin(Tokens t, int i) {
+        return t.isSym(i, '_') && t.glued(i) && i + 1 < t.size() && t.glued(i + 1) && t.type(i + 1) == Tokens.WORD;
     }
 
     private static boolean quote(char c) {

@@ -575,7 +575,7 @@ public final class PersonNameRecognizer implements Recognizer {
         while (true) {
             while (w.size < WINDOW && p < n) {
                 if (w.size > 0) {
-                    if (underscoreJoin(t, p)) p++; // #Иванова_Мария: a hashtag's words
+                    if (Fields.underscoreJoin(t, p)) p++; // #Иванова_Мария: a hashtag's words
                     else if (t.isSym(p, '(')) p = afterAside(t, p, dict); // Иванова (Петрова) Мария: the maiden name
                 }
                 int e = -1;
@@ -722,7 +722,7 @@ public final class PersonNameRecognizer implements Recognizer {
         if (t.length(p) == 1) return false; // an initial
         int q = p + 1;
         if (q < t.size() && t.isSym(q, '-') && t.glued(q) && q + 1 < t.size() && t.glued(q + 1)) q++;
-        else if (underscoreJoin(t, q)) q++;
+        else if (Fields.underscoreJoin(t, q)) q++;
         else if (asideAt(t, q)) q += 3;
         return !(q < t.size() && candidateWord(t, q)) && labelBefore(t, p) < 0;
     }
@@ -746,13 +746,6 @@ public final class PersonNameRecognizer implements Recognizer {
         return (NameDictionary.mask(info, FAM) | NameDictionary.mask(info, NAME)) != 0 ? p + 3 : p;
     }
 
-    /**
-     * Token {@code i} is an underscore glued between two words, as hashtags join a name's words
-     * ({@code #Иванова_Мария}, {@code #Смирнов_Алексей_Игоревич}): the words read as if spaced.
-     */
-    private static boolean underscoreJoin(Tokens t, int i) {
-        return t.isSym(i, '_') && t.glued(i) && i + 1 < t.size() && t.glued(i + 1) && t.type(i + 1) == Tokens.WORD;
-    }
 
     /** Reads the run item at token {@code p} into the window; returns the token after it or -1. */
     private static int item(Tokens t, int p, NameDictionary dict, Window w) {
@@ -900,7 +893,7 @@ public final class PersonNameRecognizer implements Recognizer {
         else if (common && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0
                 && seekingVerbBefore(t, w.from[0]) && (bestAgree & ACCUSATIVE) != 0) lifted = SOUGHT;
         // ... or tagged as one: #Гущина_Любовь (not an adjective's form: #Белая_Роза is a flower)
-        else if (common && t.isSym(w.from[0] - 1, '#') && t.glued(w.from[0]) && underscoreJoin(t, w.to[0])
+        else if (common && t.isSym(w.from[0] - 1, '#') && t.glued(w.from[0]) && Fields.underscoreJoin(t, w.to[0])
                 && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0) lifted = HASHTAG;
         // ... or on a dossier's line: Вероника Гущина, 89161234567 (not an adjective's form either)
         else if (common && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0
