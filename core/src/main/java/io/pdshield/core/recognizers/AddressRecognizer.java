@@ -857,7 +857,7 @@ public final class AddressRecognizer implements Recognizer {
                 int e = name(kindEnd(q), 3, true, true);
                 if (e >= 0) {
                     streetKind = k;
-                    sureKind = (k & LATIN_SURE) != 0 || (k & LATIN_DOT) != 0 && kindEnd(q) > q + 1 + ((k & THREE_TOKENS) != 0 ? 2 : 0);
+                    sureKind = sureLatinKind(q);
                     return e;
                 }
             }
@@ -865,11 +865,16 @@ public final class AddressRecognizer implements Recognizer {
             int e = name(q, 2, false, false);
             if (e >= 0 && (kind(e) & STREET_AFTER) != 0) {
                 streetKind = kind(e);
-                sureKind = (streetKind & LATIN_SURE) != 0
-                        || (streetKind & LATIN_DOT) != 0 && kindEnd(e) > e + 1 + ((streetKind & THREE_TOKENS) != 0 ? 2 : 0);
+                sureKind = sureLatinKind(e);
                 return kindEnd(e);
             }
             return -1;
+        }
+
+        /** The street kind at token {@code q} is {@link #LATIN_SURE}, or {@link #LATIN_DOT} written with its dot. */
+        private boolean sureLatinKind(int q) {
+            int k = kinds[q];
+            return (k & LATIN_SURE) != 0 || (k & LATIN_DOT) != 0 && t.isSym(kindEnd(q) - 1, '.');
         }
 
         /**
