@@ -562,7 +562,7 @@ public final class BirthDateRecognizer implements Recognizer {
             while (i < to) {
                 char c = text.charAt(i);
                 if (c == '\n' || c == '\r') return false;
-                if (Character.isWhitespace(c) || FIELD_SEPARATORS.indexOf(c) >= 0) {
+                if (fieldSeparator(c)) {
                     i++;
                     continue;
                 }
@@ -597,11 +597,15 @@ public final class BirthDateRecognizer implements Recognizer {
     /** What may stand between a name and a date as a row's field separators, quotes included (SQL dumps, quoted CSV). */
     private static final String FIELD_SEPARATORS = ",;:|-–—()\"'";
 
+    private static boolean fieldSeparator(char c) {
+        return Character.isWhitespace(c) || FIELD_SEPARATORS.indexOf(c) >= 0;
+    }
+
     private static boolean separators(CharSequence text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') return false;
-            if (!Character.isWhitespace(c) && FIELD_SEPARATORS.indexOf(c) < 0) return false;
+            if (!fieldSeparator(c)) return false;
         }
         return true;
     }
