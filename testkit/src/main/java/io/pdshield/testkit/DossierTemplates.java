@@ -817,39 +817,39 @@ final class DossierTemplates {
      */
     private static void recordRow(Ctx c, int record, Person q, Formats.Named n) {
         MessageBuilder b = c.b;
+        RecordLayout f = RECORD_LAYOUTS[record];
         String[] parts = n.text().split(" ");
         String id = String.valueOf(10000 + Integer.parseInt(q.phone().substring(5)) % 90000);
         String national = q.phone();
-        if (record == JSON) {
-            b.t("{\"id\": " + id + ", \"last_name\": \"");
-            b.pd(Kind.PERSON_NAME, parts[0] + "\", \"first_name\": \"" + parts[1] + "\", \"middle_name\": \"" + parts[2], n.value());
-            b.t("\", \"birth_date\": \"").pd(Kind.BIRTH_DATE, q.birth().toString(), q.birth().toString());
-            b.t("\", \"phone\": \"").pd(Kind.PHONE, "7" + national, "+7" + national);
+        b.t(f.open().replace("%id", id));
+        b.pd(Kind.PERSON_NAME, parts[0] + f.firstName() + parts[1] + f.middleName() + parts[2], n.value());
+        b.t(f.birth()).pd(Kind.BIRTH_DATE, q.birth().toString(), q.birth().toString());
+        b.t(f.phone()).pd(Kind.PHONE, "7" + national, "+7" + national);
+        if (f.passportSeries() != null) {
             String passport = q.passport();
-            b.t("\", \"passport_series\": \"").pd(Kind.PASSPORT_RU, passport.substring(0, 4) + "\", \"passport_number\": \""
-                    + passport.substring(4), passport);
-            b.t("\", \"address\": \"");
-            recordAddress(c);
-            b.t("\"}");
-        } else if (record == XML) {
-            String tag = "client";
-            b.t("<" + tag + "><id>" + id + "</id><LastName>");
-            b.pd(Kind.PERSON_NAME, parts[0] + "</LastName><FirstName>" + parts[1] + "</FirstName><MiddleName>" + parts[2], n.value());
-            b.t("</MiddleName><BirthDate>").pd(Kind.BIRTH_DATE, q.birth().toString(), q.birth().toString());
-            b.t("</BirthDate><Phone>").pd(Kind.PHONE, "7" + national, "+7" + national);
-            b.t("</Phone><Address>");
-            recordAddress(c);
-            b.t("</Address></" + tag + ">");
-        } else {
-            b.t("(" + id + ",'");
-            b.pd(Kind.PERSON_NAME, parts[0] + "','" + parts[1] + "','" + parts[2], n.value());
-            b.t("','").pd(Kind.BIRTH_DATE, q.birth().toString(), q.birth().toString());
-            b.t("','").pd(Kind.PHONE, "7" + national, "+7" + national);
-            b.t("','");
-            recordAddress(c);
-            b.t("')");
+            b.t(f.passportSeries()).pd(Kind.PASSPORT_RU, passport.substring(0, 4) + f.passportNumber() + passport.substring(4), passport);
         }
+        b.t(f.address());
+        recordAddress(c);
+        b.t(f.close());
     }
+
+    /**
+     * A database record's text before each of its fields ({@code %id} in {@code open} stands for the id), and after the
+     * last; the passport's keys only where the layout has them (null: no passport).
+     */
+    private record RecordLayout(String open, String firstName, String middleName, String birth, String phone,
+                                String passportSeries, String passportNumber, String address, String close) {
+    }
+
+    /** By record kind: {@link #JSON}, {@link #SQL}, {@link #XML} ({@link #NO_RECORD} has none). */
+    private static final RecordLayout[] RECORD_LAYOUTS = {null,
+            new RecordLayout("{\"id\": %id, \"last_name\": \"", "\", \"first_name\": \"", "\", \"middle_name\": \"",
+                    "\", \"birth_date\": \"", "\", \"phone\": \"", "\", \"passport_series\": \"", "\", \"passport_number\": \"",
+                    "\", \"address\": \"", "\"}"),
+            new RecordLayout("(%id,'", "','", "','", "','", "','", null, null, "','", "')"),
+            new RecordLayout("<client><id>%id</id><LastName>", "</LastName><FirstName>", "</FirstName><MiddleName>",
+                    "</MiddleName><BirthDate>", "</BirthDate><Phone>", null, null, "</Phone><Address>", "</Address></client>")};
 
     /**
      * The dossier's address in a database's record: in Latin letters in four records' sets in ten (a delivery or
