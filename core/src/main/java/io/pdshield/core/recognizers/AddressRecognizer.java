@@ -486,10 +486,10 @@ public final class AddressRecognizer implements Recognizer {
             // records write it: Москва г, Ленина ул, дом № 5
             int before = t.isSym(first - 1, ',') ? first - 2 : first - 1;
             boolean kindAfter = false;
-            if (t.isSym(before, '.') && t.isWord(before - 1) && (t.equalsIgnoreCase(before - 1, "г") || t.equalsIgnoreCase(before - 1, "g"))) {
+            if (t.isSym(before, '.') && townLetter(before - 1)) {
                 before -= 2;
                 kindAfter = true;
-            } else if (t.isWord(before) && (t.equalsIgnoreCase(before, "г") || t.equalsIgnoreCase(before, "g"))) {
+            } else if (townLetter(before)) {
                 before--;
                 kindAfter = true;
             }
@@ -838,6 +838,11 @@ public final class AddressRecognizer implements Recognizer {
             int e = name(q, 2, false, false);
             if (e >= 0 && (kind(e) & REGION_AFTER) != 0) return kindEnd(e);
             return -1;
+        }
+
+        /** Token {@code i} is the town's kind written as one letter, {@code г} or in Latin letters {@code g}. */
+        private boolean townLetter(int i) {
+            return t.isWord(i) && (t.equalsIgnoreCase(i, "г") || t.equalsIgnoreCase(i, "g"));
         }
 
         /** Token i is a word of Latin letters only; a name read from it makes the address a Latin one ({@link #latin}). */
