@@ -638,8 +638,8 @@ public final class AddressRecognizer implements Recognizer {
         /**
          * An address after the label at token {@code label} whose street is written without its kind:
          * {@code Прописка: г. Казань, Баумана 15-7}, {@code проживает Тверская 12 кв 5}, {@code /adr Москва
-         * Ленина 5}. Needs a house number and, besides the street, a locality, a flat or an explicit
-         * {@code д.}; nothing but punctuation or a new line may follow ({@code живет Петров 5 лет} is no
+         * Ленина 5}, {@code живёт на Профсоюзной 93 корпус 2}. Needs a house number and, besides the street, a
+         * locality, a building, a flat or an explicit {@code д.}; nothing but punctuation or a new line may follow ({@code живет Петров 5 лет} is no
          * address). Returns the token after it, or -1 (also when the kind-led pass already read one there).
          */
         int parseLabelled(int label) {
@@ -661,7 +661,7 @@ public final class AddressRecognizer implements Recognizer {
             int q = areas > 0 ? comma(p) : p;
             if (kind(q) != 0) return -1; // a street with its kind: the kind-led pass reads it
             int e = kindless(q, false);
-            if (e < 0 || !(locality || flat || explicitHouse)) return -1;
+            if (e < 0 || !(locality || flat || building || explicitHouse)) return -1;
             labelled = true;
             return e;
         }

@@ -156,6 +156,9 @@ class AddressRecognizerTest {
                 arguments("проживает по адресу: г. Казань, Баумана 15-7, тел 89161234567", "г. Казань, Баумана 15-7", "г. казань, баумана 15-7"),
                 arguments("/adr Москва Ленина 5", "Москва Ленина 5", "москва ленина 5"),
                 arguments("живёт Тверская 12 кв 5", "Тверская 12 кв 5", "тверская 12 кв 5"),
+                // or with a building after the house
+                arguments("живёт на Профсоюзной 93 корпус 2", "Профсоюзной 93 корпус 2", "профсоюзной 93 корпус 2"),
+                arguments("Живет на Профсоюзной 93к2, номер скину", "Профсоюзной 93к2", "профсоюзной 93к2"),
                 // an invisible character inside the street's name is left out of the value
                 arguments("Адрес: г. Москва, ул. Лен\u200Bина, д. 5", "г. Москва, ул. Лен\u200Bина, д. 5", "г. москва, ул. ленина, д. 5"),
                 // Latin look-alikes in a kind, a street, a town: read and valued as the Cyrillic letters
@@ -230,6 +233,7 @@ class AddressRecognizerTest {
                 "проживает Иванова 3 года в Москве",
                 "Адрес: Москва, Сбербанк, 5 этаж",
                 "адрес Тверская 12",
+                "живёт на Профсоюзной 93",
                 // a street without its kind and without a label, a town's kind, a flat or a person's name near
                 "Москва, Ленина 5",
                 "Встречаемся у ТЦ, Москва, Тверская 7, в 19:00",
