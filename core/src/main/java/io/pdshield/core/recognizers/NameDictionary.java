@@ -294,7 +294,7 @@ final class NameDictionary {
             else roles |= m << role;
         }
         if (femNoCase != 0) roles |= femNoCase << (mask(roles, FAM) != 0 ? FAM : NAME);
-        if (mask(roles, NAME) == 0) roles |= ExtraName.mask(word) << NAME;
+        roles |= ExtraName.mask(word) << NAME; // Саньку: the dictionary's Санька (accusative) and Санёк (dative)
         if (adjSameLemma && !famSameLemma) weak = true;
         long guess = 0;
         if (roles == 0 && plainAdjective && word.length() >= 5 && (endsWith(word, "ых") || endsWith(word, "их"))) {
@@ -432,11 +432,14 @@ final class NameDictionary {
 
     /**
      * Popular first names the dictionary lacks or knows only as common nouns (София is a city
-     * there): every case form → its agreement mask and nominative.
+     * there), and colloquial forms of first names (Ксюха, Димон, Санёк): every case form → its agreement
+     * mask and nominative.
      */
     private static final class ExtraName {
         private static final java.util.Map<String, Long> MASKS = new java.util.HashMap<>();
         private static final java.util.Map<String, String> NOMINATIVES = new java.util.HashMap<>();
+        /** The endings of a name in -а after к, х or г ({@code Ксюха}, {@code Светка}) and their cases. */
+        private static final String[] AFTER_VELAR = {"а", "0", "и", "1", "е", "25", "у", "3", "ой", "4", "ою", "4"};
 
         static {
             for (String n : new String[] {"софия", "амелия", "сафия"}) { // like Мария
@@ -445,6 +448,23 @@ final class NameDictionary {
             add("милана", "милан", FEM, "а", "0", "ы", "1", "е", "25", "у", "3", "ой", "4"); // like Анна
             for (String n : new String[] {"николь", "марьям"}) add(n, n, FEM, "", "012345"); // indeclinable
             add("эмир", "эмир", MASC, "", "0", "а", "13", "у", "2", "ом", "4", "е", "5"); // like Тимур
+            // the colloquial forms dossiers and gossip use (Его тёлка — Ксюха Белова, Димон Кузнецов):
+            // after к, х and г the genitive ends in -и (Ксюхи, Светки, Мишки)
+            for (String n : new String[] {"ксюха", "танюха", "катюха", "настюха", "надюха", "светка", "ирка", "олька",
+                    "анька", "кристинка", "алинка", "маринка", "людка"}) {
+                add(n, n.substring(0, n.length() - 1), FEM, AFTER_VELAR);
+            }
+            for (String n : new String[] {"мишка", "лёшка", "петруха"}) add(n, n.substring(0, n.length() - 1), MASC, AFTER_VELAR);
+            for (String n : new String[] {"димон", "вован", "колян", "толян", "костян", "максон", "русик", "тимурчик", "никитос",
+                    "вадос"}) {
+                add(n, n, MASC, "", "0", "а", "13", "у", "2", "ом", "4", "е", "5");
+            }
+            // a vowel that drops out in the other cases: Санёк, Санька; Юрец, Юрца
+            for (String n : new String[] {"санёк", "женёк", "витёк", "юрец"}) {
+                String stem = n.substring(0, n.length() - 2);
+                add(n, stem, MASC, n.substring(n.length() - 2), "0");
+                add(n, n.endsWith("ец") ? stem + "ц" : stem + "ьк", MASC, "а", "13", "у", "2", "ом", "4", "е", "5");
+            }
         }
 
         /** Adds the forms {@code stem + ending}, each with the cases written as digits. */
@@ -455,6 +475,10 @@ final class NameDictionary {
                 String form = stem + endingsAndCases[k];
                 MASKS.merge(form, m, (a, b) -> a | b);
                 NOMINATIVES.put(form, name);
+                if (form.indexOf('ё') >= 0) { // written with е as often as not: Санек, Лешка
+                    MASKS.merge(form.replace('ё', 'е'), m, (a, b) -> a | b);
+                    NOMINATIVES.put(form.replace('ё', 'е'), name);
+                }
             }
         }
 
