@@ -284,6 +284,8 @@ public final class BirthDateRecognizer implements Recognizer {
         int next;
         /** The numeric separator, or 0 for a month name or a Roman month. */
         char sep;
+        /** A month name is abbreviated, a dot after it: {@code 5 мар. 1990}. */
+        boolean abbreviated;
         /** The month is in Roman numerals ({@code 12 III 1985}); {@link #romanSep} is its separator or 0. */
         boolean roman;
         char romanSep;
@@ -312,16 +314,23 @@ public final class BirthDateRecognizer implements Recognizer {
             }
             if (len <= 2 && readRoman(t, i, sep)) return true;
             sep = 0;
-            if (len > 2 || !t.isWord(i + 1) || t.glued(i + 1) || (month = MONTHS.get(t, i + 1)) < 0) return false;
-            int y = t.isSym(i + 2, '.') && t.glued(i + 2) ? i + 3 : i + 2;
+            int m = ordinalEnding(t, i + 1) ? i + 3 : i + 1; // 12-го марта 1990-го
+            if (len > 2 || !t.isWord(m) || t.glued(m) || (month = MONTHS.get(t, m)) < 0) return false;
+            abbreviated = t.isSym(m + 1, '.') && t.glued(m + 1);
+            int y = abbreviated ? m + 2 : m + 1;
             if (!t.isNum(y) || t.glued(y)) return false;
             yearDigits = t.length(y);
             // a two-digit year only with its "г": 7 ноября 91г, 7 ноября 91 г.
             if (yearDigits == 2 ? !(t.isWord(y + 1) && t.equalsIgnoreCase(y + 1, "г")) : yearDigits != 4) return false;
             day = t.intValue(i);
             year = t.intValue(y);
-            next = y + 1;
+            next = yearDigits == 4 && ordinalEnding(t, y + 1) ? y + 3 : y + 1;
             return true;
+        }
+
+        /** An ordinal's ending glued to the number before token k: {@code 12-го}, {@code 1990-го}. */
+        private static boolean ordinalEnding(Tokens t, int k) {
+            return t.isSym(k, '-') && t.glued(k) && t.isWord(k + 1) && t.glued(k + 1) && t.equalsIgnoreCase(k + 1, "го");
         }
 
         /**
@@ -359,7 +368,6 @@ public final class BirthDateRecognizer implements Recognizer {
                 return romanSep == 0 ? "d RM " + y : "d" + romanSep + "RM" + romanSep + y;
             }
             if (sep == 0) {
-                boolean abbreviated = next == i + 4; // a dot after the month: 5 мар. 1990
                 return abbreviated ? (yearDigits == 4 ? "d мес. yyyy" : "d мес. yy г.") : (yearDigits == 4 ? "d месяца yyyy" : "d месяца yy г.");
             }
             if (t.length(i) == 4) return "yyyy-mm-dd";
