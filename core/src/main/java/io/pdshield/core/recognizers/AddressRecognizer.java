@@ -102,7 +102,7 @@ public final class AddressRecognizer implements Recognizer {
         put(m, REGION_AFTER, "край", "ао");
         put(m, REGION, "респ", "республика");
         put(m, LOCALITY, "г", "гор", "город", "пос", "поселок", "п", "пгт", "рп", "с", "село", "дер", "деревня",
-                "ст-ца", "станица", "х", "хутор", "аул", "снт", "днт", "днп", "тсн", "городе", "селе", "деревне", "поселке");
+                "ст-ца", "станица", "х", "хутор", "аул", "снт", "днт", "днп", "тсн", "жк" /* жилой комплекс */, "городе", "селе", "деревне", "поселке");
         put(m, STREET | STREET_AFTER, "ул", "улица", "пр" /* Лермонтова пр. */, "пр-т", "пр-кт", "просп", "проспект", "пр-д", "проезд", "пер", "переулок",
                 "б-р", "бульвар", "ш", "шоссе", "наб", "набережная", "пл", "площадь", "туп", "тупик", "аллея",
                 "тракт", "линия");
@@ -499,7 +499,8 @@ public final class AddressRecognizer implements Recognizer {
                     && !t.glued(before + 1) && kind(before) == 0) {
                 city = before;
             }
-            if (city >= 0 && !locality) {
+            // a housing estate is the first part, not the town: Москва, ЖК «Символ», ул. Символистов, д. 5
+            if (city >= 0 && (!locality || t.equalsIgnoreCase(first, "жк"))) {
                 first = city;
                 areas++;
                 locality = true;
