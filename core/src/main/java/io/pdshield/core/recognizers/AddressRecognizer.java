@@ -645,6 +645,12 @@ public final class AddressRecognizer implements Recognizer {
          */
         int parseLabelled(int label) {
             int p = afterLabel(label);
+            // a delivery form's postal code and country first: Адрес доставки: 123456, Россия, Москва, Тверская, 7, 12
+            if (t.isNum(p) && t.length(p) == 6 && t.isSym(p + 1, ',')) p += 2;
+            if (t.isWord(p) && t.isSym(p + 1, ',') && (t.equalsIgnoreCase(p, "россия") || t.equalsIgnoreCase(p, "рф")
+                    || t.equalsIgnoreCase(p, "russia"))) {
+                p += 2;
+            }
             if (reportedAcross(p + 4, p)) return -1;
             p = areasFrom(p);
             if (areas == 0) {
