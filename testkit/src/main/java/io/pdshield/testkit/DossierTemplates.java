@@ -2,6 +2,7 @@ package io.pdshield.testkit;
 
 import io.pdshield.core.Kind;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -264,9 +265,21 @@ final class DossierTemplates {
     }
 
     private static void birth(Ctx c) {
-        Formats.DateText d = Formats.date(c.r, c.p.birth());
-        c.b.pd(Kind.BIRTH_DATE, d.text(), c.p.birth().toString());
-        if (d.words() && c.r.chance(0.6)) c.b.t(" г.");
+        birth(c, false);
+    }
+
+    /**
+     * A birth date; {@code spoken} (after родилась in free text), one in three of those written with the month's name
+     * (by the day, no extra draw) as ordinals: "12-го марта 1990-го года".
+     */
+    private static void birth(Ctx c, boolean spoken) {
+        LocalDate birth = c.p.birth();
+        Formats.DateText d = Formats.date(c.r, birth);
+        boolean ordinal = spoken && d.words() && birth.getDayOfMonth() % 3 == 0;
+        String text = ordinal ? birth.getDayOfMonth() + "-го " + Vocabulary.MONTHS_GEN[birth.getMonthValue() - 1] + " "
+                + birth.getYear() + "-го" : d.text();
+        c.b.pd(Kind.BIRTH_DATE, text, birth.toString());
+        if (d.words() && c.r.chance(0.6)) c.b.t(ordinal ? " года" : " г.");
     }
 
     private static void phone(Ctx c, String national) {
@@ -626,6 +639,12 @@ final class DossierTemplates {
         header(c);
         b.t(r.pick(new String[]{"Знакомьтесь: ", "Это ", "Перед вами ", "Вот она, звезда: ", "Сегодня у нас "}));
         Formats.Named n = Formats.name(r, p, RuNames.Case.NOM, r.chance(0.6) ? Formats.NameStyle.IOF : Formats.NameStyle.FIO, false);
+        String colloquial = Formats.colloquial(p.first());
+        if (colloquial != null && (p.phone().charAt(5) - '0') % 3 == 0) {
+            // one in three whose first name has a colloquial form (by the phone's sixth digit, no extra draw) is called
+            // by it: "Это Ксюха Белова"
+            n = new Formats.Named(colloquial + " " + p.last(), Formats.lemma(colloquial) + " " + Formats.lemma(p.last()));
+        }
         b.pd(Kind.PERSON_NAME, n.text(), n.value());
         if (r.chance(0.5)) b.t(", " + p.job());
         stop(b);
@@ -633,7 +652,7 @@ final class DossierTemplates {
             switch (f) {
                 case BIRTH -> {
                     b.t(fem ? "Родилась " : "Родился ");
-                    birth(c);
+                    birth(c, true);
                     stop(b);
                 }
                 case PHONE -> {
@@ -644,8 +663,15 @@ final class DossierTemplates {
                 case ADDRESS -> {
                     Person.Address a = p.home();
                     if (a.streetKind().equals("ул.") && r.chance(0.6) && a.ordinal() == null) {
-                        b.t(r.pick(new String[]{"Живёт на ", "Обитает на "}));
+                        String lead = r.pick(new String[]{"Живёт на ", "Обитает на "});
                         String t = Formats.streetAddress(r, a);
+                        if (a.building() != null && (a.house().hashCode() & 1) == 0 && Formats.streetNameWithoutKind(a.street())) {
+                            // half of those with a building (by the house number, no extra draw) without the street's
+                            // kind, as speech has it: "Живёт на Садовой 12 корпус 2"
+                            lead = "Живёт на ";
+                            t = Formats.spokenStreet(a);
+                        }
+                        b.t(lead);
                         b.pd(Kind.ADDRESS, t, Formats.addressValue(t));
                     } else {
                         b.t(r.pick(new String[]{"Живёт по адресу ", "Проживает по адресу: ", "Адрес: "}));

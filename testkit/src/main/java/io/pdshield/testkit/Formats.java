@@ -273,6 +273,11 @@ final class Formats {
                 sb.insert(0, (1 + Math.floorMod(h, 6)) + String.format("%05d", Math.floorMod(h >> 3, 100000)) + ", ");
             }
             if (kindAfter) g = "";
+            if (!compact && (a.house().hashCode() & 63) == 9) {
+                // one address in 64 (by the house number, no extra draw) in a housing estate, named after the town:
+                // "г. Казань, ЖК «Солнечный», ул. Баумана, д. 15"
+                sb.append("ЖК «").append(ESTATES[Math.floorMod(a.street().hashCode(), ESTATES.length)]).append('»').append(sep);
+            }
         }
         String kind = a.streetKind();
         if (compact) kind = kind.replace(".", "");
@@ -311,11 +316,29 @@ final class Formats {
         return sb.toString();
     }
 
+    /** Names of housing estates (жилой комплекс). */
+    private static final String[] ESTATES = {"Солнечный", "Символ", "Весна", "Парковый", "Зиларт", "Речной", "Лесной", "Олимп"};
+
+    /**
+     * A street without its kind, as speech gives it after {@code живёт на}, with a building: the name in the
+     * prepositional ({@code Садовой}; named after someone, it stays {@code Ленина}), the house, the building and the
+     * flat: "Садовой 12 корпус 2, кв. 5", "Ленина 7к1". Only for streets that {@link #streetNameWithoutKind} reads.
+     */
+    static String spokenStreet(Person.Address a) {
+        String st = a.street();
+        if (st.endsWith("ая")) st = st.substring(0, st.length() - 2) + "ой";
+        else if (st.endsWith("яя")) st = st.substring(0, st.length() - 2) + "ей";
+        StringBuilder sb = new StringBuilder(st).append(' ').append(a.house());
+        sb.append((a.house().hashCode() & 2) == 0 ? " корпус " : "к").append(a.building());
+        if (a.flat() != null) sb.append(", кв. ").append(a.flat());
+        return sb.toString();
+    }
+
     /**
      * A street name that reads as one without its kind: a word declined as street names are (Ленина,
      * Мира, Тверская, Невский), not starting with a digit (8 Марта).
      */
-    private static boolean streetNameWithoutKind(String street) {
+    static boolean streetNameWithoutKind(String street) {
         if (Character.isDigit(street.charAt(0))) return false;
         char c = street.charAt(street.length() - 1);
         return "аяыийе".indexOf(c) >= 0;
@@ -339,6 +362,23 @@ final class Formats {
     }
 
     // ---- names ----
+
+    /** The colloquial form of some first names, as gossip and dossiers call people (Ксюха, Димон), or null. */
+    static String colloquial(String first) {
+        return COLLOQUIAL.get(first);
+    }
+
+    private static final java.util.Map<String, String> COLLOQUIAL = java.util.Map.ofEntries(
+            java.util.Map.entry("Александр", "Санёк"), java.util.Map.entry("Алексей", "Лёха"), java.util.Map.entry("Анатолий", "Толян"),
+            java.util.Map.entry("Виктор", "Витёк"), java.util.Map.entry("Владимир", "Вован"), java.util.Map.entry("Дмитрий", "Димон"),
+            java.util.Map.entry("Евгений", "Женёк"), java.util.Map.entry("Константин", "Костян"), java.util.Map.entry("Максим", "Максон"),
+            java.util.Map.entry("Михаил", "Мишка"), java.util.Map.entry("Никита", "Никитос"), java.util.Map.entry("Николай", "Колян"),
+            java.util.Map.entry("Юрий", "Юрец"), java.util.Map.entry("Вадим", "Вадос"), java.util.Map.entry("Пётр", "Петруха"),
+            java.util.Map.entry("Сергей", "Серёга"),
+            java.util.Map.entry("Ксения", "Ксюха"), java.util.Map.entry("Татьяна", "Танюха"), java.util.Map.entry("Екатерина", "Катюха"),
+            java.util.Map.entry("Анастасия", "Настюха"), java.util.Map.entry("Надежда", "Надюха"), java.util.Map.entry("Светлана", "Светка"),
+            java.util.Map.entry("Ирина", "Ирка"), java.util.Map.entry("Ольга", "Олька"), java.util.Map.entry("Анна", "Анька"),
+            java.util.Map.entry("Алина", "Алинка"), java.util.Map.entry("Марина", "Маринка"), java.util.Map.entry("Людмила", "Людка"));
 
     /** Name styles: order of parts and initials. */
     enum NameStyle { FIO, IOF, IO, FI, F_INITIALS, INITIALS_F }

@@ -103,7 +103,9 @@ class CorpusGeneratorTest {
         Pattern spaced = Pattern.compile("^\\+?[78]( \\d){10}$"), name = Pattern.compile("^[А-ЯЁ][а-яё-]+_?[А-ЯЁ][а-яё]+$"),
                 kindless = Pattern.compile("^(.+, )?г\\.? ?[А-ЯЁ][а-яё-]+(-[а-яё]+-[А-ЯЁ][а-яё]+)?, [А-ЯЁ][а-яё]+[аяыийе],? (д\\. ?)?\\d.*");
         Pattern roman = Pattern.compile("^\\d{1,2}[. ][IVX]+[. ]\\d{4}$");
-        int[] seen = new int[25];
+        Pattern colloquial = Pattern.compile("(Санёк|Лёха|Толян|Витёк|Вован|Димон|Женёк|Костян|Максон|Мишка|Никитос|Колян|Юрец|Вадос|Петруха|Серёга"
+                + "|Ксюха|Танюха|Катюха|Настюха|Надюха|Светка|Ирка|Олька|Анька|Алинка|Маринка|Людка) [А-ЯЁ][а-яё-]+");
+        int[] seen = new int[29];
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 for (TruthSpan t : m.spans()) {
@@ -127,6 +129,7 @@ class CorpusGeneratorTest {
                             if (text.contains("</LastName><FirstName>")) seen[22]++;
                             if (text.contains(" | ")) seen[24]++;
                             if (text.matches("[А-ЯЁа-яё-]+','[А-ЯЁа-яё-]+','[А-ЯЁа-яё-]+")) seen[18]++;
+                            if (colloquial.matcher(text).matches()) seen[25]++;
                         }
                         case SOCIAL_PROFILE -> {
                             if (t.value().startsWith("tg://")) seen[4]++;
@@ -135,6 +138,7 @@ class CorpusGeneratorTest {
                         case BIRTH_DATE -> {
                             if (roman.matcher(text).matches()) seen[6]++;
                             if (m.text().startsWith(" (", t.start() - 2) && m.text().startsWith(")", t.end())) seen[10]++;
+                            if (text.matches("\\d{1,2}-го [а-я]+ \\d{4}-го")) seen[26]++;
                         }
                         case ADDRESS -> {
                             if (kindless.matcher(text).matches() && !text.matches(".*(ул|пер|пр-т|б-р|ш|пл|наб)\\.? .*")) seen[3]++;
@@ -142,6 +146,8 @@ class CorpusGeneratorTest {
                             if (text.contains("пр-кт")) seen[12]++;
                             if (text.matches("^[1-6]\\d{5}, .*")) seen[16]++;
                             if (!text.matches("(?s).*[а-яёА-ЯЁ].*")) seen[21]++;
+                            if (m.text().startsWith("Живёт на ", t.start() - 9) && text.matches("[А-ЯЁ][а-яё]+ \\d+[а-в]?( корпус |к)\\d.*")) seen[27]++;
+                            if (text.contains(", ЖК «")) seen[28]++;
                         }
                         default -> {
                         }
@@ -159,7 +165,9 @@ class CorpusGeneratorTest {
                 + "birth years in brackets, towns with their kind after, пр-кт, rents after a street, names in a form's fields, names in a table's two fields, postal codes, "
                 + "names in a JSON record's fields, names in an SQL dump's quoted values, passports in a JSON record's fields, "
                 + "series and numbers in a shop's JSON, addresses in Latin letters, names in an XML record's elements, "
-                + "a semicolon export's header in English, names in a table's three columns: " + java.util.Arrays.toString(seen);
+                + "a semicolon export's header in English, names in a table's three columns, colloquial first names, "
+                + "birth dates spoken as ordinals, streets without their kind after живёт на with a building, housing estates: "
+                + java.util.Arrays.toString(seen);
         for (int n : seen) assertTrue(n >= 1, what);
     }
 
@@ -569,7 +577,7 @@ class CorpusGeneratorTest {
                 assertTrue(month > 0, "Roman month " + m.group(2));
                 return LocalDate.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1))).toString();
             }
-            if ((m = Pattern.compile("(\\d{1,2}) (\\p{L}+) (\\d{4})").matcher(t)).matches()) {
+            if ((m = Pattern.compile("(\\d{1,2})(?:-го)? (\\p{L}+) (\\d{4})(?:-го)?").matcher(t)).matches()) { // or spoken: 12-го марта 1990-го
                 int month = java.util.Arrays.asList(MONTHS).indexOf(m.group(2)) + 1;
                 assertTrue(month > 0, "month name " + m.group(2));
                 return LocalDate.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1))).toString();
