@@ -1028,7 +1028,10 @@ public final class AddressRecognizer implements Recognizer {
             return number(kindEnd(q));
         }
 
-        /** A house-style number: {@code 5}, {@code 12А}, {@code 5/2}, {@code 7б/1}; not a time or a date. */
+        /**
+         * A house-style number: {@code 5}, {@code 12А}, {@code 5/2}, {@code 7б/1}; not a time or a date. A building glued
+         * to it ({@code 40вк2}, {@code 39с1}) sets {@link #building}.
+         */
         private int number(int p) {
             if (!t.isNum(p) || t.length(p) > 4) return -1;
             int e = p + 1;
@@ -1040,11 +1043,13 @@ public final class AddressRecognizer implements Recognizer {
             // a house letter and a building glued together: 40вк2
             if (t.isWord(e) && t.glued(e) && t.length(e) == 2 && ((t.text().charAt(t.end(e) - 1) | 0x20) == 'к'
                     || (t.text().charAt(t.end(e) - 1) | 0x20) == 'k') && t.isNum(e + 1) && t.glued(e + 1)) {
+                building = true;
                 return e + 2;
             }
             // a structure glued to the house number: 39с1 (строение 1)
             if (t.isWord(e) && t.glued(e) && t.length(e) == 1 && (Chars.lower(t.firstChar(e)) == 'с' || Chars.lower(t.firstChar(e)) == 's')
                     && t.isNum(e + 1) && t.glued(e + 1) && !t.alnumAfter(e + 1)) {
+                building = true;
                 return e + 2;
             }
             if (t.isWord(e) && t.glued(e) && !((kind(e) & BUILDING) != 0 && t.isNum(kindEnd(e)))) return -1;

@@ -165,6 +165,8 @@ class AddressRecognizerTest {
                 // or with a building after the house
                 arguments("живёт на Профсоюзной 93 корпус 2", "Профсоюзной 93 корпус 2", "профсоюзной 93 корпус 2"),
                 arguments("Живет на Профсоюзной 93к2, номер скину", "Профсоюзной 93к2", "профсоюзной 93к2"),
+                arguments("Живёт на Центральной 186бк2. Вк: vk.com/id1", "Центральной 186бк2", "центральной 186бк2"),
+                arguments("живёт на Заводской 39с1", "Заводской 39с1", "заводской 39с1"),
                 // an invisible character inside the street's name is left out of the value
                 arguments("Адрес: г. Москва, ул. Лен\u200Bина, д. 5", "г. Москва, ул. Лен\u200Bина, д. 5", "г. москва, ул. ленина, д. 5"),
                 // Latin look-alikes in a kind, a street, a town: read and valued as the Cyrillic letters
