@@ -128,7 +128,7 @@ public final class AddressRecognizer implements Recognizer {
         put(m, REGION_AFTER, "kray", "krai");
         put(m, REGION, "resp", "respublika", "republic");
         put(m, LOCALITY, "g", "gor", "gorod", "pos", "poselok", "pgt", "der", "derevnya", "selo", "st-tsa", "stanitsa",
-                "khutor", "snt", "dnt", "dnp", "tsn");
+                "khutor", "snt", "dnt", "dnp", "tsn", "zhk");
         put(m, STREET | STREET_AFTER | LATIN_SURE, "ul", "ulitsa", "ulica", "pr-t", "pr-kt", "prosp", "prospekt", "pereulok",
                 "shosse", "nab", "naberezhnaya", "ploshchad", "proezd", "pr-d", "bulvar", "b-r", "tupik", "alleya", "trakt",
                 "liniya");
@@ -500,7 +500,7 @@ public final class AddressRecognizer implements Recognizer {
                 city = before;
             }
             // a housing estate is the first part, not the town: Москва, ЖК «Символ», ул. Символистов, д. 5
-            if (city >= 0 && (!locality || t.equalsIgnoreCase(first, "жк"))) {
+            if (city >= 0 && (!locality || t.equalsIgnoreCase(first, "жк") || t.equalsIgnoreCase(first, "zhk"))) {
                 first = city;
                 areas++;
                 locality = true;

@@ -141,6 +141,8 @@ class AddressRecognizerTest {
                 arguments("ЖК «Солнечный», корпус 3, кв. 45", "ЖК «Солнечный», корпус 3, кв. 45", "жк «солнечный», корпус 3, кв. 45"),
                 arguments("Москва, ЖК «Символ», ул. Символистов, д. 5, кв. 88", "Москва, ЖК «Символ», ул. Символистов, д. 5, кв. 88",
                         "москва, жк «символ», ул. символистов, д. 5, кв. 88"),
+                arguments("\"address\": \"g. Sochi, ZhK «Zilart», nab. Komarova 191-155\"}", "g. Sochi, ZhK «Zilart», nab. Komarova 191-155",
+                        "g. sochi, zhk «zilart», nab. komarova 191-155"),
                 // an ordinal before the street kind belongs to the street, and the city before it stays
                 arguments("Живёт: г. Москва, 3-я ул. Строителей, д. 25, кв. 12", "г. Москва, 3-я ул. Строителей, д. 25, кв. 12",
                         "г. москва, 3-я ул. строителей, д. 25, кв. 12"),
