@@ -665,7 +665,7 @@ final class DossierTemplates {
                     if (a.streetKind().equals("ул.") && r.chance(0.6) && a.ordinal() == null) {
                         String lead = r.pick(new String[]{"Живёт на ", "Обитает на "});
                         String t = Formats.streetAddress(r, a);
-                        if (a.building() != null && (a.house().hashCode() & 1) == 0 && Formats.streetNameWithoutKind(a.street())) {
+                        if (a.building() != null && (a.house().hashCode() & 1) == 0 && Formats.spokenStreetName(a.street())) {
                             // half of those with a building (by the house number, no extra draw) without the street's
                             // kind, as speech has it: "Живёт на Садовой 12 корпус 2"
                             lead = "Живёт на ";

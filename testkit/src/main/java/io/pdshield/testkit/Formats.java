@@ -322,7 +322,7 @@ final class Formats {
     /**
      * A street without its kind, as speech gives it after {@code живёт на}, with a building: the name in the
      * prepositional ({@code Садовой}; named after someone, it stays {@code Ленина}), the house, the building and the
-     * flat: "Садовой 12 корпус 2, кв. 5", "Ленина 7к1". Only for streets that {@link #streetNameWithoutKind} reads.
+     * flat: "Садовой 12 корпус 2, кв. 5", "Ленина 7к1". Only for streets that {@link #spokenStreetName} reads.
      */
     static String spokenStreet(Person.Address a) {
         String st = a.street();
@@ -335,10 +335,19 @@ final class Formats {
     }
 
     /**
+     * A street name that reads as one without its kind in speech, after {@code живёт на}: one word that {@link
+     * #streetNameWithoutKind} reads, not a kind itself ({@code Набережная}); two words read as a person's name
+     * ({@code на Карла Маркса 5}).
+     */
+    static boolean spokenStreetName(String street) {
+        return streetNameWithoutKind(street) && street.indexOf(' ') < 0 && !street.equals("Набережная");
+    }
+
+    /**
      * A street name that reads as one without its kind: a word declined as street names are (Ленина,
      * Мира, Тверская, Невский), not starting with a digit (8 Марта).
      */
-    static boolean streetNameWithoutKind(String street) {
+    private static boolean streetNameWithoutKind(String street) {
         if (Character.isDigit(street.charAt(0))) return false;
         char c = street.charAt(street.length() - 1);
         return "аяыийе".indexOf(c) >= 0;
