@@ -219,7 +219,9 @@ public final class PassportRecognizer implements Recognizer {
         String shape = runs.shape(a, b);
         double base = switch (shape) {
             case "2 2 6", "4 6" -> 0.35;
-            case "10" -> 0.25;
+            // the number in halves, as it is read out (45 10 123 456, 4510-123-456), and all ten digits together: a
+            // passport word has to say what they are
+            case "10", "4 3 3", "2 2 3 3" -> 0.25;
             default -> -1;
         };
         if (base < 0 || !runs.separatorsIn(a, b, " \u2116-")) return;

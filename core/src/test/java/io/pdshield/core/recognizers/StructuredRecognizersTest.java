@@ -63,6 +63,9 @@ class StructuredRecognizersTest {
                 arguments("паспорт: {\"серия\":\"4510\",\"номер\":\"123456\"}", PASSPORT_RU, "4510\",\"номер\":\"123456", "4510123456"),
                 // series and number apart by a slash, as a form's "серия/номер"
                 arguments("паспорт 4510/123456", PASSPORT_RU, "4510/123456", "4510123456"),
+                // the number in halves, as it is read out
+                arguments("Паспорт: 45 10 123 456", PASSPORT_RU, "45 10 123 456", "4510123456"),
+                arguments("паспорт 4510-123-456, выдан 2011", PASSPORT_RU, "4510-123-456", "4510123456"),
                 arguments("Серия/номер: 45 10/123456", PASSPORT_RU, "45 10/123456", "4510123456"),
                 arguments("Паспорт РФ: 4510/123456, выдан 12.05.2010", PASSPORT_RU, "4510/123456", "4510123456"),
                 // SNILS
@@ -312,6 +315,8 @@ class StructuredRecognizersTest {
                 arguments("{\"order_series\": \"4510\", \"order_number\": \"123456\"}", PASSPORT_RU),
                 // a slash form without a passport word, or inside a longer run of slashes
                 arguments("дробь 4510/123456", PASSPORT_RU),
+                arguments("Код: 4510 123 456", PASSPORT_RU),
+                arguments("заказ 4510 123 456 доставлен", PASSPORT_RU),
                 arguments("паспорт 1/4510/123456", PASSPORT_RU),
                 arguments("паспорт 4510/123456/7", PASSPORT_RU),
                 arguments("паспорт 4510/1234567", PASSPORT_RU),
