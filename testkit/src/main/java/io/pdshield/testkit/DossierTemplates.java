@@ -319,6 +319,12 @@ final class DossierTemplates {
                     : p.substring(0, 2) + " " + p.substring(2, 4) + mark + p.substring(4), p);
         } else {
             String t = Formats.passport(c.r, p);
+            if ((p.charAt(8) - '0') % 8 == 3) {
+                // one in ten (by the number's ninth digit, no extra draw) with the number in halves, as it is read out:
+                // "45 10 123 456", "4510-123-456"
+                t = (p.charAt(9) - '0') % 2 == 0 ? p.substring(0, 2) + " " + p.substring(2, 4) + " " + p.substring(4, 7) + " " + p.substring(7)
+                        : p.substring(0, 4) + "-" + p.substring(4, 7) + "-" + p.substring(7);
+            }
             if (c.entities && c.r.chance(0.2)) c.b.entPd("code", Kind.PASSPORT_RU, t, p);
             else c.b.pd(Kind.PASSPORT_RU, t, p);
         }

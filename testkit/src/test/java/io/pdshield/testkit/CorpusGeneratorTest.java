@@ -105,7 +105,7 @@ class CorpusGeneratorTest {
         Pattern roman = Pattern.compile("^\\d{1,2}[. ][IVX]+[. ]\\d{4}$");
         Pattern colloquial = Pattern.compile("(Санёк|Лёха|Толян|Витёк|Вован|Димон|Женёк|Костян|Максон|Мишка|Никитос|Колян|Юрец|Вадос|Петруха|Серёга"
                 + "|Ксюха|Танюха|Катюха|Настюха|Надюха|Светка|Ирка|Олька|Анька|Алинка|Маринка|Людка) [А-ЯЁ][а-яё-]+");
-        int[] seen = new int[29];
+        int[] seen = new int[30];
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 for (TruthSpan t : m.spans()) {
@@ -113,6 +113,7 @@ class CorpusGeneratorTest {
                     switch (t.kind()) {
                         case PASSPORT_RU -> {
                             if (text.contains("\"passport_number\"")) seen[19]++;
+                            if (text.matches("\\d{2} \\d{2} \\d{3} \\d{3}|\\d{4}-\\d{3}-\\d{3}")) seen[29]++;
                         }
                         case PHONE -> {
                             if (spaced.matcher(text).matches()) seen[0]++;
@@ -166,7 +167,7 @@ class CorpusGeneratorTest {
                 + "names in a JSON record's fields, names in an SQL dump's quoted values, passports in a JSON record's fields, "
                 + "series and numbers in a shop's JSON, addresses in Latin letters, names in an XML record's elements, "
                 + "a semicolon export's header in English, names in a table's three columns, colloquial first names, "
-                + "birth dates spoken as ordinals, streets without their kind after живёт на with a building, housing estates: "
+                + "birth dates spoken as ordinals, streets without their kind after живёт на with a building, housing estates, passport numbers in halves: "
                 + java.util.Arrays.toString(seen);
         for (int n : seen) assertTrue(n >= 1, what);
     }

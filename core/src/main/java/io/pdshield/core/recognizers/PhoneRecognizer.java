@@ -239,6 +239,9 @@ public final class PhoneRecognizer implements Recognizer {
             base = a == b ? 0.55 : 0.6;
             national = 1;
         } else if (n == 10 && (first == '9' || first == '4' || first == '3' || first == '8')) {
+            // written in groups, the area code stands alone (916 123-45-67); 45 10 123 456 and 9796-545-937 are a
+            // passport read out in halves (spelled out digit by digit, see below, it may be a phone)
+            if (a != b && runs.length(a) != 3 && b - a + 1 < SPACED_GROUPS) return;
             pattern = "10 digits, no prefix";
             // without a country or trunk prefix a number is as likely a passport or an INN
             base = first == '9' ? (a == b ? 0.25 : 0.35) : 0.2;

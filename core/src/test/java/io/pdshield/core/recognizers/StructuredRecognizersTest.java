@@ -353,6 +353,9 @@ class StructuredRecognizersTest {
                 arguments("звоните 8-800-555-35-35 бесплатно", PHONE),
                 // eleven digits grouped across the area code: a transaction number, not 8 916 …
                 arguments("Номер транзакции: 891-624-299 34", PHONE),
+                // ten digits whose first group is no area code: a passport read out in halves
+                arguments("Паспорт (серия, номер): 92 23 353 830", PHONE),
+                arguments("Паспорт (серия, номер): 9796-545-937", PHONE),
                 arguments("горячая линия +7 800 100-00-00", PHONE),
                 arguments("голосуйте: 8 809 505 12 34", PHONE),
                 // "номер" is a phone word, but not in "номер транзакции", "номер заказа"
