@@ -243,6 +243,9 @@ public final class PhoneRecognizer implements Recognizer {
             // passport read out in halves (spelled out digit by digit, see below, it may be a phone)
             if (a != b && runs.length(a) != 3 && b - a + 1 < SPACED_GROUPS) return;
             pattern = "10 digits, no prefix";
+            // the area code in brackets is in the span: (916) 123-45-67
+            char[] c = ctx.tokens().chars();
+            if (a != b && runs.length(a) == 3 && start > 0 && c[start - 1] == '(' && c[start + 3] == ')') start--;
             // without a country or trunk prefix a number is as likely a passport or an INN
             base = first == '9' ? (a == b ? 0.25 : 0.35) : 0.2;
             national = 0;

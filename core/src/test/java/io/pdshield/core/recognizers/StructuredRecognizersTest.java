@@ -25,6 +25,7 @@ class StructuredRecognizersTest {
         return Stream.of(
                 // phones: every common Russian way of writing one number → one E.164 value
                 arguments("Телефон: +7 (916) 123-45-67", PHONE, "+7 (916) 123-45-67", "+79161234567"),
+                arguments("Телефон: (916) 123-45-67", PHONE, "(916) 123-45-67", "+79161234567"),
                 arguments("звонить 8 (916) 123-45-67 после 18", PHONE, "8 (916) 123-45-67", "+79161234567"),
                 arguments("📱 89161234567", PHONE, "89161234567", "+79161234567"),
                 arguments("тел.8-916-123-45-67", PHONE, "8-916-123-45-67", "+79161234567"),
