@@ -25,8 +25,11 @@ import java.util.Set;
  * vehicle word earlier on the line counts even past a car model's number ({@code Mercedes E200, АО134 124}).
  */
 public final class VehiclePlateRecognizer implements Recognizer {
+    /** The words that name a plate itself, not just a car: a spaced plate in lower case needs one right before it. */
+    private static final ContextWords LABELS = ContextWords.of("госномер", "гос. номер", "гос.номер", "гос номер", "г/н", "грз",
+            "номер авто", "номер машины", "номер тачки", "gosnomer");
     static final ContextWords CONTEXT = ContextWords.of(
-            "авто", "машин", "госномер", "гос. номер", "гос.номер", "г/н", "грз", "номер авто", "/car", "🚗", "🚙",
+            "авто", "машин", "госномер", "гос. номер", "гос.номер", "гос номер", "г/н", "грз", "номер авто", "/car", "🚗", "🚙",
             "автомобил", "тс$", "транспорт", "plate", "гибдд", "гаи", "парков", "а/м", "тачк", "ездит", "/gos", "/auto",
             "мото", "такси", "прицеп", "трактор", "🏍", "🛵", "🚕",
             // a leaked record's transliterated and English keys: "gosnomer": …, "car": …
@@ -73,7 +76,10 @@ public final class VehiclePlateRecognizer implements Recognizer {
             if (t.type(letters) != Tokens.WORD || t.length(letters) != 2) continue;
             boolean glued = t.glued(num) && t.glued(letters);
             boolean upper = t.has(i, Tokens.UPPER) && t.has(letters, Tokens.UPPER);
-            if (!glued && !upper) continue;
+            // spaced and in lower case only with its region, right after a plate's label on its line: госномер е 777 кх 77
+            // (машина в 200 км 50 минут езды is a distance)
+            boolean spokenLower = !glued && !upper && LABELS.occursIn(t.chars(), ctx.lineFrom(t.start(i), 16), t.start(i));
+            if (!glued && !upper && !spokenLower) continue;
             char c1 = Chars.plateLetter(text.charAt(t.start(i)));
             char c2 = Chars.plateLetter(text.charAt(t.start(letters)));
             char c3 = Chars.plateLetter(text.charAt(t.start(letters) + 1));
@@ -93,6 +99,7 @@ public final class VehiclePlateRecognizer implements Recognizer {
             } else if (region_ < n && t.glued(region_) && (t.type(region_) == Tokens.WORD || t.type(region_) == Tokens.NUM)) {
                 continue; // part of a longer code
             }
+            if (spokenLower && region.isEmpty()) continue;
             if (region.isEmpty() && t.isNum(region_) && t.length(region_) == 3 && t.isNum(region_ + 1)
                     && !t.glued(region_ + 1) && validRegion(t.string(region_ + 1))) {
                 continue; // the letters start a taxi's plate after a car model: Mercedes E200 НУ 038 196

@@ -111,6 +111,9 @@ class StructuredRecognizersTest {
                 // plates: Cyrillic, Latin look-alikes, lower case, three-digit region
                 arguments("авто: А123ВС777", VEHICLE_PLATE, "А123ВС777", "А123ВС777"),
                 arguments("/car a123bc 77", VEHICLE_PLATE, "a123bc 77", "А123ВС77"),
+                // spaced and in lower case, right after a plate's label
+                arguments("госномер е 777 кх 77", VEHICLE_PLATE, "е 777 кх 77", "Е777КХ77"),
+                arguments("гос номер: е 777 кх 777, чёрный", VEHICLE_PLATE, "е 777 кх 777", "Е777КХ777"),
                 arguments("гос номер Х777ХХ 199", VEHICLE_PLATE, "Х777ХХ 199", "Х777ХХ199"),
                 arguments("🚗 К 001 МР 50", VEHICLE_PLATE, "К 001 МР 50", "К001МР50"),
                 // the other types beside a vehicle word: taxi, trailer, motorcycle, police
@@ -384,6 +387,8 @@ class StructuredRecognizersTest {
                 arguments("8️⃣9️⃣1️⃣6️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣ — выигрышная комбинация", PHONE),
                 // plate look-alikes
                 arguments("в 150 км 20 минут езды", VEHICLE_PLATE),
+                arguments("машина в 200 км 50 минут езды", VEHICLE_PLATE),
+                arguments("госномер е 777 кх, регион не видно", VEHICLE_PLATE),
                 arguments("А000ВС77", VEHICLE_PLATE),
                 arguments("Б123ВС77", VEHICLE_PLATE),
                 arguments("А123ВС00", VEHICLE_PLATE),
