@@ -487,8 +487,15 @@ final class DossierTemplates {
         lbl(c, r.pick(new String[]{"Авто", "Автомобиль", "Машина"}), "🚗");
         b.t(p.carModel());
         if (r.chance(0.5)) b.t(" (" + p.carColor() + ")");
-        b.t(r.pick(new String[]{", г/н ", ", госномер ", ", ", " — ", ", номер "}));
-        b.pd(Kind.VEHICLE_PLATE, Formats.plate(r, p.plate()), p.plate());
+        String before = r.pick(new String[]{", г/н ", ", госномер ", ", ", " — ", ", номер "});
+        b.t(before);
+        String plate = Formats.plate(r, p.plate());
+        if ((before.equals(", г/н ") || before.equals(", госномер ")) && !Formats.taxi(p.plate()) && p.plate().charAt(3) % 4 == 1) {
+            // after a plate's label, three in ten (by the number's last digit, no extra draw) spaced in lower case: "е 777 кх 77"
+            plate = (p.plate().charAt(0) + " " + p.plate().substring(1, 4) + " " + p.plate().substring(4, 6)).toLowerCase(Locale.ROOT)
+                    + " " + p.plate().substring(6);
+        }
+        b.pd(Kind.VEHICLE_PLATE, plate, p.plate());
         if (r.chance(0.4)) {
             b.t(r.pick(new String[]{", VIN ", ", VIN: ", "\nVIN: "}));
             b.pd(Kind.VIN, Formats.vin(r, p.vin()), p.vin());

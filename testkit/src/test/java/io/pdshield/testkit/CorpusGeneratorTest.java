@@ -105,7 +105,7 @@ class CorpusGeneratorTest {
         Pattern roman = Pattern.compile("^\\d{1,2}[. ][IVX]+[. ]\\d{4}$");
         Pattern colloquial = Pattern.compile("(Санёк|Лёха|Толян|Витёк|Вован|Димон|Женёк|Костян|Максон|Мишка|Никитос|Колян|Юрец|Вадос|Петруха|Серёга"
                 + "|Ксюха|Танюха|Катюха|Настюха|Надюха|Светка|Ирка|Олька|Анька|Алинка|Маринка|Людка) [А-ЯЁ][а-яё-]+");
-        int[] seen = new int[30];
+        int[] seen = new int[31];
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 for (TruthSpan t : m.spans()) {
@@ -131,6 +131,9 @@ class CorpusGeneratorTest {
                             if (text.contains(" | ")) seen[24]++;
                             if (text.matches("[А-ЯЁа-яё-]+','[А-ЯЁа-яё-]+','[А-ЯЁа-яё-]+")) seen[18]++;
                             if (colloquial.matcher(text).matches()) seen[25]++;
+                        }
+                        case VEHICLE_PLATE -> {
+                            if (text.matches("[а-я] \\d{3} [а-я]{2} \\d{2,3}")) seen[30]++;
                         }
                         case SOCIAL_PROFILE -> {
                             if (t.value().startsWith("tg://")) seen[4]++;
@@ -167,7 +170,7 @@ class CorpusGeneratorTest {
                 + "names in a JSON record's fields, names in an SQL dump's quoted values, passports in a JSON record's fields, "
                 + "series and numbers in a shop's JSON, addresses in Latin letters, names in an XML record's elements, "
                 + "a semicolon export's header in English, names in a table's three columns, colloquial first names, "
-                + "birth dates spoken as ordinals, streets without their kind after живёт на with a building, housing estates, passport numbers in halves: "
+                + "birth dates spoken as ordinals, streets without their kind after живёт на with a building, housing estates, passport numbers in halves, plates spaced in lower case: "
                 + java.util.Arrays.toString(seen);
         for (int n : seen) assertTrue(n >= 1, what);
     }
