@@ -253,6 +253,15 @@ public final class ScanContext {
     // token window of the last candidate
     private int winStart = -1, winEnd = -1, beforeFrom, negBeforeFrom, negLineLast, beforeTo, afterFrom, afterTo;
 
+    /** A field separator ({@code ; , |}) among tokens {@code [from,to)}: a row's earlier field. */
+    private boolean fieldBefore(int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = tokens.symbolAt(i);
+            if (c == ';' || c == ',' || c == '|') return true;
+        }
+        return false;
+    }
+
     private void windowTokens(int start, int end) {
         if (start == winStart && end == winEnd) return;
         winStart = start;
@@ -286,6 +295,11 @@ public final class ScanContext {
                 negBeforeFrom = lineStart;
                 // where the last token of the line above starts (a negative phrase ending in it ends the line)
                 negLineLast = lineStart >= 2 ? tokens.start(lineStart - 2) : Integer.MAX_VALUE;
+            } else if (fieldBefore(lineStart, t0)) {
+                // a label labels its line's first value, not a row's later fields: "Слив таблицы заказов:" over
+                // "Копылов;Ярослав;+7 (928) 894-85-19" is a heading for the phone
+                negBeforeFrom = lineStart;
+                negLineLast = Integer.MAX_VALUE;
             }
         }
         beforeTo = t0;

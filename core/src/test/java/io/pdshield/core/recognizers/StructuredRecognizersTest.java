@@ -143,6 +143,9 @@ class StructuredRecognizersTest {
                 arguments("Заказ выполнен ✅\nАлексеев Вадим Николаевич, т. +7 992 207 19 65, Воронеж", PHONE, "+7 992 207 19 65", "+79922071965"),
                 // a negative word in a heading on the line above is no label: Заказ выполнен over a dossier line
                 arguments("Заказ выполнен ✅\nИванов Иван Иванович, 89161234567, Москва", PHONE, "89161234567", "+79161234567"),
+                // a heading ending in a colon labels its line's first value, not a row's later field
+                arguments("Слив таблицы заказов (фрагмент):\nКопылов;Ярослав;+7 (928) 894-85-19;05.02.1990", PHONE, "+7 (928) 894-85-19",
+                        "+79288948519"),
                 // non-breaking hyphens and figure dashes (word processors, phones' auto-format) between the groups
                 arguments("тел:\u00a0+7\u00a0916\u00a0123\u201145\u201167", PHONE, "+7\u00a0916\u00a0123\u201145\u201167", "+79161234567"),
                 arguments("тел 8\u2012916\u2012123\u201245\u201267", PHONE, "8\u2012916\u2012123\u201245\u201267", "+79161234567"),
@@ -368,6 +371,7 @@ class StructuredRecognizersTest {
                 arguments("Номер ВУ: 9912 345678", PHONE),
                 // a negative label on the line above, ending with its colon, labels the number below it
                 arguments("Номер заказа:\n89161234567", PHONE),
+                arguments("Номер заказа:\n89161234567; доставлен", PHONE),
                 arguments("Номер заказа\n89161234567", PHONE),
                 arguments("Ваш заказ доставлен. Номер заказа\n89161234567", PHONE),
                 arguments("номер СНИЛС 9123456789", PHONE),
