@@ -336,8 +336,8 @@ public final class PersonNameRecognizer implements Recognizer {
      * CSV write them ({@code ('Иванов','Иван','Иванович',…)}, {@code "Иванов"; "Иван"}), or apart by a table's bars with
      * spaces around them ({@code | Иванов | Иван | Иванович |}). Three capitalised words
      * so joined are read as a name only in full, with a patronymic and agreement ({@code Иванов,Петров,Сидоров}
-     * is a list of people); two only in a table whose header names the columns ({@code фамилия,имя,…}), and
-     * with agreement.
+     * is a list of people); two only in a table whose header names the columns ({@code фамилия,имя,…}) or before a
+     * field holding a number ({@code Иванов,Иван,89161234567}), and with agreement.
      */
     private static void commaSeparated(ScanContext ctx) {
         Tokens t = ctx.tokens();
@@ -374,7 +374,27 @@ public final class PersonNameRecognizer implements Recognizer {
             if (header == 0) header = namesHeader(t.chars(), t.text().length()) ? 1 : -1;
             // the header labels the columns of every row, however far below it: its context
             if (header > 0 && emitParts(ctx, t, dict, w, i, 2, step, ScanContext.CONTEXT_BOOST)) k++;
+            // without a header, a number in the next field says it is a record (Иванов,Иван,89161234567)
+            else if (header < 0 && q == 0 && third < 0 && numberField(t, second) && emitParts(ctx, t, dict, w, i, 2, step, 0)) k++;
         }
+    }
+
+    /**
+     * The field after the word at {@code i} starts with a number, a phone's {@code +} allowed, and holds six digits or
+     * more: a leaked record's phone, date or id ({@code Иванов,Иван,89161234567}, {@code Петрова;Анна;12.03.1985},
+     * {@code Петрова;Анна;8 (903) 123-45-67}, {@code | Кузнецова | Ольга | +79261234567 |}); not a count or an age
+     * ({@code Ирина,Ольга,12}: a list of first names as often).
+     */
+    private static boolean numberField(Tokens t, int i) {
+        char sep = t.symbolAt(i + 1);
+        if (sep != ',' && sep != ';' && sep != '|' || sep != '|' && !(t.glued(i + 1) && t.glued(i + 2))) return false;
+        int v = t.isSym(i + 2, '+') ? i + 3 : i + 2;
+        if (!t.isNum(v) || v != i + 2 && !t.glued(v)) return false;
+        int digits = 0;
+        for (int j = v; j < t.size() && j < v + 12 && t.type(j) != Tokens.NL && t.symbolAt(j) != sep; j++) {
+            if (t.isNum(j)) digits += t.length(j);
+        }
+        return digits >= 6;
     }
 
     /**

@@ -50,6 +50,10 @@ class PersonNameRecognizerTest {
                 arguments("Фамилия;Имя;Телефон\nБоброва;Анна;89161234567\nЛебедева;Ольга;89031234567\nБобров;Максим;89967636320",
                         "Бобров;Максим", "бобров максим"),
                 arguments("79161234567;Петрова,Анна,Сергеевна;Москва", "Петрова,Анна,Сергеевна", "петрова анна сергеевна"),
+                // two fields without a header, a number in the next field: a record
+                arguments("Иванов,Иван,89161234567,12.03.1985", "Иванов,Иван", "иванов иван"),
+                arguments("Петрова;Анна;+79031234567", "Петрова;Анна", "петрова анна"),
+                arguments("| Кузнецова | Ольга | 89261234567 |", "Кузнецова | Ольга", "кузнецова ольга"),
                 // leaked databases: an SQL dump's quoted values, a quoted CSV export, a JSON record's keyed fields
                 arguments("INSERT INTO users VALUES (1842,'Иванова','Анна','Сергеевна','1985-03-12','79161234567');",
                         "Иванова','Анна','Сергеевна", "иванова анна сергеевна"),
@@ -221,6 +225,8 @@ class PersonNameRecognizerTest {
                 "губернатор Собянин заявил о новых мерах",
                 "Вчера Иванов и Петров не пришли на работу",
                 "Спасибо Ивановой за помощь",
+                // two fields without a header: a list of first names, towns, flowers, or no number after them
+                "Ирина,Ольга,12", "Москва,Казань,2024", "Роза,Лилия,15 шт", "Иванов,Иван,Сидоров",
                 // a colloquial first name beside a word of another gender, or a common noun's capital
                 "Димон Белова", "Ксюха Кузнецов", "Мишка Косолапый по лесу идёт", "Олька, привет! Как дела?",
                 "Вера в победу не покидает",
@@ -229,8 +235,9 @@ class PersonNameRecognizerTest {
                 "Слава Мороз, 12.03.2024 концерт",
                 // comma-separated fields that are no name in full: a list of people, of towns, of common words
                 "Иванов,Петров,Сидоров",
-                // two fields without a header naming them: a list as often
-                "Иванов,Иван,89161234567",
+                // two fields without a header naming them and without a number after them: a list as often
+                "Иванов,Иван,Петров,Сидоров",
+                "Иванов,Петров,2024",
                 "город,область\nМосква,Россия",
                 "фамилия,имя\nИванов,Петров",
                 "фамилия имя отчество\nИванов,Иван,5",
@@ -251,7 +258,7 @@ class PersonNameRecognizerTest {
                 // bars around words that are no name in full, or two fields without a header naming them
                 "| Москва | Казань | Самара |",
                 "| Иванов | Петров | Сидоров |",
-                "| Иванов | Иван | 89161234567 |",
+                "| Иванов | Иван | Москва |",
                 "name,price\nРоза,500",
                 // Latin words: two without a name word near, car models, a sentence, links and handles
                 "Smirnov Aleksey",
