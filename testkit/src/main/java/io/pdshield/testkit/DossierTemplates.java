@@ -805,11 +805,14 @@ final class DossierTemplates {
         String what = r.pick(new String[]{"клиентов", "сотрудников", "должников", "заказов"});
         if (record == NO_RECORD) {
             b.t("Слив таблицы " + what + " (фрагмент):").nl();
-            // the semicolon export's header in English in half of them, by the phone's ninth digit
-            b.t(layout == 1 ? ((p.phone().charAt(8) - '0') % 2 == 0 ? "Фамилия;Имя;Телефон;Дата рождения;Адрес"
-                    : "last_name;first_name;phone;birth_date;address") : layout == 3 ? "ФИО | Телефон | Дата рождения | Адрес"
-                    : layout == SPLIT_NAME ? "Фамилия | Имя | Отчество | Телефон | Дата рождения | Адрес"
-                    : "ФИО | Дата рождения | Телефон | Адрес").nl();
+            // the semicolon export's header in English in half of them, by the phone's ninth digit; one in five of them
+            // without a header at all, by the eighth digit
+            if (layout != 1 || (p.phone().charAt(7) - '0') % 5 != 0) {
+                b.t(layout == 1 ? ((p.phone().charAt(8) - '0') % 2 == 0 ? "Фамилия;Имя;Телефон;Дата рождения;Адрес"
+                        : "last_name;first_name;phone;birth_date;address") : layout == 3 ? "ФИО | Телефон | Дата рождения | Адрес"
+                        : layout == SPLIT_NAME ? "Фамилия | Имя | Отчество | Телефон | Дата рождения | Адрес"
+                        : "ФИО | Дата рождения | Телефон | Адрес").nl();
+            }
         } else {
             b.t("Слив базы " + what + " (" + (record == JSON ? "JSON" : record == XML ? "XML" : "SQL") + "):").nl();
             if (record == SQL) b.t("INSERT INTO `" + (what.equals("сотрудников") ? "staff" : "clients") + "` VALUES").nl();

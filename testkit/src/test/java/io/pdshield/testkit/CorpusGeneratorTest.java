@@ -105,7 +105,7 @@ class CorpusGeneratorTest {
         Pattern roman = Pattern.compile("^\\d{1,2}[. ][IVX]+[. ]\\d{4}$");
         Pattern colloquial = Pattern.compile("(Санёк|Лёха|Толян|Витёк|Вован|Димон|Женёк|Костян|Максон|Мишка|Никитос|Колян|Юрец|Вадос|Петруха|Серёга"
                 + "|Ксюха|Танюха|Катюха|Настюха|Надюха|Светка|Ирка|Олька|Анька|Алинка|Маринка|Людка) [А-ЯЁ][а-яё-]+");
-        int[] seen = new int[31];
+        int[] seen = new int[32];
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 for (TruthSpan t : m.spans()) {
@@ -162,6 +162,8 @@ class CorpusGeneratorTest {
                     if (d.looksLike() == Kind.PASSPORT_RU && m.text().substring(d.start(), d.end()).contains("\"number\"")) seen[20]++;
                 }
                 if (m.text().contains("\nlast_name;first_name;")) seen[23]++;
+                int fragment = m.text().indexOf("(фрагмент):\n");
+                if (fragment >= 0 && m.text().substring(fragment).split("\n")[1].matches("[^;]+;[^;]+;[+0-9].*")) seen[31]++;
             }
         }
         String what = "spaced phones, keycap phones, name hashtags, streets without their kind, Telegram account numbers, "
@@ -170,7 +172,7 @@ class CorpusGeneratorTest {
                 + "names in a JSON record's fields, names in an SQL dump's quoted values, passports in a JSON record's fields, "
                 + "series and numbers in a shop's JSON, addresses in Latin letters, names in an XML record's elements, "
                 + "a semicolon export's header in English, names in a table's three columns, colloquial first names, "
-                + "birth dates spoken as ordinals, streets without their kind after живёт на with a building, housing estates, passport numbers in halves, plates spaced in lower case: "
+                + "birth dates spoken as ordinals, streets without their kind after живёт на with a building, housing estates, passport numbers in halves, plates spaced in lower case, semicolon exports without a header: "
                 + java.util.Arrays.toString(seen);
         for (int n : seen) assertTrue(n >= 1, what);
     }
