@@ -99,10 +99,10 @@ public final class AddressRecognizer implements Recognizer {
     private static WordTable kindTable() {
         Map<String, Integer> m = new HashMap<>();
         put(m, REGION | REGION_AFTER, "обл", "область", "области", "р-н", "район", "районе", "района");
-        put(m, REGION_AFTER, "край", "ао");
+        put(m, REGION_AFTER, "край", "ао", "остров" /* Васильевский остров */);
         put(m, REGION, "респ", "республика");
         put(m, LOCALITY, "г", "гор", "город", "пос", "поселок", "п", "пгт", "рп", "с", "село", "дер", "деревня",
-                "ст-ца", "станица", "х", "хутор", "аул", "снт", "днт", "днп", "тсн", "жк" /* жилой комплекс */, "городе", "селе", "деревне", "поселке");
+                "ст-ца", "станица", "ст", "х", "хутор", "аул", "снт", "днт", "днп", "тсн", "жк" /* жилой комплекс */, "городе", "селе", "деревне", "поселке");
         put(m, STREET | STREET_AFTER, "ул", "улица", "пр" /* Лермонтова пр. */, "пр-т", "пр-кт", "просп", "проспект", "пр-д", "проезд", "пер", "переулок",
                 "б-р", "бульвар", "ш", "шоссе", "наб", "набережная", "пл", "площадь", "туп", "тупик", "аллея",
                 "тракт", "линия");
@@ -119,7 +119,8 @@ public final class AddressRecognizer implements Recognizer {
         put(m, FLAT, "кв", "квартира", "квартире", "оф", "офис", "пом", "помещение", "комн", "комната");
         // an urban district, as official records write a town of a region: Московская обл., г.о. Химки
         put(m, LOCALITY, "г.о", "г/о");
-        put(m, LOCALITY | TWO_WORDS, "городской", "муниципальный"); // only before "округ" (see lookUpKind)
+        // only before "округ" (see lookUpKind); before the name or after it: городской округ Химки, Одинцовский городской округ
+        put(m, LOCALITY | REGION_AFTER | TWO_WORDS, "городской", "муниципальный");
         put(m, ENTRANCE, "подъезд", "подъезде", "под", "пд", "этаж", "этаже", "эт");
         m.put("д", LOCALITY | HOUSE);
         // in Latin letters, as delivery, booking and foreign services' records write Russian addresses: transliterated
@@ -862,9 +863,21 @@ public final class AddressRecognizer implements Recognizer {
          * ordinal before it: {@code 3-я ул. Строителей}, {@code 2-й Лихачёвский пер.}.
          */
         private int street(int q) {
-            q = ordinalEnd(q);
+            int o = ordinalEnd(q);
+            // an ordinal before the kind, read here or before the kind the address starts at (see parse)
+            boolean ordinal = o != q || q >= 3 && ordinalEnd(q - 3) == q;
+            q = o;
             int k = kind(q);
             if ((k & STREET) != 0) {
+                if (ordinal && t.equalsIgnoreCase(q, "линия")) {
+                    // Saint Petersburg's numbered lines need no name: 7-я линия В.О., д. 34; 5-я линия, 12
+                    int e = islandAfter(q + 1);
+                    if (e > q + 1 || t.isSym(e, ',') || t.isNum(e)) {
+                        streetKind = k;
+                        sureKind = false;
+                        return e;
+                    }
+                }
                 latinNames = latinWord(q);
                 int e = name(kindEnd(q), 3, true, true);
                 if (e >= 0) {
@@ -881,6 +894,15 @@ public final class AddressRecognizer implements Recognizer {
                 return kindEnd(e);
             }
             return -1;
+        }
+
+        /** The token after an island's initials at {@code p} ({@code В.О.}, {@code ВО}), or {@code p} if there are none. */
+        private int islandAfter(int p) {
+            if (t.isWord(p) && t.length(p) == 1 && t.has(p, Tokens.UPPER) && t.isSym(p + 1, '.') && t.glued(p + 1)
+                    && t.isWord(p + 2) && t.glued(p + 2) && t.length(p + 2) == 1) {
+                return t.isSym(p + 3, '.') && t.glued(p + 3) ? p + 4 : p + 3;
+            }
+            return t.isWord(p) && t.length(p) == 2 && t.has(p, Tokens.UPPER) && t.equalsIgnoreCase(p, "во") ? p + 1 : p;
         }
 
         /** The street kind at token {@code q} is {@link #LATIN_SURE}, or {@link #LATIN_DOT} written with its dot. */
