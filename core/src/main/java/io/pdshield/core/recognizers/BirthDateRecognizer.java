@@ -110,6 +110,10 @@ public final class BirthDateRecognizer implements Recognizer {
         int skipTo = -1;
         for (int k = 0; k < nums.size(); k++) {
             int i = nums.get(k);
+            if (t.length(i) == 8 && i >= skipTo) {
+                compact(ctx, t, i, thisYear);
+                continue;
+            }
             if (i < skipTo || t.length(i) == 3 || t.length(i) > 4 || gluedBefore(t, i)) continue;
             if (d == null) d = new DateParts();
             if (!d.read(t, i)) {
@@ -145,6 +149,37 @@ public final class BirthDateRecognizer implements Recognizer {
                     new Explanation(NAME_ID, d.pattern(t, i), BASE, context, List.of(), validation)));
             skipTo = d.next;
         }
+    }
+
+    /**
+     * Eight digits without separators right after a birth word, as exports and forms write them: {@code дата
+     * рождения 12031987} (day, month, year) or {@code "bdate": "19870312"} (year first, when it reads as a year of
+     * birth and the rest as a date).
+     */
+    private static void compact(ScanContext ctx, Tokens t, int i, int thisYear) {
+        if (t.alnumBefore(i) || t.alnumAfter(i) || gluedAfter(t, i + 1)) return;
+        String word = birthWordBefore(t, i);
+        if (word == null) return;
+        char[] c = t.chars();
+        int s = t.start(i);
+        int a = (c[s] - '0') * 10 + c[s + 1] - '0', b = (c[s + 2] - '0') * 10 + c[s + 3] - '0';
+        int e = (c[s + 4] - '0') * 10 + c[s + 5] - '0', f = (c[s + 6] - '0') * 10 + c[s + 7] - '0';
+        int year, month, day;
+        String pattern;
+        if (a * 100 + b >= MIN_YEAR && a * 100 + b <= thisYear && e >= 1 && e <= 12 && f >= 1 && f <= lengthOfMonth(a * 100 + b, e)) {
+            year = a * 100 + b;
+            month = e;
+            day = f;
+            pattern = "yyyymmdd";
+        } else {
+            year = e * 100 + f;
+            month = b;
+            day = a;
+            pattern = "ddmmyyyy";
+            if (year < MIN_YEAR || year > thisYear || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) return;
+        }
+        ctx.emit(new Finding(Kind.BIRTH_DATE, s, t.end(i), Finding.thousandths(Math.min(1, BASE + CONTEXT_BOOST)), iso(year, month, day),
+                new Explanation(NAME_ID, pattern, BASE, List.of(word), List.of(), validation(thisYear, 0))));
     }
 
     /**

@@ -43,6 +43,9 @@ class BirthDateRecognizerTest {
                 arguments("родилась 5 марта 1990 г. в Туле", "5 марта 1990", "1990-03-05"),
                 arguments("родился 12 мар. 1985 года", "12 мар. 1985", "1985-03-12"),
                 arguments("ДР 7 ноября 91г", "7 ноября 91", "1991-11-07"),
+                // eight digits without separators after a birth word: day first, or year first as databases keep it
+                arguments("дата рождения 12031987, тел 89161234567", "12031987", "1987-03-12"),
+                arguments("{\"bdate\": \"19870312\"}", "19870312", "1987-03-12"),
                 // spoken as ordinals: the ending glued to the day and the year
                 arguments("родилась 12-го марта 1990-го, в Туле", "12-го марта 1990-го", "1990-03-12"),
                 arguments("Родился 5-го мая 1987 года", "5-го мая 1987", "1987-05-05"),
@@ -121,6 +124,8 @@ class BirthDateRecognizerTest {
                 "др 7 ноября 91 гость",
                 "родилась 7 ноября 15 минут назад",
                 "концерт 12-го марта 2025-го года в Туле",
+                // eight digits without a birth word, or not a date
+                "заказ 12031987 от 12.03.2024", "ДР: 31021987", "др 12031987999",
                 "заказ от 01.02.2024 доставлен",
                 "матч 12.06 перенесли",
                 "д.р. 31.02.1990",
