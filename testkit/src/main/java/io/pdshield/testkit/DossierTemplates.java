@@ -865,7 +865,9 @@ final class DossierTemplates {
         String national = q.phone();
         b.t(f.open().replace("%id", id));
         b.pd(Kind.PERSON_NAME, parts[0] + f.firstName() + parts[1] + f.middleName() + parts[2], n.value());
-        b.t(f.birth()).pd(Kind.BIRTH_DATE, q.birth().toString(), q.birth().toString());
+        // half the JSON records (by the phone's seventh digit, no extra draw) keep the date without separators: 19850312
+        String birth = record == JSON && (national.charAt(6) - '0') % 2 == 0 ? q.birth().toString().replace("-", "") : q.birth().toString();
+        b.t(f.birth()).pd(Kind.BIRTH_DATE, birth, q.birth().toString());
         b.t(f.phone()).pd(Kind.PHONE, "7" + national, "+7" + national);
         if (f.passportSeries() != null) {
             String passport = q.passport();

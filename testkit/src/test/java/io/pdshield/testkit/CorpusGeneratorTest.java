@@ -105,7 +105,7 @@ class CorpusGeneratorTest {
         Pattern roman = Pattern.compile("^\\d{1,2}[. ][IVX]+[. ]\\d{4}$");
         Pattern colloquial = Pattern.compile("(Санёк|Лёха|Толян|Витёк|Вован|Димон|Женёк|Костян|Максон|Мишка|Никитос|Колян|Юрец|Вадос|Петруха|Серёга"
                 + "|Ксюха|Танюха|Катюха|Настюха|Надюха|Светка|Ирка|Олька|Анька|Алинка|Маринка|Людка) [А-ЯЁ][а-яё-]+");
-        int[] seen = new int[32];
+        int[] seen = new int[33];
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 for (TruthSpan t : m.spans()) {
@@ -143,6 +143,7 @@ class CorpusGeneratorTest {
                             if (roman.matcher(text).matches()) seen[6]++;
                             if (m.text().startsWith(" (", t.start() - 2) && m.text().startsWith(")", t.end())) seen[10]++;
                             if (text.matches("\\d{1,2}-го [а-я]+ \\d{4}-го")) seen[26]++;
+                            if (text.matches("(19|20)\\d{6}")) seen[32]++;
                         }
                         case ADDRESS -> {
                             if (kindless.matcher(text).matches() && !text.matches(".*(ул|пер|пр-т|б-р|ш|пл|наб)\\.? .*")) seen[3]++;
@@ -172,7 +173,7 @@ class CorpusGeneratorTest {
                 + "names in a JSON record's fields, names in an SQL dump's quoted values, passports in a JSON record's fields, "
                 + "series and numbers in a shop's JSON, addresses in Latin letters, names in an XML record's elements, "
                 + "a semicolon export's header in English, names in a table's three columns, colloquial first names, "
-                + "birth dates spoken as ordinals, streets without their kind after живёт на with a building, housing estates, passport numbers in halves, plates spaced in lower case, semicolon exports without a header: "
+                + "birth dates spoken as ordinals, streets without their kind after живёт на with a building, housing estates, passport numbers in halves, plates spaced in lower case, semicolon exports without a header, birth dates of eight digits: "
                 + java.util.Arrays.toString(seen);
         for (int n : seen) assertTrue(n >= 1, what);
     }
@@ -588,6 +589,7 @@ class CorpusGeneratorTest {
                 assertTrue(month > 0, "month name " + m.group(2));
                 return LocalDate.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1))).toString();
             }
+            if (t.matches("\\d{8}")) return LocalDate.parse(t.substring(0, 4) + "-" + t.substring(4, 6) + "-" + t.substring(6)).toString();
             return LocalDate.parse(t).toString(); // ISO
         }
 
