@@ -641,8 +641,9 @@ public final class AddressRecognizer implements Recognizer {
          * An address after the label at token {@code label} whose street is written without its kind:
          * {@code Прописка: г. Казань, Баумана 15-7}, {@code проживает Тверская 12 кв 5}, {@code /adr Москва
          * Ленина 5}, {@code живёт на Профсоюзной 93 корпус 2}. Needs a house number and, besides the street, a
-         * locality, a building, a flat or an explicit {@code д.}; nothing but punctuation or a new line may follow ({@code живет Петров 5 лет} is no
-         * address). Returns the token after it, or -1 (also when the kind-led pass already read one there).
+         * locality, a building, a flat or an explicit {@code д.}; nothing but punctuation or a new line may follow
+         * ({@code живет Петров 5 лет} is no address). Returns the token after it, or -1 (also when the kind-led pass
+         * already read one there).
          */
         int parseLabelled(int label) {
             int p = afterLabel(label);

@@ -14,7 +14,8 @@ import java.util.Set;
  * letters, region — {@code А123ВС77}, {@code а123вс 777}, {@code A123BC77} with Latin look-alikes.
  * Only the twelve letters АВЕКМНОРСТУХ; {@code 000} is invalid; region 01–99 or a three-digit
  * code starting with 1, 2 or 7. Spaces inside are accepted only when the letters are upper case
- * (prose like "в 150 км 20" stays quiet). Value: upper-case Cyrillic, no spaces.
+ * (prose like "в 150 км 20" stays quiet), or right after a plate's label with the region ({@code госномер е 777 кх
+ * 77}). Value: upper-case Cyrillic, no spaces.
  *
  * <p>The other civil types, always with their region and in upper case: taxis and route vehicles
  * (type 1А, {@code АВ123 77}), trailers (type 2, {@code АВ1234 77}), tractors and motorcycles (types 3
