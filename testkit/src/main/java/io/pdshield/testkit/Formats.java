@@ -274,7 +274,7 @@ final class Formats {
             }
             if (kindAfter) g = "";
             if (!compact && (a.house().hashCode() & 63) == 9) {
-                // one address in 64 (by the house number, no extra draw) in a housing estate, named after the town:
+                // one address in 64 (by the house number, no extra draw) in a housing estate after the town, its name by the street:
                 // "г. Казань, ЖК «Солнечный», ул. Баумана, д. 15"
                 sb.append("ЖК «").append(ESTATES[Math.floorMod(a.street().hashCode(), ESTATES.length)]).append('»').append(sep);
             }
