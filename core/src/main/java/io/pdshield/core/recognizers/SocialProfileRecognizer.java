@@ -301,8 +301,9 @@ public final class SocialProfileRecognizer implements Recognizer {
     /**
      * Whether a {@code t.me/} path names a user or channel: not an invite link ({@code +hash},
      * {@code joinchat/hash}, {@code addlist/…}), a post of a private channel ({@code c/123/45}), the web
-     * preview ({@code s/name}), a share or proxy link, or a bot ({@code probiv_bot}: a bot's username ends in
-     * {@code bot}) — those lead to a chat or a function, not a person. The path runs to {@code end}.
+     * preview ({@code s/name}), a public channel's post ({@code news_channel/1234}), a share or proxy link, or a bot
+     * ({@code probiv_bot}: a bot's username ends in {@code bot}) — those lead to a chat or a function, not a person. The
+     * path runs to {@code end}.
      */
     private static boolean telegramProfile(CharSequence text, int path, int end) {
         if (path < text.length() && text.charAt(path) == '+') return false;
@@ -311,6 +312,8 @@ public final class SocialProfileRecognizer implements Recognizer {
         }
         int u = path;
         while (u < end && text.charAt(u) != '/' && text.charAt(u) != '?') u++;
+        // a public channel's or group's post (t.me/news_channel/1234): users have no posts
+        if (u + 1 < end && text.charAt(u) == '/' && Character.isDigit(text.charAt(u + 1))) return false;
         return !(u - path > 3 && regionMatches(text, u - 3, "bot"));
     }
 

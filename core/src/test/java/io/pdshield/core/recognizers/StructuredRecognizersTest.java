@@ -267,6 +267,7 @@ class StructuredRecognizersTest {
                 // Telegram links that lead to a chat or a function, not to a person
                 arguments("тг канал: https://t.me/+AbCdEf123_xyz", SOCIAL_PROFILE),
                 arguments("чат t.me/joinchat/AAAAAEk5Qw8", SOCIAL_PROFILE),
+                arguments("Подписывайтесь: t.me/news_channel/1234", SOCIAL_PROFILE),
                 arguments("пост https://t.me/c/1234567890/45", SOCIAL_PROFILE),
                 // an ID that is not on a line about Telegram
                 arguments("Заказ ID: 123456789", SOCIAL_PROFILE),
