@@ -85,6 +85,14 @@ public final class BirthDateRecognizer implements Recognizer {
         for (int i = 0; i < names.length; i++) {
             for (String s : names[i]) m.put(s, i + 1);
         }
+        // in English, as international services and leaks write it: 12 March 1990, March 12, 1990, 12 Mar 1990
+        String[] english = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december"};
+        for (int i = 0; i < english.length; i++) {
+            m.put(english[i], i + 1);
+            m.put(english[i].substring(0, 3), i + 1);
+        }
+        m.put("sept", 9);
         return WordTable.of(m);
     }
 
@@ -126,9 +134,9 @@ public final class BirthDateRecognizer implements Recognizer {
                     || d.day > lengthOfMonth(d.year, d.month)) {
                 continue;
             }
-            int start = t.start(i);
+            int start = t.start(d.first);
             int end = t.end(d.next - 1);
-            String word = birthWord(t, i, d.next);
+            String word = birthWord(t, d.first, d.next);
             // in a table's row, the column's header decides: ДР or Дата рождения is a birth word, Дата приёма says another date
             if (word == null && tableRow(ctx.text(), start)) {
                 if (tables == null) tables = new TableColumns(ctx.text());
@@ -140,7 +148,7 @@ public final class BirthDateRecognizer implements Recognizer {
             if (names == null) names = new Names(ctx);
             boolean beside = names.beside(ctx.text(), start, end);
             boolean row = !beside && word == null && names.inRow(ctx, start);
-            if (word == null && (!(beside || row) || prepositionBefore(t, i) || eventOrRecent(ctx, t, start, d.year, thisYear))) continue;
+            if (word == null && (!(beside || row) || prepositionBefore(t, d.first) || eventOrRecent(ctx, t, start, d.year, thisYear))) continue;
             double score = Math.min(1, BASE + (word == null ? 0 : CONTEXT_BOOST) + (beside || row ? NAME_BOOST : 0));
             score = Finding.thousandths(score);
             String validation = validation(thisYear, beside ? 1 : row ? 2 : 0);
@@ -317,6 +325,8 @@ public final class BirthDateRecognizer implements Recognizer {
         int yearDigits;
         /** The token after the date. */
         int next;
+        /** The date's first token: the day's, or an English month's written before it ({@code March 12, 1990}). */
+        int first;
         /** The numeric separator, or 0 for a month name or a Roman month. */
         char sep;
         /** A month name is abbreviated, a dot after it: {@code 5 мар. 1990}. */
@@ -328,6 +338,7 @@ public final class BirthDateRecognizer implements Recognizer {
         /** Reads {@code dd.mm.yyyy}-style, {@code yyyy-mm-dd} or {@code 5 марта 1990} at token i. */
         boolean read(Tokens t, int i) {
             int len = t.length(i);
+            first = i;
             roman = false;
             sep = separator(t, i + 1);
             if (sep != 0 && t.isNum(i + 2) && t.glued(i + 2) && t.isSym(i + 3, sep) && t.glued(i + 3)
@@ -349,6 +360,7 @@ public final class BirthDateRecognizer implements Recognizer {
             }
             if (len <= 2 && readRoman(t, i, sep)) return true;
             sep = 0;
+            if (len <= 2 && readMonthFirst(t, i)) return true;
             int m = ordinalEnding(t, i + 1) ? i + 3 : i + 1; // 12-го марта 1990-го
             if (len > 2 || !t.isWord(m) || t.glued(m) || (month = MONTHS.get(t, m)) < 0) return false;
             abbreviated = t.isSym(m + 1, '.') && t.glued(m + 1);
@@ -360,6 +372,27 @@ public final class BirthDateRecognizer implements Recognizer {
             day = t.intValue(i);
             year = t.intValue(y);
             next = yearDigits == 4 && ordinalEnding(t, y + 1) ? y + 3 : y + 1;
+            return true;
+        }
+
+        /**
+         * An English date with the month first at token {@code i - 1}: {@code March 12, 1990}, {@code Mar 12th 1990}
+         * (a four-digit year; {@link #first} is the month then).
+         */
+        private boolean readMonthFirst(Tokens t, int i) {
+            int m = i - 1;
+            if (!t.isWord(m) || !t.has(m, Tokens.LAT) || t.glued(i) || t.alnumBefore(m) || (month = MONTHS.get(t, m)) < 0) return false;
+            int y = i + 1;
+            if (t.isWord(y) && t.glued(y) && t.length(y) == 2) y++; // 12th, 1st, 2nd, 3rd
+            if (t.isSym(y, ',') && t.glued(y)) y++;
+            if (!t.isNum(y) || t.glued(y) || t.length(y) != 4) return false;
+            sep = 0;
+            abbreviated = false;
+            yearDigits = 4;
+            day = t.intValue(i);
+            year = t.intValue(y);
+            next = y + 1;
+            first = m;
             return true;
         }
 
@@ -403,6 +436,7 @@ public final class BirthDateRecognizer implements Recognizer {
                 return romanSep == 0 ? "d RM " + y : "d" + romanSep + "RM" + romanSep + y;
             }
             if (sep == 0) {
+                if (first != i) return "month d, yyyy";
                 return abbreviated ? (yearDigits == 4 ? "d мес. yyyy" : "d мес. yy г.") : (yearDigits == 4 ? "d месяца yyyy" : "d месяца yy г.");
             }
             if (t.length(i) == 4) return "yyyy-mm-dd";
@@ -488,6 +522,10 @@ public final class BirthDateRecognizer implements Recognizer {
             String word = BIRTH_WORDS.key(t, j);
             if (word != null) return word;
             if (t.equalsIgnoreCase(j, "род") && t.isSym(j + 1, '.')) return "род.";
+            if (t.equalsIgnoreCase(j, "b") && t.isSym(j - 1, '.') && t.isWord(j - 2) && t.equalsIgnoreCase(j - 2, "o")
+                    && t.isSym(j - 3, '.') && t.isWord(j - 4) && t.equalsIgnoreCase(j - 4, "d")) {
+                return "d.o.b";
+            }
             if (isDr(t, j)) return "д.р";
             if (drKey(t, j)) return "dr";
         }

@@ -43,6 +43,11 @@ class BirthDateRecognizerTest {
                 arguments("родилась 5 марта 1990 г. в Туле", "5 марта 1990", "1990-03-05"),
                 arguments("родился 12 мар. 1985 года", "12 мар. 1985", "1985-03-12"),
                 arguments("ДР 7 ноября 91г", "7 ноября 91", "1991-11-07"),
+                // in English, as international services write it: the month's name either side of the day, D.O.B.
+                arguments("Birthday: March 12, 1990", "March 12, 1990", "1990-03-12"),
+                arguments("DOB: Mar 12th 1990", "Mar 12th 1990", "1990-03-12"),
+                arguments("born 12 March 1990", "12 March 1990", "1990-03-12"),
+                arguments("D.O.B. 1990-03-12", "1990-03-12", "1990-03-12"),
                 // eight digits without separators after a birth word: day first, or year first as databases keep it
                 arguments("дата рождения 12031987, тел 89161234567", "12031987", "1987-03-12"),
                 arguments("{\"bdate\": \"19870312\"}", "19870312", "1987-03-12"),
@@ -126,6 +131,7 @@ class BirthDateRecognizerTest {
                 "концерт 12-го марта 2025-го года в Туле",
                 // eight digits without a birth word, or not a date
                 "заказ 12031987 от 12.03.2024", "ДР: 31021987", "др 12031987999",
+                "Concert on March 12, 2025 in Moscow", "Meeting: 12 May 2024", "March 12, 1990",
                 "заказ от 01.02.2024 доставлен",
                 "матч 12.06 перенесли",
                 "д.р. 31.02.1990",
