@@ -71,7 +71,9 @@ public final class PersonNameRecognizer implements Recognizer {
 
     /** Name words of the records that write names in Latin letters: tickets, deliveries, bookings. */
     private static final ContextWords LATIN_CONTEXT = CONTEXT.plus("пассажир", "passenger", "name$", "получатель",
-            "recipient", "guest", "гость", "client", "holder", "cardholder", "держатель");
+            "recipient", "guest", "гость", "client", "holder", "cardholder", "держатель",
+            // an English-language dossier's or lookup's: Target: Petrov Sergey
+            "target", "owner", "customer", "subscriber");
 
     /** Words after which a name is part of a place, not a person: {@code им. Баумана}, {@code метро}. */
     private static final WordTable NOT_A_PERSON_AFTER = WordTable.of(0, "им", "имени", "метро", "станция", "ст");

@@ -92,6 +92,7 @@ class PersonNameRecognizerTest {
                 // ... in the passport standard's spelling (ICAO)
                 arguments("Пассажир: KUZNETSOVA IULIIA", "KUZNETSOVA IULIIA", "кузнецова юлия"),
                 arguments("Passenger: SMIRNOV ALEKSEI", "SMIRNOV ALEKSEI", "смирнов алексей"),
+                arguments("Target: Petrov Sergey, born 1985, lives in Kazan", "Petrov Sergey", "петров сергей"),
                 arguments("Guest: Tatiana Petrova", "Tatiana Petrova", "татьяна петрова"),
                 // two common words that agree as a name, with an age right after them
                 arguments("Вероника Гущина, 25 лет, Москва", "Вероника Гущина", "вероника гущина"),
@@ -261,6 +262,7 @@ class PersonNameRecognizerTest {
                 "| Иванов | Иван | Москва |",
                 "name,price\nРоза,500",
                 // Latin words: two without a name word near, car models, a sentence, links and handles
+                "Target: Toyota Camry", "Customer: Lada Vesta",
                 "Smirnov Aleksey",
                 "Kia Rio, Lada Granta, Toyota Camry, Land Rover",
                 "Welcome to Moscow City",
