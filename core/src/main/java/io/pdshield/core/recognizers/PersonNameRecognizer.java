@@ -917,8 +917,9 @@ public final class PersonNameRecognizer implements Recognizer {
         // ... or tagged as one: #Гущина_Любовь (not an adjective's form: #Белая_Роза is a flower)
         else if (common && t.isSym(w.from[0] - 1, '#') && t.glued(w.from[0]) && Fields.underscoreJoin(t, w.to[0])
                 && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0) lifted = HASHTAG;
-        // ... or on a dossier's line: Вероника Гущина, 89161234567 (not an adjective's form either)
-        else if (common && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0
+        // ... or on a dossier's line: Вероника Гущина, 89161234567 (not an adjective's form either); so is a surname
+        // that is an ordinary word too with one initial (Михайлов Д., 89161234567)
+        else if ((common || weakWithInitial(w, best)) && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0
                 && identifierOnLine(ctx, w, t.start(w.from[0]), t.end(w.to[1] - 1))) lifted = IDENTIFIER_ON_LINE;
         if (lifted != 0) bestScore += COMMON_PENALTY;
         if (best >= 0) {
@@ -1172,6 +1173,17 @@ public final class PersonNameRecognizer implements Recognizer {
             if (Spans.end(ids[k]) <= to) return true;
         }
         return false;
+    }
+
+    /**
+     * The best reading is a surname and one initial ({@code Фам И.}, {@code И. Фам}) whose surname is an ordinary word too
+     * ({@link NameDictionary#WEAK}: {@code Михайлов}, a possessive's form): the common words' penalty took it below the
+     * threshold.
+     */
+    private static boolean weakWithInitial(Window w, int best) {
+        if (best < 0 || TEMPLATE_ROLES[best].length != 2) return false;
+        int word = w.type[0] == INITIAL ? 1 : 0;
+        return w.type[1 - word] == INITIAL && w.type[word] == WORD && (w.info[word] & WEAK) != 0;
     }
 
     /** How far around a name its line is searched for a person's number. */

@@ -350,7 +350,10 @@ class PersonNameRecognizerTest {
                 arguments("Вероника Гущина, 89161234567", "Вероника Гущина", "вероника гущина"),
                 arguments("Королева Виктория | паспорт 4510 123456", "Королева Виктория", "королева виктория"),
                 // ... or a car plate: the car of Максим Королев, though машина, королева and максима are words too
-                arguments("Машина Королева Максима: ВАЗ 2114, У 714 НУ 93", "Королева Максима", "королев максим"));
+                arguments("Машина Королева Максима: ВАЗ 2114, У 714 НУ 93", "Королева Максима", "королев максим"),
+                // a surname that is an ordinary word too, with one initial, on a line with a person's number
+                arguments("Михайлов Д., 89161234567", "Михайлов Д.", "михайлов д."),
+                arguments("Д. Михайлов, тел. 89161234567", "Д. Михайлов", "д. михайлов"));
     }
 
     @ParameterizedTest
