@@ -130,10 +130,7 @@ public final class BirthDateRecognizer implements Recognizer {
             }
             if (gluedAfter(t, d.next)) continue;
             if (d.yearDigits == 2) d.year = fullYear(d.year, thisYear);
-            if (d.year < MIN_YEAR || d.year > thisYear || d.month < 1 || d.month > 12 || d.day < 1
-                    || d.day > lengthOfMonth(d.year, d.month)) {
-                continue;
-            }
+            if (!birthDate(d.year, d.month, d.day, thisYear)) continue;
             int start = t.start(d.first);
             int end = t.end(d.next - 1);
             String word = birthWord(t, d.first, d.next);
@@ -172,20 +169,10 @@ public final class BirthDateRecognizer implements Recognizer {
         int s = t.start(i);
         int a = (c[s] - '0') * 10 + c[s + 1] - '0', b = (c[s + 2] - '0') * 10 + c[s + 3] - '0';
         int e = (c[s + 4] - '0') * 10 + c[s + 5] - '0', f = (c[s + 6] - '0') * 10 + c[s + 7] - '0';
-        int year, month, day;
-        String pattern;
-        if (a * 100 + b >= MIN_YEAR && a * 100 + b <= thisYear && e >= 1 && e <= 12 && f >= 1 && f <= lengthOfMonth(a * 100 + b, e)) {
-            year = a * 100 + b;
-            month = e;
-            day = f;
-            pattern = "yyyymmdd";
-        } else {
-            year = e * 100 + f;
-            month = b;
-            day = a;
-            pattern = "ddmmyyyy";
-            if (year < MIN_YEAR || year > thisYear || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) return;
-        }
+        boolean yearFirst = birthDate(a * 100 + b, e, f, thisYear);
+        if (!yearFirst && !birthDate(e * 100 + f, b, a, thisYear)) return;
+        int year = yearFirst ? a * 100 + b : e * 100 + f, month = yearFirst ? e : b, day = yearFirst ? f : a;
+        String pattern = yearFirst ? "yyyymmdd" : "ddmmyyyy";
         ctx.emit(new Finding(Kind.BIRTH_DATE, s, t.end(i), Finding.thousandths(Math.min(1, BASE + CONTEXT_BOOST)), iso(year, month, day),
                 new Explanation(NAME_ID, pattern, BASE, List.of(word), List.of(), validation(thisYear, 0))));
     }
@@ -288,6 +275,11 @@ public final class BirthDateRecognizer implements Recognizer {
     }
 
     private static final int[] MONTH_DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    /** Whether the numbers make a date whose year is a birth's: {@link #MIN_YEAR} to {@code thisYear}. */
+    private static boolean birthDate(int year, int month, int day, int thisYear) {
+        return year >= MIN_YEAR && year <= thisYear && month >= 1 && month <= 12 && day >= 1 && day <= lengthOfMonth(year, month);
+    }
 
     /** Days in a month of the proleptic Gregorian calendar (as {@code LocalDate.lengthOfMonth}). */
     static int lengthOfMonth(int year, int month) {
