@@ -111,8 +111,8 @@ final class TableColumns {
         for (int c = start; c <= end; ) {
             int e = c;
             while (e < end && text.charAt(e) != sep) e++;
-            String cell = text.subSequence(c, e).toString().strip().toLowerCase(Locale.ROOT).replace('ё', 'е');
-            if (!cell.isEmpty() && (birthLabel(cell) || otherDateLabel(cell))) return true;
+            String cell = label(c, e);
+            if (cell != null && (birthLabel(cell) || otherDateLabel(cell))) return true;
             c = e + 1;
         }
         return false;
@@ -123,24 +123,30 @@ final class TableColumns {
      * break), or -1 when no header heads it.
      */
     long headerLine(int offset) {
+        int h = headerOf[lineOf(offset)];
+        return h < 0 ? -1 : (long) lineStarts[h] << 32 | lineEnd(h);
+    }
+
+    /** The line holding character {@code offset}. */
+    private int lineOf(int offset) {
         int line = Arrays.binarySearch(lineStarts, offset);
-        if (line < 0) line = -line - 2;
-        int h = headerOf[line];
-        if (h < 0) return -1;
-        int end = h + 1 < lineStarts.length ? lineStarts[h + 1] - 1 : text.length();
-        return (long) lineStarts[h] << 32 | end;
+        return line < 0 ? -line - 2 : line;
+    }
+
+    /** Where line {@code line} ends, before its line break. */
+    private int lineEnd(int line) {
+        return line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length();
     }
 
     /** The label heading the cell at character {@code offset}, trimmed, or null when no header heads its line. */
     String headerAt(int offset) {
-        int line = Arrays.binarySearch(lineStarts, offset);
-        if (line < 0) line = -line - 2;
+        int line = lineOf(offset);
         int h = headerOf[line];
         if (h < 0) return null;
         char sep = sepOf[line];
         int column = 0;
         for (int c = lineStarts[line]; c < offset; c++) if (text.charAt(c) == sep) column++;
-        int c = lineStarts[h], end = h + 1 < lineStarts.length ? lineStarts[h + 1] - 1 : text.length();
+        int c = lineStarts[h], end = lineEnd(h);
         char cellSep = sep;
         if (cellSepOf[h] != 0) {
             // the column list in brackets
@@ -153,7 +159,12 @@ final class TableColumns {
         for (int k = 0; k < column && c < end; c++) if (text.charAt(c) == cellSep) k++;
         int e = c;
         while (e < end && text.charAt(e) != cellSep) e++;
-        String cell = text.subSequence(c, e).toString().strip();
+        return label(c, e);
+    }
+
+    /** The cell's text at {@code [from,to)} trimmed, in lower case, ё read as е; null if it is empty. */
+    private String label(int from, int to) {
+        String cell = text.subSequence(from, to).toString().strip();
         return cell.isEmpty() ? null : cell.toLowerCase(Locale.ROOT).replace('ё', 'е');
     }
 
