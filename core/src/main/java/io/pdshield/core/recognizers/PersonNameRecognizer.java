@@ -270,7 +270,7 @@ public final class PersonNameRecognizer implements Recognizer {
             int last = i;
             for (int k = i + 1; k < n && k - i < 3; k++) {
                 int role = labelledRole(all.get(k));
-                if (role == 0 || (roles & role) != 0 || !nextField(text, all.get(k - 1).end(), all.get(k).start())) break;
+                if (role == 0 || (roles & role) != 0 || !fieldsApart(text, all.get(k - 1).end(), all.get(k).start())) break;
                 roles |= role;
                 last = k;
             }
@@ -309,7 +309,7 @@ public final class PersonNameRecognizer implements Recognizer {
      * the same line, one comma or semicolon and a key ({@code ", "first_name": "}) within one record (no brace or
      * bracket between), or an XML element's end and the next one's start ({@code </LastName><FirstName>}).
      */
-    private static boolean nextField(CharSequence text, int from, int to) {
+    private static boolean fieldsApart(CharSequence text, int from, int to) {
         if (to - from > FORM_GAP + 8) return false;
         // an XML record's next element: </LastName><FirstName>
         if (text.charAt(from) == '<' && from + 1 < to && text.charAt(from + 1) == '/' && text.charAt(to - 1) == '>') {
@@ -904,22 +904,22 @@ public final class PersonNameRecognizer implements Recognizer {
                 && w.type[1] == WORD && (w.info[0] & w.info[1] & WEAK) != 0;
         int lifted = 0;
         int after = t.isSym(w.to[1], ',') ? w.to[1] + 1 : w.to[1];
+        // the lifts after the date's need words that are no adjective's forms (#Белая_Роза is a flower)
+        boolean noAdjective = ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0;
         if (common && dateAt(t, after, ctx.year())) lifted = DATE_BESIDE;
         // ... or an age: Вероника Гущина, 25 лет; Любовь Орлова (32 года)
-        else if (common && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0
-                && ageAt(t, t.isSym(w.to[1], '(') ? w.to[1] + 1 : after)) lifted = AGE_BESIDE;
+        else if (common && noAdjective && ageAt(t, t.isSym(w.to[1], '(') ? w.to[1] + 1 : after)) lifted = AGE_BESIDE;
         // ... or the subject of a verb in the past tense of their gender: Вероника Гущина снова звонила
-        else if (common && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0
-                && pastVerbAfter(t, dict, w.to[1], bestAgree)) lifted = VERB_AFTER;
+        else if (common && noAdjective && pastVerbAfter(t, dict, w.to[1], bestAgree)) lifted = VERB_AFTER;
         // ... or sought or asked about, in the accusative: Кто знает Максима Лапина? Ищу Веронику Гущину
-        else if (common && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0
-                && seekingVerbBefore(t, w.from[0]) && (bestAgree & ACCUSATIVE) != 0) lifted = SOUGHT;
-        // ... or tagged as one: #Гущина_Любовь (not an adjective's form: #Белая_Роза is a flower)
-        else if (common && t.isSym(w.from[0] - 1, '#') && t.glued(w.from[0]) && Fields.underscoreJoin(t, w.to[0])
-                && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0) lifted = HASHTAG;
-        // ... or on a dossier's line: Вероника Гущина, 89161234567 (not an adjective's form either); so is a surname
-        // that is an ordinary word too with one initial (Михайлов Д., 89161234567)
-        else if ((common || weakWithInitial(w, best)) && ((w.info[0] | w.info[1]) & NameDictionary.ADJECTIVE) == 0
+        else if (common && noAdjective && seekingVerbBefore(t, w.from[0]) && (bestAgree & ACCUSATIVE) != 0) lifted = SOUGHT;
+        // ... or tagged as one: #Гущина_Любовь
+        else if (common && noAdjective && t.isSym(w.from[0] - 1, '#') && t.glued(w.from[0]) && Fields.underscoreJoin(t, w.to[0])) {
+            lifted = HASHTAG;
+        }
+        // ... or on a dossier's line: Вероника Гущина, 89161234567; so is a surname that is an ordinary word too with one
+        // initial (Михайлов Д., 89161234567)
+        else if ((common || weakWithInitial(w, best)) && noAdjective
                 && identifierOnLine(ctx, w, t.start(w.from[0]), t.end(w.to[1] - 1))) lifted = IDENTIFIER_ON_LINE;
         if (lifted != 0) bestScore += COMMON_PENALTY;
         if (best >= 0) {
