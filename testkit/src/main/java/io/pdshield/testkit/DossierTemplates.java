@@ -492,8 +492,7 @@ final class DossierTemplates {
         String plate = Formats.plate(r, p.plate());
         if ((before.equals(", г/н ") || before.equals(", госномер ")) && !Formats.taxi(p.plate()) && p.plate().charAt(3) % 4 == 1) {
             // after a plate's label, three in ten (by the number's last digit, no extra draw) spaced in lower case: "е 777 кх 77"
-            plate = (p.plate().charAt(0) + " " + p.plate().substring(1, 4) + " " + p.plate().substring(4, 6)).toLowerCase(Locale.ROOT)
-                    + " " + p.plate().substring(6);
+            plate = Formats.spacedPlate(p.plate()).toLowerCase(Locale.ROOT);
         }
         b.pd(Kind.VEHICLE_PLATE, plate, p.plate());
         if (r.chance(0.4)) {

@@ -146,7 +146,7 @@ final class Formats {
             case 0, 1 -> p;
             case 2 -> body.toLowerCase(Locale.ROOT) + " " + region;
             case 3 -> latin(p);
-            case 4 -> p.charAt(0) + " " + p.substring(1, 4) + " " + p.substring(4, 6) + " " + region;
+            case 4 -> spacedPlate(p);
             case 5 -> body + " " + region;
             default -> p.toLowerCase(Locale.ROOT);
         };
@@ -158,7 +158,12 @@ final class Formats {
     }
 
     /** The plate as printed on it: type 1 {@code А123ВС77}, a taxi's {@code ВС123 77}. */
-    static String plateAsIs(String p) {
+    /** A common plate with a space between each of its parts: "А 123 ВС 77". */
+    static String spacedPlate(String p) {
+        return p.charAt(0) + " " + p.substring(1, 4) + " " + p.substring(4, 6) + " " + p.substring(6);
+    }
+
+        static String plateAsIs(String p) {
         return taxi(p) ? p.substring(0, 5) + " " + p.substring(5) : p;
     }
 
