@@ -92,6 +92,8 @@ public final class AddressRecognizer implements Recognizer {
     private static final int LATIN_SURE = 1 << 13;
     /** A short Latin street kind that is {@link #LATIN_SURE} with its abbreviation's dot ({@code per. Truda}, not {@code per Month}). */
     private static final int LATIN_DOT = 1 << 14;
+    /** A housing estate ({@code ЖК «Солнечный»}): a locality that a large city's name may come before. */
+    private static final int ESTATE = 1 << 15;
 
     private static final WordTable KINDS = kindTable();
     private static final int KINDS_MAX_LENGTH = KINDS.maxLength();
@@ -102,7 +104,7 @@ public final class AddressRecognizer implements Recognizer {
         put(m, REGION_AFTER, "край", "ао", "остров" /* Васильевский остров */);
         put(m, REGION, "респ", "республика");
         put(m, LOCALITY, "г", "гор", "город", "пос", "поселок", "п", "пгт", "рп", "с", "село", "дер", "деревня",
-                "ст-ца", "станица", "ст", "х", "хутор", "аул", "снт", "днт", "днп", "тсн", "жк" /* жилой комплекс */, "городе", "селе", "деревне", "поселке");
+                "ст-ца", "станица", "ст", "х", "хутор", "аул", "снт", "днт", "днп", "тсн", "городе", "селе", "деревне", "поселке");
         put(m, STREET | STREET_AFTER, "ул", "улица", "пр" /* Лермонтова пр. */, "пр-т", "пр-кт", "просп", "проспект", "пр-д", "проезд", "пер", "переулок",
                 "б-р", "бульвар", "ш", "шоссе", "наб", "набережная", "пл", "площадь", "туп", "тупик", "аллея",
                 "тракт", "линия");
@@ -129,7 +131,8 @@ public final class AddressRecognizer implements Recognizer {
         put(m, REGION_AFTER, "kray", "krai");
         put(m, REGION, "resp", "respublika", "republic");
         put(m, LOCALITY, "g", "gor", "gorod", "pos", "poselok", "pgt", "der", "derevnya", "selo", "st-tsa", "stanitsa",
-                "khutor", "snt", "dnt", "dnp", "tsn", "zhk");
+                "khutor", "snt", "dnt", "dnp", "tsn");
+        put(m, LOCALITY | ESTATE, "жк", "zhk"); // жилой комплекс
         put(m, STREET | STREET_AFTER | LATIN_SURE, "ul", "ulitsa", "ulica", "pr-t", "pr-kt", "prosp", "prospekt", "pereulok",
                 "shosse", "nab", "naberezhnaya", "ploshchad", "proezd", "pr-d", "bulvar", "b-r", "tupik", "alleya", "trakt",
                 "liniya");
@@ -501,7 +504,7 @@ public final class AddressRecognizer implements Recognizer {
                 city = before;
             }
             // a housing estate is the first part, not the town: Москва, ЖК «Символ», ул. Символистов, д. 5
-            if (city >= 0 && (!locality || t.equalsIgnoreCase(first, "жк") || t.equalsIgnoreCase(first, "zhk"))) {
+            if (city >= 0 && (!locality || (kind(first) & ESTATE) != 0)) {
                 first = city;
                 areas++;
                 locality = true;
