@@ -126,6 +126,7 @@ public final class BirthDateRecognizer implements Recognizer {
             if (d == null) d = new DateParts();
             if (!d.read(t, i)) {
                 if (t.length(i) == 4) names = yearOnly(ctx, t, i, thisYear, names);
+                else skipTo = Math.max(skipTo, yearless(ctx, t, i));
                 continue;
             }
             if (gluedAfter(t, d.next)) continue;
@@ -175,6 +176,70 @@ public final class BirthDateRecognizer implements Recognizer {
         String pattern = yearFirst ? "yyyymmdd" : "ddmmyyyy";
         ctx.emit(new Finding(Kind.BIRTH_DATE, s, t.end(i), Finding.thousandths(Math.min(1, BASE + CONTEXT_BOOST)), iso(year, month, day),
                 new Explanation(NAME_ID, pattern, BASE, List.of(word), List.of(), validation(thisYear, 0))));
+    }
+
+    /**
+     * A birthday without its year right after a birth label: {@code ДР 12.03}, {@code д.р.: 5 мая}, {@code Дата
+     * рождения: 12 марта}, {@code 🎂 07.09}, {@code родилась 1 января}, {@code "bdate": "12.3"} (VK's API hides the
+     * year so). Only right after the label (see {@link #birthLabelRightBefore}): a day and a month alone are a
+     * holiday, a concert or a deadline anywhere else. Value: ISO 8601's {@code --mm-dd}. Returns the token after the
+     * date, or -1.
+     */
+    private static int yearless(ScanContext ctx, Tokens t, int i) {
+        if (t.length(i) > 2 || t.alnumBefore(i)) return -1;
+        int month, next, last;
+        String pattern;
+        char sep = separator(t, i + 1);
+        if ((sep == '.' || sep == '/') && t.isNum(i + 2) && t.glued(i + 2) && t.length(i + 2) <= 2) {
+            month = t.intValue(i + 2);
+            last = i + 2;
+            next = i + 3;
+            if (gluedAfter(t, next) || t.isWord(next) && t.glued(next)) return -1;
+            pattern = "dd" + sep + "mm (no year)";
+        } else {
+            int m = DateParts.ordinalEnding(t, i + 1) ? i + 3 : i + 1; // 12-го марта
+            if (!t.isWord(m) || t.glued(m) || t.has(m, Tokens.LAT) || (month = MONTHS.get(t, m)) < 0) return -1;
+            last = m;
+            next = t.isSym(m + 1, '.') && t.glued(m + 1) ? m + 2 : m + 1;
+            pattern = "d месяца (no year)";
+        }
+        // a year the date's reading refused follows (ДР 12 марта 90): not half of it
+        if (t.isNum(next) && (t.length(next) == 2 || t.length(next) == 4)) return -1;
+        int day = t.intValue(i);
+        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(2000, month)) return -1;
+        String word = birthLabelRightBefore(t, i);
+        if (word == null) return -1;
+        char[] v = {'-', '-', (char) ('0' + month / 10), (char) ('0' + month % 10), '-', (char) ('0' + day / 10), (char) ('0' + day % 10)};
+        ctx.emit(new Finding(Kind.BIRTH_DATE, t.start(i), t.end(last), Finding.thousandths(YEARLESS_BASE + CONTEXT_BOOST), new String(v),
+                new Explanation(NAME_ID, pattern, YEARLESS_BASE, List.of(word), List.of(), "valid day and month, right after a birth label")));
+        return next;
+    }
+
+    /** A birthday without its year is weaker than a date: it alone says less about whose it is. */
+    private static final double YEARLESS_BASE = 0.4;
+
+    /**
+     * The birth label right before token {@code i}, with only {@code :}, {@code -}, {@code —}, {@code =}, quotes and
+     * a label's dot between: an abbreviation or key ({@code ДР}, {@code д.р.}, {@code DOB}, {@code bdate}, {@code 🎂}),
+     * a verb of birth ({@code родилась}), {@code дата рождения}, or any birth word before a colon or dash
+     * ({@code День рождения:}). Not {@code рождения} alone otherwise: {@code День рождения 12 марта отметим в офисе}
+     * is a party, {@code С днём рождения, 12 марта} a greeting. Null if none.
+     */
+    private static String birthLabelRightBefore(Tokens t, int i) {
+        int j = i - 1;
+        boolean colon = false;
+        for (int s = 0; s < 4 && j >= 0 && t.type(j) == Tokens.SYM; s++, j--) {
+            if (t.length(j) >= 2 && t.firstChar(j) == '\uD83C' && t.text().charAt(t.start(j) + 1) == '\uDF82') return "🎂";
+            char c = t.symbolAt(j);
+            if (c == ':' || c == '-' || c == '\u2014' || c == '\u2013' || c == '=') colon = true;
+            else if (c != '"' && c != '\'' && c != '.' && c != '/') return null;
+        }
+        if (!t.isWord(j)) return null;
+        if (isDr(t, j)) return "д.р";
+        String word = BIRTH_WORDS.key(t, j);
+        if (word == null) return drKey(t, j) ? "dr" : null;
+        if (colon || !(word.equals("рождения") || word.equals("рождение") || word.equals("birth"))) return word;
+        return t.isWord(j - 1) && t.equalsIgnoreCase(j - 1, "дата") ? "дата рождения" : null;
     }
 
     /**

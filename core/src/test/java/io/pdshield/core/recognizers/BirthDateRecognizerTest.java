@@ -105,7 +105,16 @@ class BirthDateRecognizerTest {
                 arguments("Дочь: Иванова Анна " + recent(), recent(), recentIso()),
                 arguments("Сын Петров Илья, " + recent(), recent(), recentIso()),
                 // a recent date with a birth word is a birth date whatever its name
-                arguments("Иванова Анна, д.р. " + recent(), recent(), recentIso()));
+                arguments("Иванова Анна, д.р. " + recent(), recent(), recentIso()),
+                // a birthday without its year right after a birth label: ISO's --mm-dd
+                arguments("Оксана Белая, ДР 12.03, живет на Баумана", "12.03", "--03-12"),
+                arguments("д.р.: 5 мая", "5 мая", "--05-05"),
+                arguments("🎂 07.09", "07.09", "--09-07"),
+                arguments("Родилась 1 января в Пензе", "1 января", "--01-01"),
+                arguments("\"bdate\": \"12.3\", \"first_name\": \"Ольга\"", "12.3", "--03-12"),
+                arguments("Дата рождения: 29.02, телефон 89161234567", "29.02", "--02-29"),
+                arguments("дата рождения 12-го марта", "12-го марта", "--03-12"),
+                arguments("День рождения: 3 сент.", "3 сент", "--09-03"));
     }
 
     /** A date of last year, as a dossier writes it: recent enough to be news beside a name. */
@@ -129,6 +138,13 @@ class BirthDateRecognizerTest {
                 "др 7 ноября 91 гость",
                 "родилась 7 ноября 15 минут назад",
                 "концерт 12-го марта 2025-го года в Туле",
+                // a day and a month: a birthday only right after a birth label, a valid day, no year the reading refused
+                "День рождения 12 марта отметим в офисе",
+                "С днём рождения, 12 марта лучший день!",
+                "Концерт 12.03 в 19:00, ДР клуба",
+                "др 31.02",
+                "ДР 12 марта 90",
+                "ДР 12.03.5",
                 // eight digits without a birth word, or not a date
                 "заказ 12031987 от 12.03.2024", "ДР: 31021987", "др 12031987999",
                 "Concert on March 12, 2025 in Moscow", "Meeting: 12 May 2024", "March 12, 1990",
