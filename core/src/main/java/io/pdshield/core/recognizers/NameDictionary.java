@@ -448,6 +448,15 @@ final class NameDictionary {
             add("милана", "милан", FEM, "а", "0", "ы", "1", "е", "25", "у", "3", "ой", "4"); // like Анна
             for (String n : new String[] {"николь", "марьям"}) add(n, n, FEM, "", "012345"); // indeclinable
             add("эмир", "эмир", MASC, "", "0", "а", "13", "у", "2", "ом", "4", "е", "5"); // like Тимур
+            // Tatar, Bashkir, Kazakh, Dagestani and Armenian names the dictionary lacks (Айгуль Хабибуллина, Ерлан Ахметов)
+            for (String n : new String[] {"ильназ", "айнур", "ильфат", "ерлан", "нарек"}) {
+                add(n, n, MASC, "", "0", "а", "13", "у", "2", "ом", "4", "е", "5");
+            }
+            for (String n : new String[] {"алсу", "лейсан", "айжан", "гульшат", "патимат", "ануш"}) add(n, n, FEM, "", "012345");
+            // like Любовь, and as often left indeclinable: Айгуль, Айгули, с Айгулью
+            for (String n : new String[] {"айгуль", "гузель", "асель"}) {
+                add(n, n.substring(0, n.length() - 1), FEM, "ь", "012345", "и", "125", "ью", "4");
+            }
             // the colloquial forms dossiers and gossip use (Его тёлка — Ксюха Белова, Димон Кузнецов):
             // after к, х and г the genitive ends in -и (Ксюхи, Светки, Мишки)
             for (String n : new String[] {"ксюха", "танюха", "катюха", "настюха", "надюха", "светка", "ирка", "олька",
