@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class PassportRecognizer implements Recognizer {
     static final ContextWords CONTEXT = ContextWords.of(
-            "паспорт", "пасп", "серия", "серии", "выдан", "паспортные", "passport", "документ", "уфмс", "гувд", "мвд",
+            "паспорт", "пасп", "пассп", "серия", "серии", "выдан", "паспортные", "passport", "документ", "уфмс", "гувд", "мвд",
             "код подразделения", "🛂", "🪪", "📄", "/passport", "pasp", "паспорт рф");
     static final ContextWords FOREIGN_CONTEXT = ContextWords.of(
             "загран", "заграничн", "загранпаспорт", "загранник", "з/п$", "passport", "паспорт", "🛂");

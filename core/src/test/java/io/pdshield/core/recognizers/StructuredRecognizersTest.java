@@ -48,6 +48,8 @@ class StructuredRecognizersTest {
                 // passports
                 arguments("Паспорт: 45 10 123456 выдан ОВД", PASSPORT_RU, "45 10 123456", "4510123456"),
                 arguments("паспорт 4510 123456", PASSPORT_RU, "4510 123456", "4510123456"),
+                // misspelt as often as not
+                arguments("пасспорт 4510 123456", PASSPORT_RU, "4510 123456", "4510123456"),
                 arguments("серия 4510 № 123456", PASSPORT_RU, "4510 № 123456", "4510123456"),
                 arguments("🛂 4510123456", PASSPORT_RU, "4510123456", "4510123456"),
                 arguments("Загранпаспорт: 75 1234567", PASSPORT_RU_FOREIGN, "75 1234567", "751234567"),
