@@ -250,6 +250,18 @@ public final class Tokens {
         return true;
     }
 
+    /** Whether token i begins with {@code s} ignoring case, as {@link #equalsIgnoreCase} compares. */
+    public boolean startsWithIgnoreCase(int i, String s) {
+        int start = start(i);
+        if (end(i) - start < s.length()) return false;
+        boolean mixed = mixedScript(i);
+        for (int k = 0; k < s.length(); k++) {
+            char c = mixed ? Chars.lowerLookalike(buf[start + k]) : Chars.lower(buf[start + k]);
+            if (c != s.charAt(k)) return false;
+        }
+        return true;
+    }
+
     /** Token i is a word of Cyrillic and Latin letters together ({@code пaспорт} with a Latin {@code a}). */
     public boolean mixedScript(int i) {
         return (info[i] & (CYR | LAT)) == (CYR | LAT);

@@ -228,11 +228,12 @@ public final class AddressRecognizer implements Recognizer {
 
     /** Emits the address just read, tokens {@code r.first} to {@code end}, and marks it read. */
     private void report(ScanContext ctx, Tokens t, Parse r, int end) {
-        int start = t.start(postalCodeBefore(t, r.first));
+        int first = r.abbreviationBefore(r.first);
+        int start = t.start(postalCodeBefore(t, first));
         int stop = t.end(end - 1);
         ctx.emit(Kind.ADDRESS, start, stop, r.score(), value(t.chars(), start, stop), NAME_ID, r.pattern(),
                 r.validation(), CONTEXT, ContextWords.NONE);
-        r.reported(r.first, end);
+        r.reported(first, end);
     }
 
     /**
@@ -671,11 +672,64 @@ public final class AddressRecognizer implements Recognizer {
                 }
             }
             int q = areas > 0 ? comma(p) : p;
+            // a city's districts before the street: Москва, ЮВАО, Марьино, Люблинская 157к2; р-н Марьино, Люблинская 157
+            for (int k = 0; k < 2; k++) {
+                int e = district(q);
+                if (e < 0) break;
+                if (first < 0) first = q;
+                locality = true;
+                q = e + 1;
+            }
             if (kind(q) != 0) return -1; // a street with its kind: the kind-led pass reads it
             int e = kindless(q, false);
             if (e < 0 || !(locality || flat || building || explicitHouse)) return -1;
             labelled = true;
             return e;
+        }
+
+        /**
+         * A district written before a street without its kind after an address label, up to its comma: an
+         * administrative okrug or a region's abbreviation ({@code ЮВАО}, {@code ЗелАО}, {@code МО}, {@code ХМАО-Югра}),
+         * {@code р-н Марьино}, or a name followed by a comma and a word ({@code Марьино, Люблинская 157}; not {@code
+         * Люблинская, 157}, the street itself). Returns the comma's token, or -1.
+         */
+        private int district(int q) {
+            int e = regionAbbreviation(q);
+            if (e < 0 && (kind(q) & REGION) != 0 && (kind(q) & LOCALITY) == 0) e = name(kindEnd(q), 2, true, false);
+            if (e < 0) {
+                e = name(q, 2, false, false);
+                if (e < 0 || !t.isWord(e + 1) || (kind(e) & (STREET_AFTER | REGION_AFTER)) != 0) return -1;
+            }
+            return t.isSym(e, ',') ? e : -1;
+        }
+
+        /**
+         * An abbreviation of a region or of a city's administrative okrug at token q, written in capitals:
+         * {@code МО}, {@code ЛО}, {@code ХМАО-Югра}, {@code ЯНАО}, {@code ЮВАО}, {@code ЗелАО}. Returns the token after it, or -1.
+         */
+        private int regionAbbreviation(int q) {
+            if (!t.isWord(q) || t.length(q) < 2 || t.length(q) > 5 || t.has(q, Tokens.LAT)) return -1;
+            char[] c = t.chars();
+            int s = t.start(q), e = t.end(q);
+            // a company's form is no okrug: ПАО, ОАО
+            boolean okrug = e - s >= 3 && c[e - 1] == 'О' && c[e - 2] == 'А' && Character.isUpperCase(c[s])
+                    && !(e - s == 3 && (c[s] == 'П' || c[s] == 'О'));
+            boolean region = e - s == 2 && (c[s] == 'М' || c[s] == 'Л') && c[s + 1] == 'О';
+            if (!okrug && !region) return -1;
+            int p = q + 1;
+            if (t.isSym(p, '-') && t.glued(p) && t.isWord(p + 1) && t.glued(p + 1)) p += 2; // ХМАО-Югра
+            return p;
+        }
+
+        /**
+         * The token of a region's or an okrug's abbreviation and its comma right before the address's first token
+         * ({@code МО, г. Балашиха, …}, {@code ХМАО-Югра, г. Сургут, …}; see {@link #regionAbbreviation}), or
+         * {@code first} if there is none.
+         */
+        int abbreviationBefore(int first) {
+            if (!t.isSym(first - 1, ',')) return first;
+            if (first >= 2 && regionAbbreviation(first - 2) == first - 1) return first - 2;
+            return first >= 4 && regionAbbreviation(first - 4) == first - 1 ? first - 4 : first;
         }
 
         /** Where the value after the address label at token {@code label} starts: {@code адрес регистрации:}, {@code проживает по адресу —}. */
@@ -924,9 +978,12 @@ public final class AddressRecognizer implements Recognizer {
         private int name(int p, int maxWords, boolean afterKind, boolean numberFirst) {
             int words = 0;
             boolean lower = false;
-            if (t.isNum(p) && numberFirst && t.length(p) <= 3) {
+            // a year names a street only with its word: ул. 1905 года
+            if (t.isNum(p) && numberFirst && (t.length(p) <= 3 || t.length(p) == 4 && t.equalsIgnoreCase(p + 1, "года"))) {
                 int e = p + 1;
-                if (t.isSym(e, '-') && t.glued(e) && t.isWord(e + 1) && t.glued(e + 1) && t.length(e + 1) <= 3) e += 2;
+                // an ordinal's ending (1-я, 2-го) or an anniversary (пр-т 60-летия Октября)
+                if (t.isSym(e, '-') && t.glued(e) && t.isWord(e + 1) && t.glued(e + 1)
+                        && (t.length(e + 1) <= 3 || t.startsWithIgnoreCase(e + 1, "лет"))) e += 2;
                 if (!t.isWord(e) || t.glued(e) || kind(e) != 0) return -1;
                 p = e;
             } else if (t.isWord(p) && t.length(p) == 1 && t.has(p, Tokens.CAP) && t.isSym(p + 1, '.')
