@@ -238,6 +238,11 @@ class SubjectPortalTest {
                 "{\"last_name\": \"Кузнецова\", \"first_name\": \"Елена\", \"middle_name\": \"Петровна\", \"birth_date\": \"1985-03-12\"}", // a JSON record
                 "(1842,'Кузнецова','Елена','Петровна','1985-03-12','79165551234'),"}; // an SQL dump's row
         postToOneChannel(texts);
+        // a birthday without its year would match every namesake born that day: the portal asks for the date or the year
+        Http.Response noYear = http.post("/api/v1/subject/identifiers", subject, Http.json(Map.of("kind", "NAME_BIRTH",
+                "name", "Кузнецова Елена Петровна", "birth_date", "12.03")));
+        assertEquals(400, noYear.status(), noYear.body());
+        assertTrue(noYear.body().contains("birth_date"), noYear.body());
         Http.Response r = http.post("/api/v1/subject/identifiers", subject, Http.json(Map.of("kind", "NAME_BIRTH",
                 "name", "Кузнецова Елена Петровна", "birth_date", "12.03.1985")));
         assertEquals("pending_review", r.json().get("state").asText(), r.body());

@@ -116,6 +116,8 @@ public final class Subjects {
         if (NAME_BIRTH.equals(kindName)) {
             Normalized name = normalize(Kind.PERSON_NAME, str(v, "name"));
             Normalized birth = normalize(Kind.BIRTH_DATE, str(v, "birth_date"));
+            // a day and month without the year (--03-12) would match every namesake born that day
+            if (birth.value().startsWith("--")) throw new IllegalArgumentException("birth_date: the full date or the year of birth");
             // a full date (yyyy-mm-dd) also matches its year written alone; a year given alone matches only itself
             String year = birth.value().length() == 10 ? keys.fingerprint(birth.value().substring(0, 4)) : null;
             return new Normalized(Kind.PERSON_NAME, null, name.fingerprint(), birth.fingerprint(), year,
