@@ -487,6 +487,8 @@ public final class AddressRecognizer implements Recognizer {
             if (!ok) return -1;
             // an address read from its street kind: the ordinal before it belongs to the street (3-я ул. Строителей)
             if (areas == 0 && first >= 3 && ordinalEnd(first - 3) == first && !t.alnumBefore(first - 3)) first -= 3;
+            // an okrug's abbreviation between a large city and the street: Москва, ЗАО, Ленинский пр-т, 85к1
+            first = abbreviationBefore(first);
             // a large city written without "г.": Казань, ул. Баумана, 5; or with it after the name, as official
             // records write it: Москва г, Ленина ул, дом № 5
             int before = t.isSym(first - 1, ',') ? first - 2 : first - 1;
@@ -881,6 +883,11 @@ public final class AddressRecognizer implements Recognizer {
 
         /** {@code г. Москва}, {@code обл. Московская}, {@code Московская обл.}, {@code Ленинский р-н}. */
         private int area(int q) {
+            // an okrug's abbreviation after the town: г. Москва, ЮВАО, ул. Люблинская
+            if (areas > 0) {
+                int e = regionAbbreviation(q);
+                if (e >= 0) return e;
+            }
             int k = kind(q);
             if ((k & (REGION | LOCALITY)) != 0) {
                 // one-letter kinds are prepositions too (с, п): a lower-case name only after "с." or a full word
