@@ -710,13 +710,17 @@ public final class AddressRecognizer implements Recognizer {
          * {@code МО}, {@code ЛО}, {@code ХМАО-Югра}, {@code ЯНАО}, {@code ЮВАО}, {@code ЗелАО}. Returns the token after it, or -1.
          */
         private int regionAbbreviation(int q) {
-            if (!t.isWord(q) || t.length(q) < 2 || t.length(q) > 5 || t.has(q, Tokens.LAT)) return -1;
+            if (!t.isWord(q) || t.length(q) < 2 || t.length(q) > 5) return -1;
             char[] c = t.chars();
             int s = t.start(q), e = t.end(q);
+            // in Latin letters too, as a transliterated address writes them: YuVAO, ZelAO, MO
+            char first = Chars.lowerLookalike(c[s]);
             // a company's form is no okrug: ПАО, ОАО
-            boolean okrug = e - s >= 3 && c[e - 1] == 'О' && c[e - 2] == 'А' && Character.isUpperCase(c[s])
-                    && !(e - s == 3 && (c[s] == 'П' || c[s] == 'О'));
-            boolean region = e - s == 2 && (c[s] == 'М' || c[s] == 'Л') && c[s + 1] == 'О';
+            boolean okrug = e - s >= 3 && Chars.lowerLookalike(c[e - 1]) == 'о' && Chars.lowerLookalike(c[e - 2]) == 'а'
+                    && Character.isUpperCase(c[e - 1]) && Character.isUpperCase(c[e - 2]) && Character.isUpperCase(c[s])
+                    && !(e - s == 3 && (first == 'о' || c[s] == 'П' || c[s] == 'P'));
+            boolean region = e - s == 2 && (first == 'м' || c[s] == 'Л' || c[s] == 'L') && Chars.lowerLookalike(c[s + 1]) == 'о'
+                    && Character.isUpperCase(c[s + 1]);
             if (!okrug && !region) return -1;
             int p = q + 1;
             if (t.isSym(p, '-') && t.glued(p) && t.isWord(p + 1) && t.glued(p + 1)) p += 2; // ХМАО-Югра
@@ -985,12 +989,15 @@ public final class AddressRecognizer implements Recognizer {
         private int name(int p, int maxWords, boolean afterKind, boolean numberFirst) {
             int words = 0;
             boolean lower = false;
-            // a year names a street only with its word: ул. 1905 года
-            if (t.isNum(p) && numberFirst && (t.length(p) <= 3 || t.length(p) == 4 && t.equalsIgnoreCase(p + 1, "года"))) {
+            // a year names a street only with its word: ул. 1905 года, ul. 1905 goda
+            if (t.isNum(p) && numberFirst && (t.length(p) <= 3
+                    || t.length(p) == 4 && (t.equalsIgnoreCase(p + 1, "года") || t.equalsIgnoreCase(p + 1, "goda")))) {
                 int e = p + 1;
-                // an ordinal's ending (1-я, 2-го) or an anniversary (пр-т 60-летия Октября)
+                // an ordinal's ending (1-я, 2-го) or an anniversary (пр-т 60-летия Октября, pr. 60-letiya Oktyabrya)
                 if (t.isSym(e, '-') && t.glued(e) && t.isWord(e + 1) && t.glued(e + 1)
-                        && (t.length(e + 1) <= 3 || t.startsWithIgnoreCase(e + 1, "лет"))) e += 2;
+                        && (t.length(e + 1) <= 3 || t.startsWithIgnoreCase(e + 1, "лет") || t.startsWithIgnoreCase(e + 1, "let"))) {
+                    e += 2;
+                }
                 if (!t.isWord(e) || t.glued(e) || kind(e) != 0) return -1;
                 p = e;
             } else if (t.isWord(p) && t.length(p) == 1 && t.has(p, Tokens.CAP) && t.isSym(p + 1, '.')

@@ -189,6 +189,7 @@ class AddressRecognizerTest {
                 arguments("г. Москва, ЮВАО, ул. Люблинская, д. 15, кв. 8", "г. Москва, ЮВАО, ул. Люблинская, д. 15, кв. 8",
                         "г. москва, ювао, ул. люблинская, д. 15, кв. 8"),
                 arguments("Москва, ЗАО, Ленинский пр-т, 85к1", "Москва, ЗАО, Ленинский пр-т, 85к1", "москва, зао, ленинский пр-т, 85к1"),
+                arguments("gorod Moskva, YuVAO, ul. Lenina, d. 5", "gorod Moskva, YuVAO, ul. Lenina, d. 5", "gorod moskva, yuvao, ul. lenina, d. 5"),
                 // a region's abbreviation before the town
                 arguments("Прописка: МО, Балашиха, ул. Советская, 12", "МО, Балашиха, ул. Советская, 12", "мо, балашиха, ул. советская, 12"),
                 arguments("Адрес: ХМАО-Югра, г. Сургут, ул. Ленина, 5", "ХМАО-Югра, г. Сургут, ул. Ленина, 5",
@@ -199,6 +200,10 @@ class AddressRecognizerTest {
                 arguments("Адрес: Киров, ул. 1905 года, 7", "Киров, ул. 1905 года, 7", "киров, ул. 1905 года, 7"),
                 arguments("Адрес: Иркутск, пр-т 60-летия Октября 21, кв 9", "Иркутск, пр-т 60-летия Октября 21, кв 9",
                         "иркутск, пр-т 60-летия октября 21, кв 9"),
+                arguments("Address: g. Arzamas, ul.1905 goda, d.238, kv. 348", "g. Arzamas, ul.1905 goda, d.238, kv. 348",
+                        "g. arzamas, ul.1905 goda, d.238, kv. 348"),
+                arguments("gorod Irkutsk, pr. 60-letiya Oktyabrya, d.29, kvartira 181", "gorod Irkutsk, pr. 60-letiya Oktyabrya, d.29, kvartira 181",
+                        "gorod irkutsk, pr. 60-letiya oktyabrya, d.29, kvartira 181"),
                 // an invisible character inside the street's name is left out of the value
                 arguments("Адрес: г. Москва, ул. Лен\u200Bина, д. 5", "г. Москва, ул. Лен\u200Bина, д. 5", "г. москва, ул. ленина, д. 5"),
                 // Latin look-alikes in a kind, a street, a town: read and valued as the Cyrillic letters
