@@ -265,19 +265,31 @@ final class DossierTemplates {
     }
 
     private static void birth(Ctx c) {
-        birth(c, false);
+        birth(c, false, false);
+    }
+
+    private static void birth(Ctx c, boolean spoken) {
+        birth(c, spoken, false);
     }
 
     /**
      * A birth date; {@code spoken} (after родилась in free text), one in three of those written with the month's name
      * (by the day, no extra draw) as ordinals: "12-го марта 1990-го года".
      */
-    private static void birth(Ctx c, boolean spoken) {
+    private static void birth(Ctx c, boolean spoken, boolean yearless) {
         LocalDate birth = c.p.birth();
         Formats.DateText d = Formats.date(c.r, birth);
         boolean ordinal = spoken && d.words() && birth.getDayOfMonth() % 3 == 0;
         String text = ordinal ? birth.getDayOfMonth() + "-го " + Vocabulary.MONTHS_GEN[birth.getMonthValue() - 1] + " "
                 + birth.getYear() + "-го" : d.text();
+        if (yearless) {
+            // the day and month only, as a profile hiding the year shows them: "ДР: 12.03", "ДР: 12 марта"
+            text = d.words() ? birth.getDayOfMonth() + " " + Vocabulary.MONTHS_GEN[birth.getMonthValue() - 1]
+                    : Formats.two(birth.getDayOfMonth()) + "." + Formats.two(birth.getMonthValue());
+            c.b.pd(Kind.BIRTH_DATE, text, "--" + birth.toString().substring(5));
+            if (d.words()) c.r.chance(0.6); // the year word's draw, kept so the rest of the message stays as it was
+            return;
+        }
         c.b.pd(Kind.BIRTH_DATE, text, birth.toString());
         if (d.words() && c.r.chance(0.6)) c.b.t(ordinal ? " года" : " г.");
     }
@@ -342,8 +354,10 @@ final class DossierTemplates {
         Person p = c.p;
         switch (f) {
             case BIRTH -> {
-                lbl(c, r.pick(new String[]{"Дата рождения", "Д.р.", "ДР", "Дата рожд.", "Родился(ась)"}), "🎂");
-                birth(c);
+                String word = r.pick(new String[]{"Дата рождения", "Д.р.", "ДР", "Дата рожд.", "Родился(ась)"});
+                lbl(c, word, "🎂");
+                // one birthday in eight after ДР or Д.р. (by the day of the year, no extra draw) without its year
+                birth(c, false, (word.equals("ДР") || word.equals("Д.р.")) && p.birth().getDayOfYear() % 8 == 5);
                 if (r.chance(0.2)) b.t(" (" + years(2024 - p.birth().getYear()) + ")");
             }
             case PHONE -> {
@@ -371,7 +385,10 @@ final class DossierTemplates {
                 }
             }
             case PASSPORT -> {
-                lbl(c, r.pick(new String[]{"Паспорт", "Паспорт РФ", "Паспорт (серия, номер)"}), r.pick(new String[]{"🪪", "📄"}));
+                String word = r.pick(new String[]{"Паспорт", "Паспорт РФ", "Паспорт (серия, номер)"});
+                // one plain label in ten misspelt (by the number's last digit, no extra draw): "Пасспорт"
+                if (word.equals("Паспорт") && p.passport().endsWith("7")) word = "Пасспорт";
+                lbl(c, word, r.pick(new String[]{"🪪", "📄"}));
                 passport(c);
             }
             case SNILS -> {

@@ -257,7 +257,12 @@ final class Formats {
         String g = ""; // the town's kind as written
         if (style != 5) {
             if (a.region() != null) {
-                sb.append(a.region()).append(r.chance(0.5) ? " обл." : " область").append(sep);
+                String kind = r.chance(0.5) ? " обл." : " область";
+                // one region in eight near a capital (by the house number, no extra draw) as its abbreviation: "МО, г. Химки"
+                boolean abbreviated = !compact && (a.house().hashCode() & 7) == 6
+                        && (a.region().equals("Московская") || a.region().equals("Ленинградская"));
+                if (abbreviated) sb.append(a.region().equals("Московская") ? "МО" : "ЛО").append(sep);
+                else sb.append(a.region()).append(kind).append(sep);
             } else if (a.krai() != null) {
                 sb.append(a.krai()).append(sep);
             }
@@ -278,6 +283,10 @@ final class Formats {
                 sb.insert(0, (1 + Math.floorMod(h, 6)) + String.format("%05d", Math.floorMod(h >> 3, 100000)) + ", ");
             }
             if (kindAfter) g = "";
+            if (!compact && a.city().equals("Москва") && (a.house().hashCode() & 3) == 1) {
+                // one Moscow address in four (by the house number, no extra draw) with its administrative okrug: "г. Москва, ЮВАО, …"
+                sb.append(OKRUGS[Math.floorMod(a.street().hashCode(), OKRUGS.length)]).append(sep);
+            }
             if (!compact && (a.house().hashCode() & 63) == 9) {
                 // one address in 64 (by the house number, no extra draw) in a housing estate after the town, its name by the street:
                 // "г. Казань, ЖК «Солнечный», ул. Баумана, д. 15"
@@ -320,6 +329,9 @@ final class Formats {
         }
         return sb.toString();
     }
+
+    /** Moscow's administrative okrugs. */
+    private static final String[] OKRUGS = {"ЦАО", "САО", "СВАО", "ВАО", "ЮВАО", "ЮАО", "ЮЗАО", "ЗАО", "СЗАО", "ЗелАО", "НАО"};
 
     /** Names of housing estates (жилой комплекс). */
     private static final String[] ESTATES = {"Солнечный", "Символ", "Весна", "Парковый", "Зиларт", "Речной", "Лесной", "Олимп"};

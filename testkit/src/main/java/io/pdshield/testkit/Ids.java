@@ -173,6 +173,11 @@ final class Ids {
         // drawn last, so the rest of the address is what it was before ordinals were added
         String ordinal = null;
         if (r.nextInt(10) == 0 && t == 2) ordinal = r.range(1, 5) + ordinalEnding(kind);
+        // one genitive street in 20 without an ordinal (by the house number, no extra draw) is named after a year or
+        // an anniversary: ул. 1905 года, пр-т 60-летия Октября
+        if (t == 2 && ordinal == null && Math.floorMod(house.hashCode(), 20) == 7) {
+            street = Vocabulary.YEAR_STREETS[Math.floorMod(city.hashCode(), Vocabulary.YEAR_STREETS.length)];
+        }
         return new Person.Address(region, krai, city, kind, street, house, building, flat, ordinal);
     }
 

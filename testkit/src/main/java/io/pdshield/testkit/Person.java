@@ -58,6 +58,11 @@ final class Person {
     private static Person named(Rng r, long seed, boolean female, String surname, int year) {
         String father = r.pick(Vocabulary.MALE_MIDDLE);
         String first = female ? r.pick(Vocabulary.FEMALE_FIRST) : r.pick(Vocabulary.MALE_FIRST);
+        // one person in 32 (by the seed, no extra draw) has a Tatar, Kazakh, Dagestani or Armenian first name
+        if (Math.floorMod(seed >> 8, 32) == 5) {
+            String[] extra = female ? Vocabulary.FEMALE_FIRST_EXTRA : Vocabulary.MALE_FIRST_EXTRA;
+            first = extra[Math.floorMod(seed >> 13, extra.length)];
+        }
         LocalDate birth = LocalDate.of(year, r.range(1, 12), 1);
         birth = birth.withDayOfMonth(r.range(1, birth.lengthOfMonth()));
         return new Person(seed, female, female ? Vocabulary.feminine(surname) : surname, first,

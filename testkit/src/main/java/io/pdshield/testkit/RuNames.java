@@ -83,6 +83,17 @@ final class RuNames {
                 };
             default:
         }
+        // a woman's name ending in neither -а, -я nor -ь is not declined: Алсу, Лейсан, Патимат
+        if (female && !nom.endsWith("а") && !nom.endsWith("я") && !nom.endsWith("ь")) return nom;
+        // a woman's name in -ь declines as Любовь: Айгуль, Айгули, с Айгулью
+        if (female && nom.endsWith("ь")) {
+            String stem = cut(nom, 1);
+            return switch (c) {
+                case ACC -> nom;
+                case INS -> stem + "ью";
+                default -> stem + "и";
+            };
+        }
         if (nom.endsWith("ия")) {
             String stem = cut(nom, 1);
             return switch (c) {

@@ -88,6 +88,14 @@ final class Vocabulary {
         };
     }
 
+    /** Streets named after a year or an anniversary (ул. 1905 года, пр-т 60-летия Октября). */
+    static final String[] YEAR_STREETS = {"1905 года", "1812 года", "60-летия Октября", "50-летия Победы", "40-летия ВЛКСМ",
+            "70-летия Октября"};
+
+    /** Turkic, Dagestani and Armenian first names (Айгуль, Ерлан, Нарек), for one person in 32 (see {@link Person}). */
+    static final String[] FEMALE_FIRST_EXTRA = {"Айгуль", "Гузель", "Асель", "Алсу", "Лейсан", "Айжан", "Гульшат", "Патимат", "Ануш"};
+    static final String[] MALE_FIRST_EXTRA = {"Ильназ", "Айнур", "Ильфат", "Ерлан", "Нарек"};
+
     /** Regions with some of their towns (for "Московская обл., г. Подольск, …" addresses). */
     static final Map<String, List<String>> REGION_TOWNS = Map.of(
             "Московская", List.of("Подольск", "Химки", "Балашиха", "Мытищи", "Королёв", "Люберцы", "Красногорск", "Одинцово", "Серпухов"),

@@ -105,7 +105,9 @@ class CorpusGeneratorTest {
         Pattern roman = Pattern.compile("^\\d{1,2}[. ][IVX]+[. ]\\d{4}$");
         Pattern colloquial = Pattern.compile("(Санёк|Лёха|Толян|Витёк|Вован|Димон|Женёк|Костян|Максон|Мишка|Никитос|Колян|Юрец|Вадос|Петруха|Серёга"
                 + "|Ксюха|Танюха|Катюха|Настюха|Надюха|Светка|Ирка|Олька|Анька|Алинка|Маринка|Людка) [А-ЯЁ][а-яё-]+");
-        int[] seen = new int[33];
+        Pattern turkic = Pattern.compile("(.*[^А-ЯЁа-яё])?(Айгул|Гузел|Асел|Алсу|Лейсан|Айжан|Гульшат|Патимат|Ануш|Ильназ|Айнур|Ильфат|Ерлан|Нарек).*");
+        Pattern okrug = Pattern.compile(".*, (ЦАО|САО|СВАО|ВАО|ЮВАО|ЮАО|ЮЗАО|ЗАО|СЗАО|ЗелАО|НАО), .*");
+        int[] seen = new int[39];
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 for (TruthSpan t : m.spans()) {
@@ -113,6 +115,7 @@ class CorpusGeneratorTest {
                     switch (t.kind()) {
                         case PASSPORT_RU -> {
                             if (text.contains("\"passport_number\"")) seen[19]++;
+                            if (m.text().lastIndexOf("Пасспорт", t.start()) > m.text().lastIndexOf('\n', t.start())) seen[38]++;
                             if (text.matches("\\d{2} \\d{2} \\d{3} \\d{3}|\\d{4}-\\d{3}-\\d{3}")) seen[29]++;
                         }
                         case PHONE -> {
@@ -131,6 +134,7 @@ class CorpusGeneratorTest {
                             if (text.contains(" | ")) seen[24]++;
                             if (text.matches("[А-ЯЁа-яё-]+','[А-ЯЁа-яё-]+','[А-ЯЁа-яё-]+")) seen[18]++;
                             if (colloquial.matcher(text).matches()) seen[25]++;
+                            if (turkic.matcher(text).matches()) seen[37]++;
                         }
                         case VEHICLE_PLATE -> {
                             if (text.matches("[а-я] \\d{3} [а-я]{2} \\d{2,3}")) seen[30]++;
@@ -144,6 +148,7 @@ class CorpusGeneratorTest {
                             if (m.text().startsWith(" (", t.start() - 2) && m.text().startsWith(")", t.end())) seen[10]++;
                             if (text.matches("\\d{1,2}-го [а-я]+ \\d{4}-го")) seen[26]++;
                             if (text.matches("(19|20)\\d{6}")) seen[32]++;
+                            if (t.value().startsWith("--")) seen[33]++;
                         }
                         case ADDRESS -> {
                             if (kindless.matcher(text).matches() && !text.matches(".*(ул|пер|пр-т|б-р|ш|пл|наб)\\.? .*")) seen[3]++;
@@ -153,6 +158,9 @@ class CorpusGeneratorTest {
                             if (!text.matches("(?s).*[а-яёА-ЯЁ].*")) seen[21]++;
                             if (m.text().startsWith("Живёт на ", t.start() - 9) && text.matches("[А-ЯЁ][а-яё]+ \\d+[а-в]?( корпус |к)\\d.*")) seen[27]++;
                             if (text.contains(", ЖК «")) seen[28]++;
+                            if (text.matches(".*(1905 года|1812 года|-летия ).*")) seen[34]++;
+                            if (okrug.matcher(text).matches()) seen[35]++;
+                            if (text.startsWith("МО, ") || text.startsWith("ЛО, ")) seen[36]++;
                         }
                         default -> {
                         }
@@ -173,7 +181,9 @@ class CorpusGeneratorTest {
                 + "names in a JSON record's fields, names in an SQL dump's quoted values, passports in a JSON record's fields, "
                 + "series and numbers in a shop's JSON, addresses in Latin letters, names in an XML record's elements, "
                 + "a semicolon export's header in English, names in a table's three columns, colloquial first names, "
-                + "birth dates spoken as ordinals, streets without their kind after живёт на with a building, housing estates, passport numbers in halves, plates spaced in lower case, semicolon exports without a header, birth dates of eight digits: "
+                + "birth dates spoken as ordinals, streets without their kind after живёт на with a building, housing estates, passport numbers in halves, plates spaced in lower case, semicolon exports without a header, birth dates of eight digits, "
+                + "birthdays without their year, streets named after a year, Moscow's okrugs, МО and ЛО, Turkic and Armenian first names, "
+                + "a misspelt passport label: "
                 + java.util.Arrays.toString(seen);
         for (int n : seen) assertTrue(n >= 1, what);
     }
@@ -301,6 +311,8 @@ class CorpusGeneratorTest {
                         case EMAIL -> v.matches("[a-z0-9._]+@[a-z0-9.-]+\\.[a-z]{2,}");
                         case BIRTH_DATE -> v.length() == 4 // a birth year alone: 1960 г.р.
                                 ? Integer.parseInt(v) >= 1930 && Integer.parseInt(v) <= 2015
+                                : v.startsWith("--") // a birthday without its year: a day of a month (29 February is one)
+                                ? java.time.MonthDay.parse(v).isValidYear(2000)
                                 : LocalDate.parse(v).getYear() >= 1930 && LocalDate.parse(v).getYear() <= 2015;
                         case IP_ADDRESS -> isIp(v);
                         case GEO_COORDINATES -> v.matches("\\d{2}\\.\\d{4,6},\\d{2}\\.\\d{4,6}");
@@ -574,6 +586,15 @@ class CorpusGeneratorTest {
         private static String date(String t) {
             java.util.regex.Matcher m;
             if (t.matches("\\d{4}")) return t; // a birth year alone
+            // a birthday without its year: 12.03, 12 марта
+            if ((m = Pattern.compile("(\\d{2})\\.(\\d{2})").matcher(t)).matches()) {
+                return java.time.MonthDay.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))).toString();
+            }
+            if ((m = Pattern.compile("(\\d{1,2}) (\\p{L}+)").matcher(t)).matches()) {
+                int month = java.util.Arrays.asList(MONTHS).indexOf(m.group(2)) + 1;
+                assertTrue(month > 0, "month name " + m.group(2));
+                return java.time.MonthDay.of(month, Integer.parseInt(m.group(1))).toString();
+            }
             if ((m = Pattern.compile("(\\d{1,2})[./](\\d{1,2})[./](\\d{2}|\\d{4})").matcher(t)).matches()) {
                 int y = Integer.parseInt(m.group(3));
                 if (m.group(3).length() == 2) y += y <= 15 ? 2000 : 1900;
