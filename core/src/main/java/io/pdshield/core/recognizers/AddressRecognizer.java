@@ -891,6 +891,11 @@ public final class AddressRecognizer implements Recognizer {
             if (areas > 0) {
                 int e = regionAbbreviation(q);
                 if (e >= 0) return e;
+                e = townAfterRegion(q);
+                if (e >= 0) {
+                    locality = true;
+                    return e;
+                }
             }
             int k = kind(q);
             if ((k & (REGION | LOCALITY)) != 0) {
@@ -915,6 +920,22 @@ public final class AddressRecognizer implements Recognizer {
             int e = name(q, 2, false, false);
             if (e >= 0 && (kind(e) & REGION_AFTER) != 0) return kindEnd(e);
             return -1;
+        }
+
+        /**
+         * A town without its kind after a region ({@code Тульская область, Тула, Садовая улица, 7}): a large city,
+         * or a capitalised name whose comma a street follows ({@code Тульская обл., Ефремов, ул. Ленина, 5}, {@code …,
+         * Ефремов, Ленина ул., 5}).
+         * Returns the token after it, or -1.
+         */
+        private int townAfterRegion(int q) {
+            if (!t.isWord(q) || !t.has(q, Tokens.CAP) || kind(q) != 0) return -1;
+            for (int last = q; last <= q + 4 && last < t.size(); last++) {
+                if (RussianCities.endingAt(t, last) == q) return last + 1;
+            }
+            int e = name(q, 2, false, false);
+            // the street is read again after the town (street() sets only what the next reading sets anew)
+            return e >= 0 && t.isSym(e, ',') && kind(e) == 0 && street(e + 1) >= 0 ? e : -1;
         }
 
         /** Token {@code i} is the town's kind written as one letter, {@code г} or in Latin letters {@code g}. */
