@@ -267,7 +267,11 @@ final class Formats {
                 sb.append(a.krai()).append(sep);
             }
             g = compact ? "г " : r.pick(new String[]{"г. ", "г. ", "г.", "город ", ""});
-            if (a.region() != null || a.krai() != null) g = compact ? "г " : "г. ";
+            if (a.region() != null || a.krai() != null) {
+                // one town in eight after its region (by the house number, no extra draw) goes without its kind:
+                // "Тульская обл., Ефремов, ул. Ленина, 5"
+                g = compact ? "г " : (a.house().hashCode() & 7) == 2 ? "" : "г. ";
+            }
             boolean kindAfter = !compact && a.region() == null && a.krai() == null && (a.house().hashCode() & 15) == 5;
             if (kindAfter) {
                 // one town in sixteen as official records write it, the kind after the name (by the house number,

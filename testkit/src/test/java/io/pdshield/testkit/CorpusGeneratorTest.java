@@ -107,7 +107,7 @@ class CorpusGeneratorTest {
                 + "|Ксюха|Танюха|Катюха|Настюха|Надюха|Светка|Ирка|Олька|Анька|Алинка|Маринка|Людка) [А-ЯЁ][а-яё-]+");
         Pattern turkic = Pattern.compile("(.*[^А-ЯЁа-яё])?(Айгул|Гузел|Асел|Алсу|Лейсан|Айжан|Гульшат|Патимат|Ануш|Ильназ|Айнур|Ильфат|Ерлан|Нарек).*");
         Pattern okrug = Pattern.compile(".*, (ЦАО|САО|СВАО|ВАО|ЮВАО|ЮАО|ЮЗАО|ЗАО|СЗАО|ЗелАО|НАО), .*");
-        int[] seen = new int[39];
+        int[] seen = new int[40];
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 for (TruthSpan t : m.spans()) {
@@ -161,6 +161,7 @@ class CorpusGeneratorTest {
                             if (text.matches(".*(1905 года|1812 года|-летия ).*")) seen[34]++;
                             if (okrug.matcher(text).matches()) seen[35]++;
                             if (text.startsWith("МО, ") || text.startsWith("ЛО, ")) seen[36]++;
+                            if (text.matches("^[А-ЯЁ][а-яё]+ (обл\\.|область|край), [А-ЯЁ][а-яё-]+( [А-ЯЁ][а-яё]+)?, .*")) seen[39]++;
                         }
                         default -> {
                         }
@@ -183,7 +184,7 @@ class CorpusGeneratorTest {
                 + "a semicolon export's header in English, names in a table's three columns, colloquial first names, "
                 + "birth dates spoken as ordinals, streets without their kind after живёт на with a building, housing estates, passport numbers in halves, plates spaced in lower case, semicolon exports without a header, birth dates of eight digits, "
                 + "birthdays without their year, streets named after a year, Moscow's okrugs, МО and ЛО, Turkic and Armenian first names, "
-                + "a misspelt passport label: "
+                + "a misspelt passport label, towns without their kind after a region: "
                 + java.util.Arrays.toString(seen);
         for (int n : seen) assertTrue(n >= 1, what);
     }
