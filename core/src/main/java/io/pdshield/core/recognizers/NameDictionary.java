@@ -259,8 +259,8 @@ final class NameDictionary {
         boolean famSameLemma = false;
         List<WordData> rs = readings();
         if (rs.isEmpty()) {
-            long extra = ExtraName.mask(word);
-            if (extra != 0) return extra << NAME;
+            long extra = ExtraName.mask(word) << NAME | koreanSurname(word);
+            if (extra != 0) return extra;
             Ending e = Ending.of(word);
             return e == null ? 0 : (e.mask << e.role) | GUESS;
         }
@@ -295,6 +295,7 @@ final class NameDictionary {
         }
         if (femNoCase != 0) roles |= femNoCase << (mask(roles, FAM) != 0 ? FAM : NAME);
         roles |= ExtraName.mask(word) << NAME; // Саньку: the dictionary's Санька (accusative) and Санёк (dative)
+        roles |= koreanSurname(word); // Ли (also a particle), Хан (also a title)
         if (adjSameLemma && !famSameLemma) weak = true;
         long guess = 0;
         if (roles == 0 && plainAdjective && word.length() >= 5 && (endsWith(word, "ых") || endsWith(word, "их"))) {
@@ -435,6 +436,19 @@ final class NameDictionary {
      * there), and colloquial forms of first names (Ксюха, Димон, Санёк): every case form → its agreement
      * mask and nominative.
      */
+    /**
+     * Surnames of Russia's Koreans the dictionary lacks (Ким, Цой, Тен and Тян it has), not declined: Ли Анна, Пак
+     * Виктор, Огай Сергей. Left out: {@code Нам} ({@code Нам Ольга сказала} is "Olga told us"), {@code Хан} (a title:
+     * {@code Хан Батый}) and {@code Ан}.
+     */
+    private static final java.util.Set<String> KOREAN_SURNAMES = java.util.Set.of("ли", "пак", "шин", "юн", "чен", "огай",
+            "югай", "хегай", "когай", "лим");
+
+    /** The agreement mask of the word as a Korean surname (every gender and case), 0 if it is none. */
+    private static long koreanSurname(CharSequence w) {
+        return w.length() <= 5 && KOREAN_SURNAMES.contains(w.toString()) ? ALL << FAM : 0;
+    }
+
     private static final class ExtraName {
         private static final java.util.Map<String, Long> MASKS = new java.util.HashMap<>();
         private static final java.util.Map<String, String> NOMINATIVES = new java.util.HashMap<>();
