@@ -682,6 +682,12 @@ public final class AddressRecognizer implements Recognizer {
                 locality = true;
                 q = e + 1;
             }
+            if ((kind(q) & BUILDING) != 0 && locality && first >= 0) {
+                // a town's buildings numbered without a street, the town a district's name: Москва, Зеленоград, корп. 1824, кв. 5
+                int e = tail(q);
+                labelled = flat;
+                return flat ? e : -1;
+            }
             if (kind(q) != 0) return -1; // a street with its kind: the kind-led pass reads it
             int e = kindless(q, false);
             if (e < 0 || !(locality || flat || building || explicitHouse)) return -1;
