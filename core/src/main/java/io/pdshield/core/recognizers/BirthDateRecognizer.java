@@ -679,8 +679,9 @@ public final class BirthDateRecognizer implements Recognizer {
 
         /**
          * A name earlier on the date's line with only a row's fields between them: separators and other
-         * identifiers found there or a listed city, at least one ({@code | Иванов Иван Иванович | 89161234567 | 12.03.1985 |},
-         * {@code Иванов И.И. — 89161234567 — 12.03.1985}, a leaked table's {@code …;89161234567;12.03.1985}).
+         * identifiers found there, a listed city or a dump's {@code NULL}, at least one ({@code | Иванов Иван Иванович |
+         * 89161234567 | 12.03.1985 |}, {@code Иванов И.И. — 89161234567 — 12.03.1985}, a leaked table's {@code
+         * …;89161234567;12.03.1985}, {@code 'Иванов','Иван',NULL,'1985-03-12'}).
          */
         boolean inRow(ScanContext ctx, int start) {
             for (int k = lastEndAtMost(start); k >= 0 && start - ends[k] <= ROW; k--) {
@@ -711,11 +712,19 @@ public final class BirthDateRecognizer implements Recognizer {
                     if (e <= to) next = Math.max(next, e);
                 }
                 if (next < 0) next = cityAt(ctx.tokens(), i, to);
+                if (next < 0) next = nullAt(text, i, to);
                 if (next < 0) return false;
                 field = true;
                 i = next;
             }
             return field;
+        }
+
+        /** The end of a dump's empty field, {@code NULL} or {@code null}, at character {@code i} and before {@code to}, or -1. */
+        private static int nullAt(CharSequence text, int i, int to) {
+            if (i + 4 > to || !(text.charAt(i) == 'N' || text.charAt(i) == 'n')) return -1;
+            for (int k = 1; k < 4; k++) if (Character.toLowerCase(text.charAt(i + k)) != "null".charAt(k)) return -1;
+            return i + 4 < to && Character.isLetterOrDigit(text.charAt(i + 4)) ? -1 : i + 4;
         }
 
         /**

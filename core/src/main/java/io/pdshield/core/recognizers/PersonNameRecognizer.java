@@ -165,6 +165,8 @@ public final class PersonNameRecognizer implements Recognizer {
     private static final int VERB_AFTER = 5 << 9;
     /** Common words only, but sought or asked about in the accusative ({@code Кто знает Максима Лапина?}, {@code Ищу Веронику Гущину}). */
     private static final int SOUGHT = 6 << 9;
+    /** Common words only, but in a record's fields before its number or its empty field ({@code Лапина;Вера;79511015007}). */
+    private static final int RECORD = 7 << 9;
     private static final int LIFTS = 7 << 9;
     /** The template index's shift in a validation key (above the flags). */
     private static final int TEMPLATE_SHIFT = 12;
@@ -339,7 +341,8 @@ public final class PersonNameRecognizer implements Recognizer {
      * spaces around them ({@code | Иванов | Иван | Иванович |}). Three capitalised words
      * so joined are read as a name only in full, with a patronymic and agreement ({@code Иванов,Петров,Сидоров}
      * is a list of people); two only in a table whose header names the columns ({@code фамилия,имя,…}) or before a
-     * field holding a number ({@code Иванов,Иван,89161234567}), and with agreement.
+     * field holding a number ({@code Иванов,Иван,89161234567}) or, quoted, a NULL one ({@code 'Иванов','Иван',NULL}),
+     * and with agreement.
      */
     private static void commaSeparated(ScanContext ctx) {
         Tokens t = ctx.tokens();
@@ -377,7 +380,10 @@ public final class PersonNameRecognizer implements Recognizer {
             // the header labels the columns of every row, however far below it: its context
             if (header > 0 && emitParts(ctx, t, dict, w, i, 2, step, ScanContext.CONTEXT_BOOST)) k++;
             // without a header, a number in the next field says it is a record (Иванов,Иван,89161234567)
-            else if (header < 0 && q == 0 && third < 0 && numberField(t, second) && emitParts(ctx, t, dict, w, i, 2, step, 0)) k++;
+            else if (header < 0 && third < 0 && (q == 0 ? numberField(t, second) : quotedRecordField(t, second, q))
+                    && emitParts(ctx, t, dict, w, i, 2, step, -1)) {
+                k++;
+            }
         }
     }
 
@@ -394,6 +400,26 @@ public final class PersonNameRecognizer implements Recognizer {
         if (!t.isNum(v) || v != i + 2 && !t.glued(v)) return false;
         int digits = 0;
         for (int j = v; j < t.size() && j < v + 12 && t.type(j) != Tokens.NL && t.symbolAt(j) != sep; j++) {
+            if (t.isNum(j)) digits += t.length(j);
+        }
+        return digits >= 6;
+    }
+
+    /**
+     * In a row of quoted fields, the field after the second name ({@code second}, quoted with {@code q}) is NULL or
+     * empty, as a dump writes a missing patronymic, or holds six digits or more: {@code (1842,'Иванов','Иван',NULL,
+     * '1985-03-12',…)}, {@code "Петрова";"Анна";"";"89161234567"}, {@code 'Иванов','Иван','89161234567'}.
+     */
+    private static boolean quotedRecordField(Tokens t, int second, char q) {
+        int s = second + 2; // the separator after the closing quote
+        char sep = t.symbolAt(s);
+        if (sep != ',' && sep != ';') return false;
+        int v = s + 1;
+        if (t.isWord(v) && t.equalsIgnoreCase(v, "null")) return true;
+        if (!t.isSym(v, q)) return false;
+        if (t.isSym(v + 1, q) && t.glued(v + 1)) return true;
+        int digits = 0;
+        for (int j = v + 1; j < t.size() && j < v + 13 && t.type(j) != Tokens.NL && !t.isSym(j, q); j++) {
             if (t.isNum(j)) digits += t.length(j);
         }
         return digits >= 6;
@@ -418,7 +444,8 @@ public final class PersonNameRecognizer implements Recognizer {
 
     /**
      * Reads and reports a name of {@code parts} fields, {@code step} tokens apart, from token {@code i} on ({@link
-     * #commaSeparated}): it must agree, and three fields need a patronymic; {@code lift} is added to its score.
+     * #commaSeparated}): it must agree, and three fields need a patronymic; {@code lift} is added to its score, or, if
+     * negative, a record's next field says it is a person's ({@link #RECORD}): two common words are no penalty then.
      * Returns whether it was reported.
      */
     private static boolean emitParts(ScanContext ctx, Tokens t, NameDictionary dict, Window w, int i, int parts, int step, double lift) {
@@ -428,13 +455,20 @@ public final class PersonNameRecognizer implements Recognizer {
         }
         int best = readParts(t, dict, w, parts, i, step);
         if (best < 0 || w.bestAgree == 0) return false;
+        int key = best << TEMPLATE_SHIFT | AGREE;
+        if (lift < 0) {
+            // Лапина;Вера;79511015007: both parts ordinary words too, the row a person's record
+            boolean common = parts == 2 && (w.info[0] & w.info[1] & WEAK) != 0;
+            lift = common ? COMMON_PENALTY : 0;
+            if (common) key |= COMMON | RECORD;
+        }
         if (parts == 3) {
             boolean patronymic = false;
             for (int role : TEMPLATE_ROLES[best]) patronymic |= role == PATR;
             if (!patronymic) return false;
         }
         ctx.emit(Kind.PERSON_NAME, t.start(i), t.end(i + step * (parts - 1)), Math.min(1, w.bestScore + lift), partsValue(t, dict, w, best, parts, w.bestAgree),
-                NAME_ID, COMMA_PATTERNS[best], validationOf(best << TEMPLATE_SHIFT | AGREE), CONTEXT, ContextWords.NONE);
+                NAME_ID, COMMA_PATTERNS[best], validationOf(key), CONTEXT, ContextWords.NONE);
         return true;
     }
 
@@ -1098,7 +1132,8 @@ public final class PersonNameRecognizer implements Recognizer {
                     : lift == VERB_AFTER ? ", common words only, the subject of a verb of their gender"
                     : lift == SOUGHT ? ", common words only, sought or asked about"
                     : lift == HASHTAG ? ", common words only, a name's hashtag"
-                    : lift == IDENTIFIER_ON_LINE ? ", common words only, a person's number on the line" : ", common words only");
+                    : lift == IDENTIFIER_ON_LINE ? ", common words only, a person's number on the line"
+                    : lift == RECORD ? ", common words only, a record's fields" : ", common words only");
         }
         if ((key & LOOKALIKE) != 0) parts.append(", Latin look-alike letters read as Cyrillic");
         return parts.toString();

@@ -233,7 +233,9 @@ class BirthDateRecognizerTest {
                 arguments("id123456789 | Иванова Анна | Москва | 12.3.1985", "12.3.1985", "1985-03-12"),
                 arguments("Петрова Мария, Санкт-Петербург, 05.11.1990", "05.11.1990", "1990-11-05"),
                 // quoted fields: an SQL dump's values
-                arguments("('Смирнова Ольга Викторовна', '79261234567', '1990-07-21')", "1990-07-21", "1990-07-21"));
+                arguments("('Смирнова Ольга Викторовна', '79261234567', '1990-07-21')", "1990-07-21", "1990-07-21"),
+                // a dump's NULL between, an empty patronymic
+                arguments("(1842,'Иванов','Иван',NULL,'1985-03-12','ivanov@mail.ru')", "1985-03-12", "1985-03-12"));
     }
 
     /** A table's column headed as birth dates: every date below is one, with a name in its row or not. */

@@ -60,6 +60,13 @@ class PersonNameRecognizerTest {
                 arguments("(1844, 'Смирнова', 'Ольга', 'Викторовна', '1990-07-21'),", "Смирнова', 'Ольга', 'Викторовна",
                         "смирнова ольга викторовна"),
                 arguments("\"Петров\";\"Сергей\";\"Николаевич\";\"02.11.1979\"", "Петров\";\"Сергей\";\"Николаевич", "петров сергей николаевич"),
+                // two quoted fields before a NULL, an empty field or one of six digits or more: a record without a patronymic
+                arguments("INSERT INTO users VALUES (1842,'Иванов','Иван',NULL,'1985-03-12');", "Иванов','Иван", "иванов иван"),
+                arguments("\"Петрова\";\"Анна\";\"\";\"89161234567\"", "Петрова\";\"Анна", "петрова анна"),
+                arguments("('Смирнова', 'Ольга', '79261234567')", "Смирнова', 'Ольга", "смирнова ольга"),
+                // ... also when both are ordinary words too (лапина, вера): the record's next field says whose they are
+                arguments("Лапина;Вера;79511015007", "Лапина;Вера", "лапина вера"),
+                arguments("(25007,'Лапина','Вера',NULL,'1984-07-12')", "Лапина','Вера", "лапина вера"),
                 arguments("{\"id\": 1842, \"first_name\": \"Анна\", \"last_name\": \"Иванова\", \"phone\": \"79161234567\"}",
                         "Анна\", \"last_name\": \"Иванова", "анна иванова"),
                 arguments("{\"last_name\":\"Петров\",\"first_name\":\"Сергей\",\"middle_name\":\"Николаевич\"}",
@@ -241,6 +248,7 @@ class PersonNameRecognizerTest {
                 // two fields without a header: a list of first names, towns, flowers, or no number after them
                 "Ирина,Ольга,12", "Москва,Казань,2024", "Роза,Лилия,15 шт", "Иванов,Иван,Сидоров",
                 // a colloquial first name beside a word of another gender, or a common noun's capital
+                "('Иванов','Петров',NULL)", "('Ирина','Ольга','12')", "Вера,Надежда,89161234567", "(1,'Москва','Казань','2024-01-01')",
                 "Нам Ольга сказала, что придёт", "Хан Батый пошёл на Русь", "Ли это было, не знаю", "Был ли Иван дома?",
                 "Димон Белова", "Ксюха Кузнецов", "Мишка Косолапый по лесу идёт", "Олька, привет! Как дела?",
                 "Вера в победу не покидает",
