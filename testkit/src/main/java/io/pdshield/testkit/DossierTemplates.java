@@ -880,10 +880,17 @@ final class DossierTemplates {
         String id = String.valueOf(10000 + Integer.parseInt(q.phone().substring(5)) % 90000);
         String national = q.phone();
         b.t(f.open().replace("%id", id));
-        b.pd(Kind.PERSON_NAME, parts[0] + f.firstName() + parts[1] + f.middleName() + parts[2], n.value());
+        // one SQL row in five (by the phone's last digit, no extra draw) without the patronymic: 'Иванов','Иван',NULL,'…
+        boolean noMiddle = record == SQL && (national.charAt(9) - '0') % 5 == 2;
+        if (noMiddle) {
+            String[] lemmas = n.value().split(" ");
+            b.pd(Kind.PERSON_NAME, parts[0] + f.firstName() + parts[1], lemmas[0] + " " + lemmas[1]);
+        } else {
+            b.pd(Kind.PERSON_NAME, parts[0] + f.firstName() + parts[1] + f.middleName() + parts[2], n.value());
+        }
         // half the JSON records (by the phone's seventh digit, no extra draw) keep the date without separators: 19850312
         String birth = record == JSON && (national.charAt(6) - '0') % 2 == 0 ? q.birth().toString().replace("-", "") : q.birth().toString();
-        b.t(f.birth()).pd(Kind.BIRTH_DATE, birth, q.birth().toString());
+        b.t(noMiddle ? "',NULL,'" : f.birth()).pd(Kind.BIRTH_DATE, birth, q.birth().toString());
         b.t(f.phone()).pd(Kind.PHONE, "7" + national, "+7" + national);
         if (f.passportSeries() != null) {
             String passport = q.passport();
