@@ -690,8 +690,53 @@ public final class PersonNameRecognizer implements Recognizer {
             int end = t.end(p);
             if (patronymicEnding(cs, end) & end - t.start(p) >= 5 && p > done && lowerCyrillic(t, p)) {
                 done = fullName(ctx, t, p, done);
+            } else if (end - t.start(p) == 3 && (Chars.lower(cs[end - 3]) == 'ф' || (cs[end - 3] | 0x20) == 'f') && p > done) {
+                done = afterFioLabel(ctx, t, p, done);
             }
         }
+    }
+
+    /** Templates of a lower-case name of two parts after a ФИО label, as indexes into {@link #TEMPLATES}: FN, NF. */
+    private static final int[] LOWER_TWO_TEMPLATES = {6, 7};
+    private static final String[] LOWER_TWO_PATTERNS = {"фам имя (lower case, after ФИО)", "имя фам (lower case, after ФИО)"};
+
+    /**
+     * A surname and a first name in lower case right after the label {@code ФИО} or {@code /fio} at token {@code label}
+     * ({@code фио: петрова анна}, {@code /fio петров иван 12.03.1985}), as a lookup bot's query is typed: both
+     * known words agreeing, the surname maybe read by its ending. Returns the name's last token, or {@code done}.
+     */
+    private static int afterFioLabel(ScanContext ctx, Tokens t, int label, int done) {
+        if (!t.equalsIgnoreCase(label, "фио") && !t.equalsIgnoreCase(label, "fio")) return done;
+        int first = label + 1;
+        for (int k = 0; k < 2 && t.type(first) == Tokens.SYM && ":-—".indexOf(t.symbolAt(first)) >= 0; k++) first++;
+        if (first + 1 >= t.size() || !lowerCyrillic(t, first) || !lowerCyrillic(t, first + 1) || !t.has(first + 1, Tokens.GAP)
+                || t.alnumAfter(first + 1) || t.length(first) < 2 || t.length(first + 1) < 2) {
+            return done;
+        }
+        // a third lower-case word is the patronymic's pass's (петров иван иванович)
+        if (first + 2 < t.size() && lowerCyrillic(t, first + 2) && t.has(first + 2, Tokens.GAP)) return done;
+        NameDictionary dict = NameDictionary.forThisThread();
+        Window w = WINDOWS.get();
+        w.size = 0;
+        for (int q = first; q < first + 2; q++) item(t, q, dict, w);
+        for (int j = 0; j < LOWER_TWO_TEMPLATES.length; j++) {
+            int tpl = LOWER_TWO_TEMPLATES[j];
+            int[] roles = TEMPLATE_ROLES[tpl];
+            long agree = NameDictionary.ALL;
+            boolean guess = false;
+            for (int q = 0; q < 2 && agree != 0; q++) {
+                long info = w.info[q];
+                if ((info & GUESS) != 0 && roles[q] != FAM) agree = 0;
+                agree &= NameDictionary.mask(info, roles[q]);
+                guess |= (info & GUESS) != 0;
+            }
+            if (agree == 0) continue;
+            emit(ctx, t, dict, w, tpl, BASE[tpl] - LOWER_PENALTY - (guess ? 0.1 : 0), agree, LOWER_TWO_PATTERNS[j], 0);
+            w.size = 0;
+            return first + 1;
+        }
+        w.size = 0;
+        return done;
     }
 
     /**
