@@ -107,7 +107,7 @@ class CorpusGeneratorTest {
                 + "|Ксюха|Танюха|Катюха|Настюха|Надюха|Светка|Ирка|Олька|Анька|Алинка|Маринка|Людка) [А-ЯЁ][а-яё-]+");
         Pattern turkic = Pattern.compile("(.*[^А-ЯЁа-яё])?(Айгул|Гузел|Асел|Алсу|Лейсан|Айжан|Гульшат|Патимат|Ануш|Ильназ|Айнур|Ильфат|Ерлан|Нарек).*");
         Pattern okrug = Pattern.compile(".*, (ЦАО|САО|СВАО|ВАО|ЮВАО|ЮАО|ЮЗАО|ЗАО|СЗАО|ЗелАО|НАО), .*");
-        int[] seen = new int[41];
+        int[] seen = new int[42];
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 for (TruthSpan t : m.spans()) {
@@ -136,6 +136,7 @@ class CorpusGeneratorTest {
                             if (colloquial.matcher(text).matches()) seen[25]++;
                             if (turkic.matcher(text).matches()) seen[37]++;
                             if (m.text().startsWith("',NULL,'", t.end())) seen[40]++;
+                            if (text.matches("[а-яё-]+ [а-яё-]+") && m.text().startsWith("/fio ", t.start() - 5)) seen[41]++;
                         }
                         case VEHICLE_PLATE -> {
                             if (text.matches("[а-я] \\d{3} [а-я]{2} \\d{2,3}")) seen[30]++;
@@ -186,7 +187,7 @@ class CorpusGeneratorTest {
                 + "birth dates spoken as ordinals, streets without their kind after живёт на with a building, housing estates, passport numbers in halves, plates spaced in lower case, semicolon exports without a header, birth dates of eight digits, "
                 + "birthdays without their year, streets named after a year, Moscow's okrugs, МО and ЛО, Turkic and Armenian first names, "
                 + "a misspelt passport label, towns without their kind after a region, "
-                + "SQL rows without a patronymic: "
+                + "SQL rows without a patronymic, /fio queries in lower case: "
                 + java.util.Arrays.toString(seen);
         for (int n : seen) assertTrue(n >= 1, what);
     }
