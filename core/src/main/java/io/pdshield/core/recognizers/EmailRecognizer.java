@@ -14,8 +14,9 @@ import java.util.Set;
  * domains such as {@code почта.рф} included). Value: lower case.
  *
  * <p>Also written to escape a search, with the {@code @} and the dots spelled out: {@code ivanov[at]mail.ru},
- * {@code ivanov (at) mail (dot) ru}, {@code ivanov собака mail точка ru}; the value is the plain address
- * ({@code ivanov@mail.ru}) and the explanation says it was spelled out.
+ * {@code ivanov (at) mail (dot) ru}, {@code ivanov собака mail точка ru}, or an {@code @} set apart by spaces
+ * ({@code ivanov @ mail.ru}); the value is the plain address ({@code ivanov@mail.ru}) and the explanation says it
+ * was spelled out.
  */
 public final class EmailRecognizer implements Recognizer {
     static final ContextWords CONTEXT = ContextWords.of("почт", "email", "e-mail", "mail", "емейл", "имейл", "мыло", "📧", "✉");
@@ -152,7 +153,7 @@ public final class EmailRecognizer implements Recognizer {
 
     /**
      * A spelled-out {@code @} or dot at token {@code i} — the word in brackets ({@code [at]}, {@code (dot)},
-     * {@code {собака}}) or standing alone between spaces ({@code собака}, {@code точка}), or {@code [@]}/{@code [.]} —
+     * {@code {собака}}) or standing alone between spaces ({@code собака}, {@code точка}, an {@code @}), or {@code [@]}/{@code [.]} —
      * returns the token after it, or -1.
      */
     private static int marker(Tokens t, int i, WordTable words) {
@@ -164,6 +165,8 @@ public final class EmailRecognizer implements Recognizer {
                     || t.symbolAt(i + 1) == (words == AT ? '@' : '.');
             return inside && t.symbolAt(i + 2) == close ? i + 3 : -1;
         }
+        // an @ set apart by spaces: ivanov @ mail.ru
+        if (open == '@' && words == AT && t.has(i, Tokens.GAP) && i + 1 < t.size() && t.has(i + 1, Tokens.GAP)) return i + 1;
         // alone between spaces: собака, точка, dot; not "at", an English word too (available at example.com)
         if (t.isWord(i) && !t.equalsIgnoreCase(i, "at") && words.get(t, i) != WordTable.NONE && t.has(i, Tokens.GAP)
                 && i + 1 < t.size() && t.has(i + 1, Tokens.GAP)) {

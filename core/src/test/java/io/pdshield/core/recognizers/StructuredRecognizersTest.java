@@ -44,6 +44,7 @@ class StructuredRecognizersTest {
                 arguments("e-mail: ivanov (собака) mail.ru", EMAIL, "ivanov (собака) mail.ru", "ivanov@mail.ru"),
                 arguments("мыло: anna.petrova90 [at] yandex [dot] ru", EMAIL, "anna.petrova90 [at] yandex [dot] ru", "anna.petrova90@yandex.ru"),
                 arguments("ivan_85 собака gmail точка com", EMAIL, "ivan_85 собака gmail точка com", "ivan_85@gmail.com"),
+                arguments("пиши на ivanov @ mail.ru", EMAIL, "ivanov @ mail.ru", "ivanov@mail.ru"),
                 arguments("пишите на my-mail(at)mail-box.ru!", EMAIL, "my-mail(at)mail-box.ru", "my-mail@mail-box.ru"),
                 // passports
                 arguments("Паспорт: 45 10 123456 выдан ОВД", PASSPORT_RU, "45 10 123456", "4510123456"),
@@ -421,6 +422,7 @@ class StructuredRecognizersTest {
                 arguments("Мой адрес ivanov[at]mail", EMAIL),
                 arguments("см. файл [at] тут", EMAIL),
                 arguments("ivanov [at] mail.r", EMAIL),
+                arguments("пишите @ support", EMAIL),
                 // a handle without social context
                 arguments("спасибо @admin за помощь", SOCIAL_PROFILE));
     }
