@@ -57,7 +57,9 @@ public final class AddressRecognizer implements Recognizer {
 
     private static final ContextWords CONTEXT = ContextWords.of(
             "адрес", "адр$", "прописка", "прописан", "регистрац", "зарегистрирован", "проживает", "проживания",
-            "проживание", "живет", "живу", "место жительства", "🏠", "🏡", "📍", "address", "adres", "delivery");
+            "проживание", "живет", "живу", "место жительства", "🏠", "🏡", "📍", "address", "adres", "delivery",
+            // Ukrainian: проживає, мешкає, зареєстрований
+            "проживає", "мешкає", "зареєстрован");
 
     /** Region or district written before its name: {@code обл. Московская}, {@code Республика Татарстан}. */
     private static final int REGION = 1;
@@ -148,6 +150,12 @@ public final class AddressRecognizer implements Recognizer {
         put(m, ENTRANCE, "podezd", "pod", "etazh", "et", "floor");
         put(m, LABEL, "адрес", "адресу", "адр", "прописка", "прописан", "прописана", "проживает", "проживающий",
                 "проживающая", "живет", "adr", "address", "adres");
+        // in Ukrainian, as channels there publish Russians' addresses: м. Москва, вул. Леніна, буд. 5, кв. 12
+        put(m, STREET | STREET_AFTER, "вул", "вулиця", "провулок", "бульв", "майдан");
+        put(m, STREET, "вулиці", "пров");
+        put(m, HOUSE, "буд", "будинок");
+        put(m, LOCALITY, "смт", "місто", "селище");
+        put(m, LABEL, "адреса", "адресою", "проживає", "мешкає", "зареєстрований", "зареєстрована");
         return WordTable.of(m);
     }
 

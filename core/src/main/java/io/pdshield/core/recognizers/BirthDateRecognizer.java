@@ -58,7 +58,9 @@ public final class BirthDateRecognizer implements Recognizer {
             // VK's API and the dumps made with it: "bdate": "12.3.1985"
             "bdate",
             // transliterated keys of leaked records: data_rozhdeniya
-            "rozhdeniya", "rozhdeniia", "rozhd");
+            "rozhdeniya", "rozhdeniia", "rozhd",
+            // Ukrainian: дата народження, народився, народилася
+            "народження", "народився", "народилася", "народилась");
     /** Words saying a date beside a name is an event or a document date, not a birth. */
     private static final ContextWords EVENT = ContextWords.of(
             "концерт", "заказ", "матч", "погиб", "выдан", "выдачи", "срок", "билет", "рейс",
@@ -93,6 +95,10 @@ public final class BirthDateRecognizer implements Recognizer {
             m.put(english[i].substring(0, 3), i + 1);
         }
         m.put("sept", 9);
+        // in Ukrainian: 5 травня 1990
+        String[] ukrainian = {"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня",
+                "листопада", "грудня"};
+        for (int i = 0; i < ukrainian.length; i++) m.put(ukrainian[i], i + 1);
         return WordTable.of(m);
     }
 
@@ -265,7 +271,7 @@ public final class BirthDateRecognizer implements Recognizer {
 
     /** Birth words that make a year alone before {@code г.р.} unneeded: {@code родилась в 1990}, {@code год рождения: 1990}. */
     private static final Set<String> YEAR_WORDS = Set.of("родился", "родилась", "рожден", "рождена", "рожденный", "рожденная",
-            "родившийся", "родившаяся", "born");
+            "родившийся", "родившаяся", "born", "народився", "народилася", "народилась");
 
     /**
      * A birth year alone: {@code 1985 г.р.}, {@code 1985 года рождения}, {@code родилась в 1990 году},
@@ -597,12 +603,20 @@ public final class BirthDateRecognizer implements Recognizer {
         return (after == '=' || after == ':') && t.glued(j + 1) && !t.alnumBefore(j) && !t.isSym(j - 1, '.');
     }
 
-    /** {@code г.р.}, {@code г. р.}, {@code гр}, {@code года рождения} at token {@code next}, also after a repeated {@code г.}. */
+    /**
+     * {@code г.р.}, {@code г. р.}, {@code гр}, {@code года рождения} at token {@code next}, also after a repeated {@code г.};
+     * the Ukrainian {@code р.н.}.
+     */
     private static String yearWordAfter(Tokens t, int next) {
         // after: г.р., г. р., 1990г.р., гр, года рождения, and a repeated year word: 1990 г. г.р.
         int k = next;
         for (int years = 0; years < 2; years++) {
             if (t.isWord(k) && t.equalsIgnoreCase(k, "гр")) return "г.р";
+            // Ukrainian: 1990 р.н. (рік народження)
+            if (t.isWord(k) && t.equalsIgnoreCase(k, "р") && (t.isSym(k + 1, '.') || t.isSym(k + 1, '/')) && t.isWord(k + 2)
+                    && t.equalsIgnoreCase(k + 2, "н")) {
+                return "р.н";
+            }
             if (!t.isWord(k) || !(t.equalsIgnoreCase(k, "г") || t.equalsIgnoreCase(k, "года"))) break;
             k++;
             if (t.isSym(k, '.')) k++;

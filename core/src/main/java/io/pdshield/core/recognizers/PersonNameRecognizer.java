@@ -67,7 +67,9 @@ public final class PersonNameRecognizer implements Recognizer {
             // a dossier's or a lookup's target: Цель: Виктория Королева, /fio Кириллов Лука
             "цель$", "объект$", "/fio", "/name", "/фио",
             // a leaked record's keys: {"last_name": "Иванова", "first_name": "Анна", …}
-            "last_name", "first_name", "middle_name", "surname", "patronymic", "fio$");
+            "last_name", "first_name", "middle_name", "surname", "patronymic", "fio$",
+            // Ukrainian: ПІБ (прізвище, ім'я, по батькові)
+            "піб", "прізвище");
 
     /** Name words of the records that write names in Latin letters: tickets, deliveries, bookings. */
     private static final ContextWords LATIN_CONTEXT = CONTEXT.plus("пассажир", "passenger", "name$", "получатель",

@@ -203,6 +203,11 @@ class AddressRecognizerTest {
                 // after a label, a town's buildings numbered without a street, with a flat
                 arguments("Адрес: Москва, Зеленоград, корп. 1824, кв. 5", "Москва, Зеленоград, корп. 1824, кв. 5",
                         "москва, зеленоград, корп. 1824, кв. 5"),
+                // in Ukrainian, as channels there publish Russians' addresses
+                arguments("Адреса: м. Москва, вул. Леніна, буд. 5, кв. 12", "Москва, вул. Леніна, буд. 5, кв. 12",
+                        "москва, вул. леніна, буд. 5, кв. 12"),
+                arguments("проживає за адресою: м. Бєлгород, вул. Щорса, буд. 12, кв. 5", "вул. Щорса, буд. 12, кв. 5",
+                        "вул. щорса, буд. 12, кв. 5"),
                 // a company's form is no okrug
                 arguments("Работает в ПАО, г. Москва, ул. Тверская, 7", "г. Москва, ул. Тверская, 7", "г. москва, ул. тверская, 7"),
                 // streets named after a year or an anniversary

@@ -106,6 +106,10 @@ class BirthDateRecognizerTest {
                 arguments("Сын Петров Илья, " + recent(), recent(), recentIso()),
                 // a recent date with a birth word is a birth date whatever its name
                 arguments("Иванова Анна, д.р. " + recent(), recent(), recentIso()),
+                // in Ukrainian
+                arguments("Дата народження: 12.03.1985", "12.03.1985", "1985-03-12"),
+                arguments("Петров Олексій Сергійович, 1990 р.н., телефон 89161234567", "1990", "1990"),
+                arguments("народився 5 травня 1990 року", "5 травня 1990", "1990-05-05"),
                 // a birthday without its year right after a birth label: ISO's --mm-dd
                 arguments("Оксана Белая, ДР 12.03, живет на Баумана", "12.03", "--03-12"),
                 arguments("д.р.: 5 мая", "5 мая", "--05-05"),
