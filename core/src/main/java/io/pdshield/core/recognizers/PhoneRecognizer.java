@@ -28,7 +28,9 @@ public final class PhoneRecognizer implements Recognizer {
             // the dossiers' abbreviations: т. +7 992 207 19 65, тлф
             "т.", "тлф",
             // a leaked record's transliterated and English keys: "telefon": …, "mobile": …
-            "telefon", "mobil");
+            "telefon", "mobil",
+            // Ukrainian: мобільний, номер телефону
+            "мобільн");
 
     /**
      * Numbers that are not phones, though "номер" is a phone word: a longer phrase starting at the same

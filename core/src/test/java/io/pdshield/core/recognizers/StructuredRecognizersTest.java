@@ -157,6 +157,7 @@ class StructuredRecognizersTest {
                 arguments("Номер: 8 9 1 6 1 2 3 4 5 6 7", PHONE, "8 9 1 6 1 2 3 4 5 6 7", "+79161234567"),
                 // dots between the groups, with a phone word
                 arguments("тел 8.916.123.45.67", PHONE, "8.916.123.45.67", "+79161234567"),
+                arguments("Мобільний: 8.916.123.45.67", PHONE, "8.916.123.45.67", "+79161234567"),
                 // a comma before seven digits or more separates a leaked table's fields; no decimal has such a fraction
                 arguments("Иванов,Иван,Иванович,12.03.1985,89161234567,Москва", PHONE, "89161234567", "+79161234567"),
                 arguments("тел 89161234567,89031234567", PHONE, "89161234567", "+79161234567"),
