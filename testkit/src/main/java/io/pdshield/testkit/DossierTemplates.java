@@ -34,6 +34,8 @@ final class DossierTemplates {
         int style;
         boolean entities;
         int lineNo;
+        /** Labels in Ukrainian ({@link #UKRAINIAN}), as channels there publish Russians' data copied from Russian leaks. */
+        boolean ukrainian;
 
         Ctx(MessageBuilder b, Rng r, Person p) {
             this.b = b;
@@ -50,7 +52,11 @@ final class DossierTemplates {
         c.entities = r.chance(0.6);
         List<F> fields = pickFields(r, p);
         switch (r.weighted(4, 1.3, 1.2, 1.2, 0.8, 0.6)) {
-            case 0 -> labelled(c, fields, true);
+            case 0 -> {
+                // one labelled dossier in 24 (by the birth's day of the year, no extra draw) with its labels in Ukrainian
+                c.ukrainian = p.birth().getDayOfYear() % 24 == 11;
+                labelled(c, fields, true);
+            }
             case 1 -> runOn(c, fields);
             case 2 -> narrative(c, fields);
             case 3 -> headline(c, fields);
@@ -212,8 +218,26 @@ final class DossierTemplates {
         footer(c);
     }
 
+    /**
+     * The Ukrainian of the dossier's labels ({@link Ctx#ukrainian}); the values stay as the Russian leak wrote them, and
+     * a form's Фамилия, Имя, Отчество and the short ДР, Д.р. as they are.
+     */
+    private static final java.util.Map<String, String> UKRAINIAN = java.util.Map.ofEntries(
+            java.util.Map.entry("ФИО", "ПІБ"), java.util.Map.entry("Ф.И.О.", "ПІБ"),
+            java.util.Map.entry("Дата рождения", "Дата народження"), java.util.Map.entry("Дата рожд.", "Дата народження"),
+            java.util.Map.entry("Родился(ась)", "Народився(лась)"), java.util.Map.entry("Мобильный", "Мобільний"),
+            java.util.Map.entry("Почта", "Пошта"), java.util.Map.entry("Эл. почта", "Ел. пошта"),
+            java.util.Map.entry("Адрес", "Адреса"), java.util.Map.entry("Адрес регистрации", "Адреса реєстрації"),
+            java.util.Map.entry("Проживает", "Проживає"), java.util.Map.entry("Адрес проживания", "Адреса проживання"),
+            java.util.Map.entry("Фактический адрес", "Фактична адреса"), java.util.Map.entry("Живёт", "Мешкає"),
+            java.util.Map.entry("Карта", "Картка"), java.util.Map.entry("Номер карты", "Номер картки"),
+            java.util.Map.entry("Банковская карта", "Банківська картка"),
+            java.util.Map.entry("Паспорт (серия, номер)", "Паспорт (серія, номер)"),
+            java.util.Map.entry("Загранпаспорт", "Закордонний паспорт"));
+
     /** Kinds whose emoji alone would not say what the value is: the emoji-only style keeps the word. */
     private static String label(Ctx c, String word, String emoji, boolean emojiNeedsWord) {
+        if (c.ukrainian) word = UKRAINIAN.getOrDefault(word, word);
         String l = switch (c.style) {
             case 1 -> emojiNeedsWord ? emoji + " " + word + ": " : emoji + " ";
             case 2 -> word.toUpperCase(RU) + ": ";

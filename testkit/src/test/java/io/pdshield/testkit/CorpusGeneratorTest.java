@@ -107,7 +107,7 @@ class CorpusGeneratorTest {
                 + "|Ксюха|Танюха|Катюха|Настюха|Надюха|Светка|Ирка|Олька|Анька|Алинка|Маринка|Людка) [А-ЯЁ][а-яё-]+");
         Pattern turkic = Pattern.compile("(.*[^А-ЯЁа-яё])?(Айгул|Гузел|Асел|Алсу|Лейсан|Айжан|Гульшат|Патимат|Ануш|Ильназ|Айнур|Ильфат|Ерлан|Нарек).*");
         Pattern okrug = Pattern.compile(".*, (ЦАО|САО|СВАО|ВАО|ЮВАО|ЮАО|ЮЗАО|ЗАО|СЗАО|ЗелАО|НАО), .*");
-        int[] seen = new int[42];
+        int[] seen = new int[43];
         for (CorpusSource s : corpus.sources()) {
             for (CorpusMessage m : s.messages()) {
                 for (TruthSpan t : m.spans()) {
@@ -174,6 +174,7 @@ class CorpusGeneratorTest {
                     if (d.looksLike() == Kind.PASSPORT_RU && m.text().substring(d.start(), d.end()).contains("\"number\"")) seen[20]++;
                 }
                 if (m.text().contains("\nlast_name;first_name;")) seen[23]++;
+                if (m.text().toLowerCase(Normalizer.RU).contains("адреса") || m.text().toLowerCase(Normalizer.RU).contains("дата народження")) seen[42]++;
                 int fragment = m.text().indexOf("(фрагмент):\n");
                 if (fragment >= 0 && m.text().substring(fragment).split("\n")[1].matches("[^;]+;[^;]+;[+0-9].*")) seen[31]++;
             }
@@ -187,7 +188,7 @@ class CorpusGeneratorTest {
                 + "birth dates spoken as ordinals, streets without their kind after живёт на with a building, housing estates, passport numbers in halves, plates spaced in lower case, semicolon exports without a header, birth dates of eight digits, "
                 + "birthdays without their year, streets named after a year, Moscow's okrugs, МО and ЛО, Turkic and Armenian first names, "
                 + "a misspelt passport label, towns without their kind after a region, "
-                + "SQL rows without a patronymic, /fio queries in lower case: "
+                + "SQL rows without a patronymic, /fio queries in lower case, dossiers labelled in Ukrainian: "
                 + java.util.Arrays.toString(seen);
         for (int n : seen) assertTrue(n >= 1, what);
     }
