@@ -723,17 +723,9 @@ public final class PersonNameRecognizer implements Recognizer {
         for (int q = first; q < first + 2; q++) item(t, q, dict, w);
         for (int j = 0; j < LOWER_TWO_TEMPLATES.length; j++) {
             int tpl = LOWER_TWO_TEMPLATES[j];
-            int[] roles = TEMPLATE_ROLES[tpl];
-            long agree = NameDictionary.ALL;
-            boolean guess = false;
-            for (int q = 0; q < 2 && agree != 0; q++) {
-                long info = w.info[q];
-                if ((info & GUESS) != 0 && roles[q] != FAM) agree = 0;
-                agree &= NameDictionary.mask(info, roles[q]);
-                guess |= (info & GUESS) != 0;
-            }
-            if (agree == 0) continue;
-            emit(ctx, t, dict, w, tpl, BASE[tpl] - LOWER_PENALTY - (guess ? 0.1 : 0), agree, LOWER_TWO_PATTERNS[j], 0);
+            double score = lowerScore(w, tpl);
+            if (score < 0) continue;
+            emit(ctx, t, dict, w, tpl, score, w.bestAgree, LOWER_TWO_PATTERNS[j], 0);
             w.size = 0;
             return first + 1;
         }
@@ -755,26 +747,35 @@ public final class PersonNameRecognizer implements Recognizer {
             w.size = 0;
             for (int q = first; q < first + 3; q++) item(t, q, dict, w);
             int tpl = LOWER_TEMPLATES[j];
-            int[] roles = TEMPLATE_ROLES[tpl];
-            long agree = NameDictionary.ALL;
-            boolean guess = false;
-            boolean weak = true;
-            for (int q = 0; q < 3 && agree != 0; q++) {
-                long info = w.info[q];
-                // the first name and the patronymic must be known words; the surname may be read by its ending
-                if ((info & GUESS) != 0 && roles[q] != FAM) agree = 0;
-                agree &= NameDictionary.mask(info, roles[q]);
-                guess |= (info & GUESS) != 0;
-                weak &= (info & WEAK) != 0;
-            }
-            if (agree == 0) continue;
-            double score = BASE[tpl] - LOWER_PENALTY - (guess ? 0.1 : 0) - (weak ? 0.25 : 0);
-            emit(ctx, t, dict, w, tpl, score, agree, LOWER_PATTERNS[j], 0);
+            double score = lowerScore(w, tpl);
+            if (score < 0) continue;
+            emit(ctx, t, dict, w, tpl, score, w.bestAgree, LOWER_PATTERNS[j], 0);
             w.size = 0;
             return first + 2;
         }
         w.size = 0;
         return done;
+    }
+
+    /**
+     * The score of the window's lower-case words read as template {@code tpl}, its agreement in {@code w.bestAgree};
+     * -1 if they do not agree. The first name and the patronymic must be known words; the surname may be read by its
+     * ending. Lower case, a guessed surname and ordinary words only each cost.
+     */
+    private static double lowerScore(Window w, int tpl) {
+        int[] roles = TEMPLATE_ROLES[tpl];
+        long agree = NameDictionary.ALL;
+        boolean guess = false;
+        boolean weak = true;
+        for (int q = 0; q < roles.length && agree != 0; q++) {
+            long info = w.info[q];
+            if ((info & GUESS) != 0 && roles[q] != FAM) agree = 0;
+            agree &= NameDictionary.mask(info, roles[q]);
+            guess |= (info & GUESS) != 0;
+            weak &= (info & WEAK) != 0;
+        }
+        w.bestAgree = agree;
+        return agree == 0 ? -1 : BASE[tpl] - LOWER_PENALTY - (guess ? 0.1 : 0) - (weak ? COMMON_PENALTY : 0);
     }
 
     /** A lower-case Cyrillic word: no capital, no Latin letter. */
