@@ -691,7 +691,8 @@ public final class AddressRecognizer implements Recognizer {
                 q = e + 1;
             }
             if ((kind(q) & BUILDING) != 0 && locality && first >= 0) {
-                // a town's buildings numbered without a street, the town a district's name: Москва, Зеленоград, корп. 1824, кв. 5
+                // a town's buildings numbered without a street, the town named as a district: Москва, Зеленоград,
+                // корп. 1824, кв. 5
                 int e = tail(q);
                 labelled = flat;
                 return flat ? e : -1;
@@ -720,8 +721,8 @@ public final class AddressRecognizer implements Recognizer {
         }
 
         /**
-         * An abbreviation of a region or of a city's administrative okrug at token q, written in capitals:
-         * {@code МО}, {@code ЛО}, {@code ХМАО-Югра}, {@code ЯНАО}, {@code ЮВАО}, {@code ЗелАО}. Returns the token after it, or -1.
+         * An abbreviation of a region or of a city's administrative okrug at token q, written in capitals: {@code МО},
+         * {@code ЛО}, {@code ХМАО-Югра}, {@code ЯНАО}, {@code ЮВАО}, {@code ЗелАО}. Returns the token after it, or -1.
          */
         private int regionAbbreviation(int q) {
             if (!t.isWord(q) || t.length(q) < 2 || t.length(q) > 5) return -1;
@@ -937,10 +938,9 @@ public final class AddressRecognizer implements Recognizer {
         }
 
         /**
-         * A town without its kind after a region ({@code Тульская область, Тула, Садовая улица, 7}): a large city,
-         * or a capitalised name whose comma a street follows ({@code Тульская обл., Ефремов, ул. Ленина, 5}, {@code …,
-         * Ефремов, Ленина ул., 5}).
-         * Returns the token after it, or -1.
+         * A town without its kind after a region ({@code Тульская область, Тула, Садовая улица, 7}): a large city, or a
+         * capitalised name whose comma a street follows ({@code Тульская обл., Ефремов, ул. Ленина, 5}, {@code Ефремов,
+         * Ленина ул., 5}). Returns the token after it, or -1.
          */
         private int townAfterRegion(int q) {
             if (!t.isWord(q) || !t.has(q, Tokens.CAP) || kind(q) != 0) return -1;

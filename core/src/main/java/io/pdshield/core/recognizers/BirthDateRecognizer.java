@@ -215,14 +215,16 @@ public final class BirthDateRecognizer implements Recognizer {
         if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(2000, month)) return -1;
         String word = birthLabelRightBefore(t, i);
         if (word == null) return -1;
-        char[] v = {'-', '-', (char) ('0' + month / 10), (char) ('0' + month % 10), '-', (char) ('0' + day / 10), (char) ('0' + day % 10)};
-        ctx.emit(new Finding(Kind.BIRTH_DATE, t.start(i), t.end(last), Finding.thousandths(YEARLESS_BASE + CONTEXT_BOOST), new String(v),
-                new Explanation(NAME_ID, pattern, YEARLESS_BASE, List.of(word), List.of(), "valid day and month, right after a birth label")));
+        String value = new String(new char[]{'-', '-', (char) ('0' + month / 10), (char) ('0' + month % 10), '-',
+                (char) ('0' + day / 10), (char) ('0' + day % 10)});
+        ctx.emit(new Finding(Kind.BIRTH_DATE, t.start(i), t.end(last), Finding.thousandths(YEARLESS_BASE + CONTEXT_BOOST), value,
+                new Explanation(NAME_ID, pattern, YEARLESS_BASE, List.of(word), List.of(), YEARLESS_VALIDATION)));
         return next;
     }
 
     /** A birthday without its year is weaker than a date: it alone says less about whose it is. */
     private static final double YEARLESS_BASE = 0.4;
+    private static final String YEARLESS_VALIDATION = "valid day and month, right after a birth label";
 
     /**
      * The birth label right before token {@code i}, with only {@code :}, {@code -}, {@code —}, {@code =}, quotes and
