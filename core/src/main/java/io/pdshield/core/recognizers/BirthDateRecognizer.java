@@ -246,6 +246,7 @@ public final class BirthDateRecognizer implements Recognizer {
         if (isDr(t, j)) return "д.р";
         String word = BIRTH_WORDS.key(t, j);
         if (word == null) return drKey(t, j) ? "dr" : null;
+        if (othersAbbreviation(t, j, word)) return null;
         if (colon || !(word.equals("рождения") || word.equals("рождение") || word.equals("birth"))) return word;
         return t.isWord(j - 1) && t.equalsIgnoreCase(j - 1, "дата") ? "дата рождения" : null;
     }
@@ -585,7 +586,7 @@ public final class BirthDateRecognizer implements Recognizer {
             if (type != Tokens.WORD) continue;
             // the table's folded spelling: no substring and builder per birth date
             String word = BIRTH_WORDS.key(t, j);
-            if (word != null) return word;
+            if (word != null && !othersAbbreviation(t, j, word)) return word;
             if (t.equalsIgnoreCase(j, "род") && t.isSym(j + 1, '.')) return "род.";
             if (t.equalsIgnoreCase(j, "b") && t.isSym(j - 1, '.') && t.isWord(j - 2) && t.equalsIgnoreCase(j - 2, "o")
                     && t.isSym(j - 3, '.') && t.isWord(j - 4) && t.equalsIgnoreCase(j - 4, "d")) {
@@ -595,6 +596,14 @@ public final class BirthDateRecognizer implements Recognizer {
             if (drKey(t, j)) return "dr";
         }
         return null;
+    }
+
+    /**
+     * The birth word {@code word} at token {@code j} is the {@code др.} of {@code и др.}, "and others" ({@code Петров и
+     * др. 12.03 получили награды}): ДР with a dot only in capitals.
+     */
+    private static boolean othersAbbreviation(Tokens t, int j, String word) {
+        return word.equals("др") && t.isSym(j + 1, '.') && !t.has(j, Tokens.UPPER);
     }
 
     /** Token j is a record's transliterated key {@code dr} (ДР): {@code "dr": "1985-03-12"}, {@code dr=12.03.1985}. */

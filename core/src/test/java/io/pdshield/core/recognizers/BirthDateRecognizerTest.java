@@ -149,6 +149,8 @@ class BirthDateRecognizerTest {
                 "др 31.02",
                 "ДР 12 марта 90",
                 "ДР 12.03.5",
+                // "и др." is "and others"
+                "Иванов, Петров и др. 12.03 получили награды", "в работе участвовали Петров и др. 12.03.1985 года",
                 // eight digits without a birth word, or not a date
                 "заказ 12031987 от 12.03.2024", "ДР: 31021987", "др 12031987999",
                 "Concert on March 12, 2025 in Moscow", "Meeting: 12 May 2024", "March 12, 1990",
