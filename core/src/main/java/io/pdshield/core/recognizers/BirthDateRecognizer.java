@@ -132,7 +132,7 @@ public final class BirthDateRecognizer implements Recognizer {
             if (d == null) d = new DateParts();
             if (!d.read(t, i)) {
                 if (t.length(i) == 4) names = yearOnly(ctx, t, i, thisYear, names);
-                else skipTo = Math.max(skipTo, yearless(ctx, t, i));
+                else skipTo = Math.max(skipTo, yearless(ctx, t, i, d));
                 continue;
             }
             if (gluedAfter(t, d.next)) continue;
@@ -191,23 +191,25 @@ public final class BirthDateRecognizer implements Recognizer {
      * holiday, a concert or a deadline anywhere else. Value: ISO 8601's {@code --mm-dd}. Returns the token after the
      * date, or -1.
      */
-    private static int yearless(ScanContext ctx, Tokens t, int i) {
+    private static int yearless(ScanContext ctx, Tokens t, int i, DateParts d) {
         if (t.length(i) > 2 || t.alnumBefore(i)) return -1;
         int month, next, last;
         String pattern;
         char sep = separator(t, i + 1);
-        if ((sep == '.' || sep == '/') && t.isNum(i + 2) && t.glued(i + 2) && t.length(i + 2) <= 2) {
+        if (d.monthWord >= 0) { // 12 марта, 12-го марта, 3 сент.: the month's name read by the date's reading
+            last = d.monthWord;
+            if (t.has(last, Tokens.LAT)) return -1;
+            month = d.month;
+            next = t.isSym(last + 1, '.') && t.glued(last + 1) ? last + 2 : last + 1;
+            pattern = "d месяца (no year)";
+        } else if ((sep == '.' || sep == '/') && t.isNum(i + 2) && t.glued(i + 2) && t.length(i + 2) <= 2) {
             month = t.intValue(i + 2);
             last = i + 2;
             next = i + 3;
             if (gluedAfter(t, next) || t.isWord(next) && t.glued(next)) return -1;
             pattern = "dd" + sep + "mm (no year)";
         } else {
-            int m = DateParts.ordinalEnding(t, i + 1) ? i + 3 : i + 1; // 12-го марта
-            if (!t.isWord(m) || t.glued(m) || t.has(m, Tokens.LAT) || (month = MONTHS.get(t, m)) < 0) return -1;
-            last = m;
-            next = t.isSym(m + 1, '.') && t.glued(m + 1) ? m + 2 : m + 1;
-            pattern = "d месяца (no year)";
+            return -1;
         }
         // a year the date's reading refused follows (ДР 12 марта 90): not half of it
         if (t.isNum(next) && (t.length(next) == 2 || t.length(next) == 4)) return -1;
@@ -400,11 +402,17 @@ public final class BirthDateRecognizer implements Recognizer {
         /** The month is in Roman numerals ({@code 12 III 1985}); {@link #romanSep} is its separator or 0. */
         boolean roman;
         char romanSep;
+        /**
+         * After {@link #read} failed: the token of the month's name a day was read with, no year after it ({@code 12
+         * марта}, {@link #month} its number), else -1.
+         */
+        int monthWord;
 
         /** Reads {@code dd.mm.yyyy}-style, {@code yyyy-mm-dd} or {@code 5 марта 1990} at token i. */
         boolean read(Tokens t, int i) {
             int len = t.length(i);
             first = i;
+            monthWord = -1;
             roman = false;
             sep = separator(t, i + 1);
             if (sep != 0 && t.isNum(i + 2) && t.glued(i + 2) && t.isSym(i + 3, sep) && t.glued(i + 3)
@@ -431,10 +439,12 @@ public final class BirthDateRecognizer implements Recognizer {
             if (len > 2 || !t.isWord(m) || t.glued(m) || (month = MONTHS.get(t, m)) < 0) return false;
             abbreviated = t.isSym(m + 1, '.') && t.glued(m + 1);
             int y = abbreviated ? m + 2 : m + 1;
+            monthWord = m; // a day and a month: kept for a birthday without its year if no year follows
             if (!t.isNum(y) || t.glued(y)) return false;
             yearDigits = t.length(y);
             // a two-digit year only with its "г": 7 ноября 91г, 7 ноября 91 г.
             if (yearDigits == 2 ? !(t.isWord(y + 1) && t.equalsIgnoreCase(y + 1, "г")) : yearDigits != 4) return false;
+            monthWord = -1;
             day = t.intValue(i);
             year = t.intValue(y);
             next = yearDigits == 4 && ordinalEnding(t, y + 1) ? y + 3 : y + 1;
