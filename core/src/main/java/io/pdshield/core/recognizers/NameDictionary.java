@@ -259,7 +259,7 @@ final class NameDictionary {
         boolean famSameLemma = false;
         List<WordData> rs = readings();
         if (rs.isEmpty()) {
-            long extra = ExtraName.mask(word) << NAME | koreanSurname(word);
+            long extra = ExtraName.mask(word) << NAME | ExtraName.patronymicMask(word) << PATR | koreanSurname(word);
             if (extra != 0) return extra;
             Ending e = Ending.of(word);
             return e == null ? 0 : (e.mask << e.role) | GUESS;
@@ -295,7 +295,8 @@ final class NameDictionary {
         }
         if (femNoCase != 0) roles |= femNoCase << (mask(roles, FAM) != 0 ? FAM : NAME);
         roles |= ExtraName.mask(word) << NAME; // Саньку: the dictionary's Санька (accusative) and Санёк (dative)
-        roles |= koreanSurname(word); // Ли (also a particle), Хан (also a title)
+        roles |= ExtraName.patronymicMask(word) << PATR;
+        roles |= koreanSurname(word); // Ли (also a particle)
         if (adjSameLemma && !famSameLemma) weak = true;
         long guess = 0;
         if (roles == 0 && plainAdjective && word.length() >= 5 && (endsWith(word, "ых") || endsWith(word, "их"))) {
@@ -416,7 +417,8 @@ final class NameDictionary {
     /** The nominative of a patronymic: сергеевне → сергеевна, ивановичем → иванович. */
     static String patronymic(String form, int gender) {
         if (gender == MASC) {
-            int i = form.lastIndexOf("ич");
+            // Петровича → петрович; the colloquial Палыча, Саныча → палыч, саныч
+            int i = Math.max(form.lastIndexOf("ич"), form.lastIndexOf("ыч"));
             return i > 0 ? form.substring(0, i + 2) : form;
         }
         int i = form.lastIndexOf('н');
@@ -432,11 +434,6 @@ final class NameDictionary {
     }
 
     /**
-     * Popular first names the dictionary lacks or knows only as common nouns (София is a city
-     * there), and colloquial forms of first names (Ксюха, Димон, Санёк): every case form → its agreement
-     * mask and nominative.
-     */
-    /**
      * Surnames of Russia's Koreans the dictionary lacks (Ким, Цой, Тен and Тян it has), not declined: Ли Анна, Пак
      * Виктор, Огай Сергей. Left out: {@code Нам} ({@code Нам Ольга сказала} is "Olga told us"), {@code Хан} (a title:
      * {@code Хан Батый}) and {@code Ан}.
@@ -449,8 +446,14 @@ final class NameDictionary {
         return w.length() <= 5 && KOREAN_SURNAMES.contains(w.toString()) ? ALL << FAM : 0;
     }
 
+    /**
+     * Popular first names the dictionary lacks or knows only as common nouns (София is a city
+     * there), colloquial forms of first names (Ксюха, Димон, Санёк) and patronymics (Саныч): every case form → its
+     * agreement mask and nominative.
+     */
     private static final class ExtraName {
         private static final java.util.Map<String, Long> MASKS = new java.util.HashMap<>();
+        private static final java.util.Map<String, Long> PATRONYMIC_MASKS = new java.util.HashMap<>();
         private static final java.util.Map<String, String> NOMINATIVES = new java.util.HashMap<>();
         /** The endings of a name in -а after к, х or г ({@code Ксюха}, {@code Светка}) and their cases. */
         private static final String[] AFTER_VELAR = {"а", "0", "и", "1", "е", "25", "у", "3", "ой", "4", "ою", "4"};
@@ -488,18 +491,26 @@ final class NameDictionary {
                 add(n, stem, MASC, n.substring(n.length() - 2), "0");
                 add(n, n.endsWith("ец") ? stem + "ц" : stem + "ьк", MASC, "а", "13", "у", "2", "ом", "4", "е", "5");
             }
+            // colloquial patronymics the dictionary lacks (Иван Саныч, у Ивана Саныча); it has Палыч, Михалыч, Иваныч
+            for (String n : new String[] {"саныч", "степаныч", "василич", "юрьич", "григорьич", "борисыч"}) {
+                add(PATRONYMIC_MASKS, n, n, MASC, "", "0", "а", "13", "у", "2", "ем", "4", "е", "5");
+            }
         }
 
-        /** Adds the forms {@code stem + ending}, each with the cases written as digits. */
         private static void add(String name, String stem, int gender, String... endingsAndCases) {
+            add(MASKS, name, stem, gender, endingsAndCases);
+        }
+
+        /** Adds the forms {@code stem + ending} to {@code masks}, each with the cases written as digits. */
+        private static void add(java.util.Map<String, Long> masks, String name, String stem, int gender, String... endingsAndCases) {
             for (int k = 0; k < endingsAndCases.length; k += 2) {
                 long m = 0;
                 for (char c : endingsAndCases[k + 1].toCharArray()) m |= 1L << bit(gender, c - '0');
                 String form = stem + endingsAndCases[k];
-                MASKS.merge(form, m, (a, b) -> a | b);
+                masks.merge(form, m, (a, b) -> a | b);
                 NOMINATIVES.put(form, name);
                 if (form.indexOf('ё') >= 0) { // written with е as often as not: Санек, Лешка
-                    MASKS.merge(form.replace('ё', 'е'), m, (a, b) -> a | b);
+                    masks.merge(form.replace('ё', 'е'), m, (a, b) -> a | b);
                     NOMINATIVES.put(form.replace('ё', 'е'), name);
                 }
             }
@@ -508,6 +519,11 @@ final class NameDictionary {
         /** The agreement mask of the word as one of these names, 0 if it is none. */
         static long mask(CharSequence w) {
             return MASKS.getOrDefault(w.toString(), 0L);
+        }
+
+        /** The agreement mask of the word as one of these patronymics, 0 if it is none. */
+        static long patronymicMask(CharSequence w) {
+            return PATRONYMIC_MASKS.getOrDefault(w.toString(), 0L);
         }
 
         static String nominative(String w) {
