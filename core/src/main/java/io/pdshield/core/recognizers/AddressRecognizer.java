@@ -98,6 +98,9 @@ public final class AddressRecognizer implements Recognizer {
     private static final int ESTATE = 1 << 15;
 
     private static final WordTable KINDS = kindTable();
+    /** Prepositions, capitalised at a sentence's start before a street's kind: no name of a street. */
+    private static final WordTable PREPOSITIONS = WordTable.of(0, "на", "по", "в", "во", "с", "со", "к", "ко", "у", "о", "об",
+            "от", "до", "за", "из", "под", "над", "при", "про", "для", "без", "возле", "около");
     private static final int KINDS_MAX_LENGTH = KINDS.maxLength();
 
     private static WordTable kindTable() {
@@ -454,6 +457,8 @@ public final class AddressRecognizer implements Recognizer {
         /** A capitalised word followed within two words by a kind written after names: {@code Московская обл.}. */
         boolean kindAfterName(int i) {
             if (t.type(i) != Tokens.WORD || !t.has(i, Tokens.CAP)) return false;
+            // a sentence's first word is no street's name: По ул. 8 Марта, На пр-те Мира
+            if (t.length(i) <= 5 && PREPOSITIONS.get(t, i) != WordTable.NONE) return false;
             for (int j = i + 1; j <= i + 3 && j < t.size(); j++) {
                 if (t.type(j) != Tokens.WORD) {
                     if (t.isSym(j, '-') && t.glued(j)) continue;
@@ -1070,6 +1075,8 @@ public final class AddressRecognizer implements Recognizer {
             }
             if (!street) return -1;
             if (amount(q)) return -1;
+            // a date after the street, not its house: На ул. Ленина, 1 мая прошла демонстрация
+            if (t.isNum(q) && t.length(q) <= 2 && !t.glued(q + 1) && BirthDateRecognizer.monthName(t, q + 1)) return -1;
             return flatAfterDash(number(q));
         }
 

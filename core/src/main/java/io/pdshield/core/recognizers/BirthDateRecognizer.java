@@ -68,6 +68,11 @@ public final class BirthDateRecognizer implements Recognizer {
 
     private static final WordTable MONTHS = months();
 
+    /** Token {@code i} is a month's name ({@code мая}, {@code марта}, {@code March}, {@code травня}), for recognizers weighing a date. */
+    static boolean monthName(Tokens t, int i) {
+        return t.isWord(i) && MONTHS.get(t, i) >= 0;
+    }
+
     /**
      * A date beside a name without a birth word, of this year or the {@code RECENT_YEARS - 1} before, is
      * news (an event, a death, a court date: {@code Алексей Навальный 16.02.2024}), not a birth date,
@@ -213,6 +218,9 @@ public final class BirthDateRecognizer implements Recognizer {
         }
         // a year the date's reading refused follows (ДР 12 марта 90): not half of it
         if (t.isNum(next) && (t.length(next) == 2 || t.length(next) == 4)) return -1;
+        // a time of day follows: a party's or a meeting's date (ДР: 12.03 в 19:00 в баре)
+        int h = t.isWord(next) && t.length(next) <= 2 ? next + 1 : next;
+        if (t.isNum(h) && t.length(h) <= 2 && t.isSym(h + 1, ':') && t.glued(h + 1) && t.isNum(h + 2) && t.glued(h + 2)) return -1;
         int day = t.intValue(i);
         if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(2000, month)) return -1;
         String word = birthLabelRightBefore(t, i);

@@ -208,6 +208,8 @@ class AddressRecognizerTest {
                         "москва, вул. леніна, буд. 5, кв. 12"),
                 arguments("проживає за адресою: м. Бєлгород, вул. Щорса, буд. 12, кв. 5", "вул. Щорса, буд. 12, кв. 5",
                         "вул. щорса, буд. 12, кв. 5"),
+                // a capitalised preposition before the kind is no street's name
+                arguments("По ул. 8 Марта, д. 12, кв. 5 живёт", "ул. 8 Марта, д. 12, кв. 5", "ул. 8 марта, д. 12, кв. 5"),
                 // a company's form is no okrug
                 arguments("Работает в ПАО, г. Москва, ул. Тверская, 7", "г. Москва, ул. Тверская, 7", "г. москва, ул. тверская, 7"),
                 // streets named after a year or an anniversary
@@ -296,6 +298,8 @@ class AddressRecognizerTest {
                 // a district needs a street after it, the street its house and a town, building, flat or д.
                 "Адрес: Люблинская, 157", "Адрес: Москва, Сбербанк, Тверская", "Адрес: Москва, Зеленоград, корп. 1824",
                 // a year and an anniversary without a street's kind
+                // a date after the street, not its house
+                "На ул. Ленина, 1 мая прошла демонстрация", "На ул. 8 Марта, 1 мая прошла демонстрация",
                 "Революция 1905 года, 7 человек погибли", "В честь 60-летия Октября, 21 ноября, прошёл парад",
                 "Продаю ЖК телевизор Samsung, 5 шт", "ЖК Самолёт сдал 3 корпуса",
                 "на 2-й линии обороны 5 дней", "ст. 228 УК РФ, ч. 2",

@@ -149,6 +149,8 @@ class BirthDateRecognizerTest {
                 "др 31.02",
                 "ДР 12 марта 90",
                 "ДР 12.03.5",
+                // a time of day after it: a party's date
+                "ДР: 12.03 в 19:00 в баре «Утка», вход свободный",
                 // "и др." is "and others"
                 "Иванов, Петров и др. 12.03 получили награды", "в работе участвовали Петров и др. 12.03.1985 года",
                 // eight digits without a birth word, or not a date
