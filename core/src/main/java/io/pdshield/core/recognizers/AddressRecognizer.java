@@ -676,14 +676,12 @@ public final class AddressRecognizer implements Recognizer {
             p = areasFrom(p);
             if (areas == 0) {
                 // a large city without "г.": one, two or hyphenated words (Москва, Нижний Новгород, Ростов-на-Дону)
-                for (int last = p; last <= p + 4 && last < t.size(); last++) {
-                    if (RussianCities.endingAt(t, last) == p) {
-                        first = p;
-                        areas = 1;
-                        locality = true;
-                        p = last + 1;
-                        break;
-                    }
+                int last = RussianCities.startingAt(t, p);
+                if (last >= 0) {
+                    first = p;
+                    areas = 1;
+                    locality = true;
+                    p = last + 1;
                 }
             }
             int q = areas > 0 ? comma(p) : p;
@@ -949,9 +947,8 @@ public final class AddressRecognizer implements Recognizer {
          */
         private int townAfterRegion(int q) {
             if (!t.isWord(q) || !t.has(q, Tokens.CAP) || kind(q) != 0) return -1;
-            for (int last = q; last <= q + 4 && last < t.size(); last++) {
-                if (RussianCities.endingAt(t, last) == q) return last + 1;
-            }
+            int last = RussianCities.startingAt(t, q);
+            if (last >= 0) return last + 1;
             int e = name(q, 2, false, false);
             // the street is read again after the town (street() sets only what the next reading sets anew)
             return e >= 0 && t.isSym(e, ',') && kind(e) == 0 && street(e + 1) >= 0 ? e : -1;

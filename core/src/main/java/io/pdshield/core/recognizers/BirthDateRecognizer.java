@@ -777,10 +777,8 @@ public final class BirthDateRecognizer implements Recognizer {
         private static int cityAt(Tokens t, int i, int to) {
             int first = t.tokenAt(i);
             if (first >= t.size() || t.start(first) != i || !t.isWord(first) || !t.has(first, Tokens.CAP)) return -1;
-            for (int last = first; last < first + 5 && last < t.size() && t.end(last) <= to; last++) {
-                if (RussianCities.endingAt(t, last) == first) return t.end(last);
-            }
-            return -1;
+            int last = RussianCities.startingAt(t, first);
+            return last >= 0 && t.end(last) <= to ? t.end(last) : -1;
         }
     }
 

@@ -45,6 +45,14 @@ final class RussianCities {
     private RussianCities() {
     }
 
+    /** The last token of a listed city whose name starts at token {@code first} (see {@link #endingAt}), or -1. */
+    static int startingAt(Tokens t, int first) {
+        for (int last = first; last <= first + 4 && last < t.size(); last++) {
+            if (endingAt(t, last) == first) return last;
+        }
+        return -1;
+    }
+
     /**
      * The first token of a listed city whose name ends at token {@code last} — one word, hyphenated
      * ({@code Ростов-на-Дону}) or two words ({@code Нижний Новгород}) — or -1.
