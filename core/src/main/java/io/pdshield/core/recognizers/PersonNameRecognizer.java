@@ -374,16 +374,16 @@ public final class PersonNameRecognizer implements Recognizer {
             }
             // a bar's third field ends at the next bar or the line's end (| Иванова | Анна | Сергеевна |)
             boolean barEnd = after != '|' || third + 1 >= t.size() || t.type(third + 1) == Tokens.NL || t.isSym(third + 1, '|');
-            if (third >= 0 && barEnd && (q != 0 || !t.alnumAfter(third)) && emitParts(ctx, t, dict, w, i, 3, step, 0)) {
+            if (third >= 0 && barEnd && (q != 0 || !t.alnumAfter(third)) && emitParts(ctx, t, dict, w, i, 3, step, 0, false)) {
                 k += 2;
                 continue;
             }
             if (header == 0) header = namesHeader(t.chars(), t.text().length()) ? 1 : -1;
             // the header labels the columns of every row, however far below it: its context
-            if (header > 0 && emitParts(ctx, t, dict, w, i, 2, step, ScanContext.CONTEXT_BOOST)) k++;
+            if (header > 0 && emitParts(ctx, t, dict, w, i, 2, step, ScanContext.CONTEXT_BOOST, false)) k++;
             // without a header, a number in the next field says it is a record (Иванов,Иван,89161234567)
             else if (header < 0 && third < 0 && (q == 0 ? numberField(t, second) : quotedRecordField(t, second, q))
-                    && emitParts(ctx, t, dict, w, i, 2, step, -1)) {
+                    && emitParts(ctx, t, dict, w, i, 2, step, 0, true)) {
                 k++;
             }
         }
@@ -446,11 +446,12 @@ public final class PersonNameRecognizer implements Recognizer {
 
     /**
      * Reads and reports a name of {@code parts} fields, {@code step} tokens apart, from token {@code i} on ({@link
-     * #commaSeparated}): it must agree, and three fields need a patronymic; {@code lift} is added to its score, or, if
-     * negative, a record's next field says it is a person's ({@link #RECORD}): two common words are no penalty then.
+     * #commaSeparated}): it must agree, and three fields need a patronymic; {@code lift} is added to its score. With
+     * {@code record}, a record's next field says it is a person's ({@link #RECORD}): two common words are no penalty then.
      * Returns whether it was reported.
      */
-    private static boolean emitParts(ScanContext ctx, Tokens t, NameDictionary dict, Window w, int i, int parts, int step, double lift) {
+    private static boolean emitParts(ScanContext ctx, Tokens t, NameDictionary dict, Window w, int i, int parts, int step, double lift,
+                                     boolean record) {
         for (int q = 0; q < parts; q++) {
             w.partFrom[q] = t.start(i + step * q);
             w.partTo[q] = t.end(i + step * q);
@@ -458,11 +459,10 @@ public final class PersonNameRecognizer implements Recognizer {
         int best = readParts(t, dict, w, parts, i, step);
         if (best < 0 || w.bestAgree == 0) return false;
         int key = best << TEMPLATE_SHIFT | AGREE;
-        if (lift < 0) {
-            // Лапина;Вера;79511015007: both parts ordinary words too, the row a person's record
-            boolean common = parts == 2 && (w.info[0] & w.info[1] & WEAK) != 0;
-            lift = common ? COMMON_PENALTY : 0;
-            if (common) key |= COMMON | RECORD;
+        // Лапина;Вера;79511015007: both parts ordinary words too, the row a person's record
+        if (record && parts == 2 && (w.info[0] & w.info[1] & WEAK) != 0) {
+            lift += COMMON_PENALTY;
+            key |= COMMON | RECORD;
         }
         if (parts == 3) {
             boolean patronymic = false;
@@ -722,12 +722,10 @@ public final class PersonNameRecognizer implements Recognizer {
         w.size = 0;
         for (int q = first; q < first + 2; q++) item(t, q, dict, w);
         for (int j = 0; j < LOWER_TWO_TEMPLATES.length; j++) {
-            int tpl = LOWER_TWO_TEMPLATES[j];
-            double score = lowerScore(w, tpl);
-            if (score < 0) continue;
-            emit(ctx, t, dict, w, tpl, score, w.bestAgree, LOWER_TWO_PATTERNS[j], 0);
-            w.size = 0;
-            return first + 1;
+            if (emitLower(ctx, t, dict, w, LOWER_TWO_TEMPLATES[j], LOWER_TWO_PATTERNS[j])) {
+                w.size = 0;
+                return first + 1;
+            }
         }
         w.size = 0;
         return done;
@@ -746,23 +744,21 @@ public final class PersonNameRecognizer implements Recognizer {
             if (first <= done || !lowerRun(t, first)) continue;
             w.size = 0;
             for (int q = first; q < first + 3; q++) item(t, q, dict, w);
-            int tpl = LOWER_TEMPLATES[j];
-            double score = lowerScore(w, tpl);
-            if (score < 0) continue;
-            emit(ctx, t, dict, w, tpl, score, w.bestAgree, LOWER_PATTERNS[j], 0);
-            w.size = 0;
-            return first + 2;
+            if (emitLower(ctx, t, dict, w, LOWER_TEMPLATES[j], LOWER_PATTERNS[j])) {
+                w.size = 0;
+                return first + 2;
+            }
         }
         w.size = 0;
         return done;
     }
 
     /**
-     * The score of the window's lower-case words read as template {@code tpl}, its agreement in {@code w.bestAgree};
-     * -1 if they do not agree. The first name and the patronymic must be known words; the surname may be read by its
-     * ending. Lower case, a guessed surname and ordinary words only each cost.
+     * Reports the window's lower-case words read as template {@code tpl} if they agree; returns whether it did. The
+     * first name and the patronymic must be known words; the surname may be read by its ending. Lower case, a guessed
+     * surname and ordinary words only each cost.
      */
-    private static double lowerScore(Window w, int tpl) {
+    private static boolean emitLower(ScanContext ctx, Tokens t, NameDictionary dict, Window w, int tpl, String pattern) {
         int[] roles = TEMPLATE_ROLES[tpl];
         long agree = NameDictionary.ALL;
         boolean guess = false;
@@ -774,8 +770,9 @@ public final class PersonNameRecognizer implements Recognizer {
             guess |= (info & GUESS) != 0;
             weak &= (info & WEAK) != 0;
         }
-        w.bestAgree = agree;
-        return agree == 0 ? -1 : BASE[tpl] - LOWER_PENALTY - (guess ? 0.1 : 0) - (weak ? COMMON_PENALTY : 0);
+        if (agree == 0) return false;
+        emit(ctx, t, dict, w, tpl, BASE[tpl] - LOWER_PENALTY - (guess ? 0.1 : 0) - (weak ? COMMON_PENALTY : 0), agree, pattern, 0);
+        return true;
     }
 
     /** A lower-case Cyrillic word: no capital, no Latin letter. */
