@@ -247,7 +247,7 @@ public final class BirthDateRecognizer implements Recognizer {
         int j = i - 1;
         boolean colon = false;
         for (int s = 0; s < 4 && j >= 0 && t.type(j) == Tokens.SYM; s++, j--) {
-            if (t.length(j) >= 2 && t.firstChar(j) == '\uD83C' && t.text().charAt(t.start(j) + 1) == '\uDF82') return "🎂";
+            if (cake(t, j)) return "🎂";
             char c = t.symbolAt(j);
             if (c == ':' || c == '-' || c == '\u2014' || c == '\u2013' || c == '=') colon = true;
             else if (c != '"' && c != '\'' && c != '.' && c != '/') return null;
@@ -597,10 +597,7 @@ public final class BirthDateRecognizer implements Recognizer {
         for (int j = first - 1; j >= 0 && t.start(j) >= limit; j--) {
             byte type = t.type(j);
             if (type == Tokens.NL || type == Tokens.NUM) break;
-            if (type == Tokens.SYM && t.length(j) >= 2 && t.firstChar(j) == '\uD83C'
-                    && t.text().charAt(t.start(j) + 1) == '\uDF82') {
-                return "🎂";
-            }
+            if (type == Tokens.SYM && cake(t, j)) return "🎂";
             if (type != Tokens.WORD) continue;
             // the table's folded spelling: no substring and builder per birth date
             String word = BIRTH_WORDS.key(t, j);
@@ -622,6 +619,11 @@ public final class BirthDateRecognizer implements Recognizer {
      */
     private static boolean othersAbbreviation(Tokens t, int j, String word) {
         return word.equals("др") && t.isSym(j + 1, '.') && !t.has(j, Tokens.UPPER);
+    }
+
+    /** Symbol token {@code j} is the birthday cake emoji 🎂 (two UTF-16 chars). */
+    private static boolean cake(Tokens t, int j) {
+        return t.length(j) >= 2 && t.firstChar(j) == '\uD83C' && t.text().charAt(t.start(j) + 1) == '\uDF82';
     }
 
     /** Token j is a record's transliterated key {@code dr} (ДР): {@code "dr": "1985-03-12"}, {@code dr=12.03.1985}. */
